@@ -1,0 +1,263 @@
+"""The rules engine: the only module that imports durable-rules.
+
+Rules arrive as data: a rule id and its condition in disjunctive normal form
+(a list of clauses, each a conjunction of leaf tests). They are compiled into
+one durable-rules ruleset per catalog, registered once per process on one
+quiet host. Each assessment runs in its own session, which is always deleted
+when the assessment ends, so nothing leaks between assessments.
+
+durable-rules has sharp edges this module designs around:
+
+- a batch assert fails whole when one fact matches no condition, so a
+  catch-all join that can never complete makes every fact "handled";
+- deleting a session in which no action ran crashes the process, so every
+  session first asserts a start fact whose rule always fires;
+- exceptions inside actions are swallowed, so each assert checks the
+  session state for one;
+- some rule-pack shapes hang or crash the engine, so :func:`check_limits`
+  refuses them before anything reaches the engine.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import itertools
+import json
+import threading
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+from durable import engine as durable_engine
+
+from advisor.catalog.conditions import (
+    AnswerTest,
+    Clause,
+    ForceTest,
+    IssueTest,
+    Leaf,
+    PatternTest,
+)
+from advisor.errors import EngineError
+from advisor.facts import Fact, engine_value
+
+#: Hard limits of durable-rules 2.0.28, with a safety margin (see the notes on the engine).
+MAX_RULES = 4000
+MAX_SHARED_CONDITION = 250
+MAX_DISTINCT_TESTS = 500
+MAX_CONDITIONS_PER_FACT = 60
+
+_START_RULE = "$start"
+_CATCH_ALL_RULE = "$catch-all"
+_OPS = {"gt": "$gt", "gte": "$gte", "lt": "$lt", "lte": "$lte", "ne": "$neq"}
+
+
+@dataclass(frozen=True)
+class Firing:
+    """One rule clause that matched during an assessment."""
+
+    rule: str
+    clause: int
+
+
+def _value_test(op: str, operand: Any, prop: str) -> dict[str, Any]:
+    if op == "equals":
+        return {prop: engine_value(operand)}
+    if op == "in":
+        return {"$or": [{prop: engine_value(v)} for v in operand]}
+    if op == "not_in":
+        return {"$and": [{"$neq": {prop: engine_value(v)}} for v in operand]}
+    return {_OPS[op]: {prop: engine_value(operand)}}
+
+
+def compile_leaf(leaf: Leaf) -> dict[str, Any]:
+    """A leaf test as one durable-rules fact pattern."""
+    if isinstance(leaf, PatternTest):
+        return {"$and": [{"t": "p"}, {"p": leaf.pattern}]}
+    if isinstance(leaf, IssueTest):
+        return {"$and": [{"t": "i"}, {"i": leaf.issue}]}
+    if isinstance(leaf, ForceTest):
+        return {"$and": [{"t": "f"}, {"f": leaf.force}, _value_test(leaf.operator, leaf.operand, "w")]}
+    assert isinstance(leaf, AnswerTest)
+    op = leaf.operator
+    if op == "known":
+        return {"$and": [{"t": "a"}, {"q": leaf.answer}, {"k": int(bool(leaf.known))}]}
+    if op in {"contains", "not_contains"}:
+        picked = int(op == "contains")
+        return {"$and": [{"t": "c"}, {"q": leaf.answer}, {"c": leaf.operand}, {"s": picked}]}
+    return {"$and": [{"t": "a"}, {"q": leaf.answer}, {"k": 1}, _value_test(op, leaf.operand, "v")]}
+
+
+def _leaf_key(leaf: Leaf) -> tuple[str, str]:
+    if isinstance(leaf, PatternTest):
+        return ("p", leaf.pattern)
+    if isinstance(leaf, IssueTest):
+        return ("i", leaf.issue)
+    if isinstance(leaf, ForceTest):
+        return ("f", leaf.force)
+    return ("c" if leaf.operator in {"contains", "not_contains"} else "a", leaf.answer)
+
+
+def check_limits(rules: Mapping[str, Sequence[Clause]]) -> list[str]:
+    """Why these rules would break durable-rules (empty when they are safe)."""
+    problems = []
+    total = sum(len(clauses) for clauses in rules.values())
+    if total > MAX_RULES:
+        problems.append(f"{total} rule clauses exceed the engine's limit of {MAX_RULES}")
+    shared: Counter[str] = Counter()
+    per_key: defaultdict[tuple[str, str], set[str]] = defaultdict(set)
+    per_type: defaultdict[str, set[str]] = defaultdict(set)
+    owners: defaultdict[tuple[str, str], set[str]] = defaultdict(set)
+    for rule_id, clauses in rules.items():
+        for clause in clauses:
+            for leaf in clause:
+                text = json.dumps(compile_leaf(leaf), sort_keys=True)
+                shared[text] += 1
+                key = _leaf_key(leaf)
+                per_key[key].add(text)
+                per_type[key[0]].add(key[1])
+                owners[key].add(rule_id)
+    for text, count in sorted(shared.items()):
+        if count > MAX_SHARED_CONDITION:
+            problems.append(f"{count} rule clauses share the test {text}; "
+                            f"the engine allows at most {MAX_SHARED_CONDITION}")
+    for key, tests in sorted(per_key.items()):
+        if len(tests) > MAX_CONDITIONS_PER_FACT:
+            example = ", ".join(sorted(owners[key])[:3])
+            problems.append(
+                f"{len(tests)} distinct tests on '{key[1]}' (rules {example}, ...) could all "
+                f"match one fact; the engine allows at most {MAX_CONDITIONS_PER_FACT}")
+    for kind, names in sorted(per_type.items()):
+        if len(names) > MAX_DISTINCT_TESTS:
+            problems.append(f"{len(names)} distinct ids tested on facts of kind '{kind}'; "
+                            f"the engine hangs beyond {MAX_DISTINCT_TESTS}")
+    return problems
+
+
+class _QuietHost(durable_engine.Host):  # type: ignore[misc]
+    """A host without background timer threads: actions run on the caller's thread."""
+
+    def _run(self) -> None:
+        return None
+
+
+_LOCK = threading.RLock()
+_HOST: _QuietHost | None = None
+_REGISTERED: dict[str, str] = {}
+_FIRED: dict[str, list[Firing]] = {}
+_SESSION_IDS = itertools.count(1)
+
+
+def _host() -> _QuietHost:
+    global _HOST  # noqa: PLW0603 - one host per process is the engine's own constraint
+    if _HOST is None:
+        _HOST = _QuietHost()
+    return _HOST
+
+
+def _action(rule: str, clause: int) -> Any:
+    firing = Firing(rule, clause)
+
+    def run(closure: Any) -> None:
+        fired = _FIRED.get(str(closure.s.sid))
+        if fired is not None:
+            fired.append(firing)
+
+    return run
+
+
+def _noop(closure: Any) -> None:
+    return None
+
+
+class Engine:
+    """Compiled rules, registered once; open a :meth:`session` per assessment."""
+
+    def __init__(self, rules: Mapping[str, Sequence[Clause]]) -> None:
+        problems = check_limits(rules)
+        if problems:
+            raise EngineError("the rule pack exceeds the rules engine's limits:\n  "
+                              + "\n  ".join(problems))
+        definition: dict[str, Any] = {
+            _START_RULE: {"all": [{"m": {"t": "$start"}}]},
+            _CATCH_ALL_RULE: {"all": [{"m": {"$ex": {"t": 1}}}, {"n": {"t": "$never"}}]},
+        }
+        actions: dict[str, Any] = {_START_RULE: _noop, _CATCH_ALL_RULE: _noop}
+        for rule_id in sorted(rules):
+            for index, clause in enumerate(rules[rule_id]):
+                name = f"{rule_id}#{index}"
+                definition[name] = {
+                    "all": [{f"m{i}": compile_leaf(leaf)} for i, leaf in enumerate(clause)]
+                }
+                actions[name] = _action(rule_id, index)
+        fingerprint = hashlib.sha256(
+            json.dumps(definition, sort_keys=True).encode()).hexdigest()[:16]
+        with _LOCK:
+            name = _REGISTERED.get(fingerprint)
+            if name is None:
+                name = f"advisor-{len(_REGISTERED) + 1}-{fingerprint}"
+                ruleset = copy.deepcopy(definition)
+                for rule_name, action in actions.items():
+                    ruleset[rule_name]["run"] = action
+                try:
+                    _host().set_rulesets({name: ruleset})
+                except Exception as exc:  # the engine raises bare Exceptions
+                    raise EngineError(f"the rules engine refused the rule pack: {exc}") from None
+                _REGISTERED[fingerprint] = name
+        self.name = name
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """An isolated session for one assessment, deleted when the block ends."""
+        with _LOCK:
+            sid = f"s{next(_SESSION_IDS)}"
+            _FIRED[sid] = []
+            session = Session(self.name, sid)
+            try:
+                session.start()
+                yield session
+            finally:
+                _FIRED.pop(sid, None)
+                if session.started:
+                    _host().delete_state(self.name, sid)
+
+
+class Session:
+    """One assessment's working memory in the engine."""
+
+    def __init__(self, ruleset: str, sid: str) -> None:
+        self._ruleset = ruleset
+        self._sid = sid
+        self.started = False
+
+    def start(self) -> None:
+        """Run the start rule, so that the session can always be deleted safely."""
+        self._assert([{"t": "$start"}])
+        self.started = True
+
+    def assert_facts(self, facts: Sequence[Fact]) -> list[Firing]:
+        """Add facts; return the rule clauses that fired because of them, in firing order."""
+        if not facts:
+            return []
+        fired = _FIRED[self._sid]
+        before = len(fired)
+        self._assert(facts)
+        return fired[before:]
+
+    def _assert(self, facts: Sequence[Fact]) -> None:
+        batch = [{**fact, "sid": self._sid} for fact in facts]
+        host = _host()
+        try:
+            host.assert_facts(self._ruleset, batch)
+        except durable_engine.MessageObservedException:
+            raise EngineError("a fact was asserted twice in one assessment") from None
+        except durable_engine.MessageNotHandledException:
+            raise EngineError("the rules engine did not accept the facts") from None
+        except Exception as exc:  # the engine's C layer raises bare Exceptions
+            raise EngineError(f"the rules engine failed: {exc}") from None
+        state = host.get_state(self._ruleset, self._sid)
+        if "exception" in state:
+            raise EngineError(f"a rule action failed: {state['exception'].splitlines()[0]}")

@@ -1,0 +1,1 @@
+"""Questionnaires: the questions whose answers the rules read, and answers files."""

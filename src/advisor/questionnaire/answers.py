@@ -1,0 +1,212 @@
+"""Answers files: parse, check against a questionnaire and the catalog's forces.
+
+An answers file names its questionnaire and gives ``answers`` (question id →
+value) and ``forces`` (force id → weight 0-5). Checking produces
+:class:`Answers`: every question of the questionnaire with a value (the
+default where the file is silent, :data:`UNKNOWN_VALUE` for "don't know" or
+a question whose ``when`` does not hold) and every force with a weight.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from advisor.catalog.conditions import UNKNOWN_VALUE, evaluate
+from advisor.catalog.models import Force
+from advisor.errors import AnswersError, Problem
+from advisor.questionnaire.checks import closest
+from advisor.questionnaire.models import UNKNOWN, Question, Questionnaire, QuestionType
+from advisor.resources import display_path
+from advisor.yamlfile import YamlDocument, read_yaml, validate
+
+
+class AnswersFile(BaseModel):
+    """The shape of an answers file, before its values are checked."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    questionnaire: str = "default"
+    questionnaire_version: int | None = None
+    advisor_version: str | None = None
+    answers: dict[str, Any] = Field(default_factory=dict)
+    forces: dict[str, Any] = Field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Answers:
+    """Checked answers: a value for every question and a weight for every force."""
+
+    questionnaire: str
+    values: Mapping[str, Any]
+    forces: Mapping[str, int]
+    given: frozenset[str] = frozenset()
+    ignored: tuple[str, ...] = ()
+    source: str = "<answers>"
+
+    def value(self, question_id: str) -> Any:
+        """The answer to a question (:data:`UNKNOWN_VALUE` when not known)."""
+        return self.values.get(question_id, UNKNOWN_VALUE)
+
+    def weight(self, force_id: str) -> int:
+        """The weight (0-5) given to a force."""
+        return self.forces.get(force_id, 0)
+
+    def raw(self) -> dict[str, Any]:
+        """The answers file content that reproduces these answers exactly."""
+        values = {
+            q: (UNKNOWN if v is UNKNOWN_VALUE else v)
+            for q, v in self.values.items() if q in self.given
+        }
+        return {"questionnaire": self.questionnaire, "answers": values,
+                "forces": dict(self.forces)}
+
+
+@dataclass
+class _Checker:
+    doc: YamlDocument
+    questionnaire: Questionnaire
+    problems: list[Problem] = field(default_factory=list)
+
+    def fail(self, loc: tuple[str | int, ...], message: str, hint: str | None = None, *,
+             key: bool = False) -> None:
+        self.problems.append(self.doc.problem(loc, message, hint, key=key))
+
+    def value(self, question: Question, raw: Any) -> Any:
+        loc = ("answers", question.id)
+        if raw == UNKNOWN:
+            if question.allow_unknown:
+                return UNKNOWN_VALUE
+            self.fail(loc, f"'{question.id}' does not allow '{UNKNOWN}'",
+                      hint="give one of its answers")
+            return None
+        kind = question.type
+        offered = [c.value for c in question.choices]
+        if kind is QuestionType.SELECT:
+            if isinstance(raw, str) and raw in offered:
+                return raw
+            self.fail(loc, f"'{question.id}' has no choice {raw!r}",
+                      hint=f"choose one of: {', '.join(offered)}" + self._unknown_hint(question))
+        elif kind is QuestionType.MULTISELECT:
+            items = raw if isinstance(raw, list) else None
+            if items is None:
+                self.fail(loc, f"'{question.id}' takes a list of choices, got {raw!r}",
+                          hint=f"write a list such as [{', '.join(offered[:2])}]")
+                return None
+            bad = [v for v in items if v not in offered]
+            if bad:
+                self.fail(loc, f"'{question.id}' has no choice {bad[0]!r}",
+                          hint=f"choose from: {', '.join(offered)}")
+                return None
+            if len(set(items)) != len(items):
+                self.fail(loc, f"'{question.id}' lists a choice twice")
+                return None
+            return sorted(items, key=offered.index)
+        elif kind is QuestionType.CONFIRM:
+            if isinstance(raw, bool):
+                return raw
+            self.fail(loc, f"'{question.id}' is a yes/no question, got {raw!r}",
+                      hint="write true or false" + self._unknown_hint(question))
+        elif kind is QuestionType.INTEGER:
+            if isinstance(raw, bool) or not isinstance(raw, int):
+                self.fail(loc, f"'{question.id}' needs a whole number, got {raw!r}",
+                          hint="write a number such as 4" + self._unknown_hint(question))
+                return None
+            low, high = question.minimum, question.maximum
+            if (low is not None and raw < low) or (high is not None and raw > high):
+                self.fail(loc, f"'{question.id}' must be between {low} and {high}, got {raw}")
+                return None
+            return raw
+        elif isinstance(raw, str):
+            return raw
+        else:
+            self.fail(loc, f"'{question.id}' needs text, got {raw!r}", hint="quote the text")
+        return None
+
+    @staticmethod
+    def _unknown_hint(question: Question) -> str:
+        return f", or '{UNKNOWN}'" if question.allow_unknown else ""
+
+
+def check_answers(doc: YamlDocument, questionnaire: Questionnaire,
+                  forces: Mapping[str, Force]) -> Answers:
+    """Check a parsed answers document against a questionnaire and the catalog's forces.
+
+    Raises:
+        AnswersError: one located problem per mistake, all reported at once.
+    """
+    if doc.data is None:
+        raise AnswersError([doc.problem((), "the answers file is empty",
+                                        hint="see examples/ for the expected layout")])
+    parsed = validate(doc, AnswersFile)
+    checker = _Checker(doc, questionnaire)
+    if parsed.questionnaire != questionnaire.id:
+        checker.fail(("questionnaire",),
+                     f"answers are for questionnaire '{parsed.questionnaire}', "
+                     f"not '{questionnaire.id}'", hint="pass the matching --questionnaire")
+    known_ids = [q.id for q in questionnaire.questions()]
+    for question_id in parsed.answers:
+        if question_id not in known_ids:
+            near = closest(str(question_id), known_ids)
+            checker.fail(("answers", question_id), f"unknown question '{question_id}'",
+                         hint=f"did you mean '{near}'?" if near else
+                         "see the questionnaire for the question ids", key=True)
+    for force_id, weight in parsed.forces.items():
+        if force_id not in forces:
+            near = closest(str(force_id), list(forces))
+            checker.fail(("forces", force_id), f"unknown force '{force_id}'",
+                         hint=f"did you mean '{near}'?" if near else
+                         f"known forces: {', '.join(forces)}", key=True)
+        elif isinstance(weight, bool) or not isinstance(weight, int) or not 0 <= weight <= 5:
+            checker.fail(("forces", force_id),
+                         f"force '{force_id}' needs a weight from 0 to 5, got {weight!r}")
+    weights = {f: parsed.forces.get(f, force.default_weight) for f, force in forces.items()}
+    weights = {f: w if isinstance(w, int) and not isinstance(w, bool) and 0 <= w <= 5
+               else forces[f].default_weight for f, w in weights.items()}
+
+    values: dict[str, Any] = {}
+    ignored: list[str] = []
+    for question in questionnaire.questions():
+        asked = question.when is None or evaluate(
+            question.when, lambda q: values.get(q, UNKNOWN_VALUE), weights.__getitem__)
+        if not asked:
+            values[question.id] = UNKNOWN_VALUE
+            if question.id in parsed.answers:
+                ignored.append(question.id)
+            continue
+        if question.id in parsed.answers:
+            value = checker.value(question, parsed.answers[question.id])
+            values[question.id] = UNKNOWN_VALUE if value is None else value
+        elif question.required:
+            checker.fail(("answers",), f"required question '{question.id}' is not answered",
+                         hint=f"add '{question.id}: ...' under answers")
+        elif question.default is not None:
+            values[question.id] = question.default
+        else:
+            values[question.id] = UNKNOWN_VALUE
+    if checker.problems:
+        raise AnswersError(checker.problems)
+    return Answers(
+        questionnaire=questionnaire.id,
+        values=values,
+        forces=weights,
+        given=frozenset(q for q in parsed.answers if q not in ignored),
+        ignored=tuple(ignored),
+        source=doc.path,
+    )
+
+
+def load_answers(path: Path, questionnaire: Questionnaire,
+                 forces: Mapping[str, Force]) -> Answers:
+    """Read and check the answers file at ``path``."""
+    return check_answers(read_yaml(path, display_path(path)), questionnaire, forces)
+
+
+def answers_from_mapping(data: Mapping[str, Any], questionnaire: Questionnaire,
+                         forces: Mapping[str, Force], name: str = "<answers>") -> Answers:
+    """Check answers given as Python data (the library's entry point)."""
+    return check_answers(YamlDocument(name, dict(data), {}), questionnaire, forces)

@@ -1,0 +1,125 @@
+"""Pydantic models of a questionnaire (``questionnaires/*.yaml``)."""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+
+from advisor.catalog.conditions import Condition
+from advisor.i18n import Text
+
+#: The answer that means "don't know"; rules treat it as unknown, never as a guess.
+UNKNOWN = "unknown"
+
+_QID = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+def _snake(value: str) -> str:
+    if not _QID.match(value):
+        raise ValueError(f"'{value}' is not a snake_case question id (like 'team_count')")
+    return value
+
+
+QuestionId = Annotated[str, AfterValidator(_snake)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class QuestionType(StrEnum):
+    """The kinds of question an interview can ask."""
+
+    SELECT = "select"
+    MULTISELECT = "multiselect"
+    CONFIRM = "confirm"
+    INTEGER = "integer"
+    TEXT = "text"
+
+
+class Choice(_Model):
+    """One offered answer of a select or multiselect question."""
+
+    value: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")
+    label: Text
+    description: Text | None = None
+
+    @model_validator(mode="after")
+    def _not_reserved(self) -> Choice:
+        if self.value == UNKNOWN:
+            raise ValueError(f"'{UNKNOWN}' is reserved for \"don't know\"; use allow_unknown")
+        return self
+
+
+class Question(_Model):
+    """One question: its type, text, choices, default and the condition for asking it."""
+
+    id: QuestionId
+    type: QuestionType
+    prompt: Text
+    help: Text | None = None
+    choices: tuple[Choice, ...] = ()
+    default: Any = None
+    minimum: int | None = None
+    maximum: int | None = None
+    allow_unknown: bool = False
+    required: bool = False
+    when: Condition | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Question:
+        has_choices = self.type in {QuestionType.SELECT, QuestionType.MULTISELECT}
+        if has_choices and not self.choices:
+            raise ValueError(f"a {self.type} question needs choices")
+        if not has_choices and self.choices:
+            raise ValueError(f"a {self.type} question takes no choices")
+        values = [c.value for c in self.choices]
+        if len(set(values)) != len(values):
+            raise ValueError("choice values must be unique")
+        if self.type is not QuestionType.INTEGER and (
+            self.minimum is not None or self.maximum is not None
+        ):
+            raise ValueError("minimum/maximum apply to integer questions only")
+        return self
+
+    def choice(self, value: str) -> Choice | None:
+        """The offered choice with this value, if any."""
+        return next((c for c in self.choices if c.value == value), None)
+
+
+class Section(_Model):
+    """A titled group of questions, asked in order."""
+
+    id: QuestionId
+    title: Text
+    help: Text | None = None
+    questions: tuple[Question, ...] = Field(min_length=1)
+
+
+class ForcesSection(_Model):
+    """How the interview presents the prioritisation of forces."""
+
+    title: Text
+    help: Text | None = None
+
+
+class Questionnaire(_Model):
+    """A questionnaire: sections of questions plus the prioritisation of forces."""
+
+    id: QuestionId
+    version: int = Field(ge=1)
+    title: Text
+    description: Text | None = None
+    sections: tuple[Section, ...] = Field(min_length=1)
+    forces: ForcesSection
+
+    def questions(self) -> tuple[Question, ...]:
+        """Every question in asking order."""
+        return tuple(q for section in self.sections for q in section.questions)
+
+    def question(self, question_id: str) -> Question | None:
+        """The question with this id, if any."""
+        return next((q for q in self.questions() if q.id == question_id), None)

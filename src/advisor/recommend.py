@@ -1,0 +1,313 @@
+"""Fired rules + catalog → :class:`Recommendation`.
+
+The engine matches rules; this module resolves conflicts, the way a rule
+engine's agenda would, and chains successors to a fixpoint:
+
+1. Patterns with a positive rule score are adopted, best first, unless an
+   alternative is already adopted or they follow none of their predecessors.
+2. Each adopted pattern raises its issues; each issue adopts the best of the
+   patterns that resolve it (the successors), skipping those the rules advise
+   against or whose alternative is adopted. Issues nobody can resolve stay open.
+3. New patterns and issues become facts; the rules that test them fire; repeat
+   until a round adopts nothing. Every pattern is adopted at most once, so
+   cycles in the catalog terminate.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager
+from dataclasses import dataclass, field
+from typing import Any
+
+from advisor.catalog.conditions import (
+    UNKNOWN_VALUE,
+    AnswerTest,
+    Clause,
+    ForceTest,
+    describe_leaf,
+)
+from advisor.catalog.loader import Catalog
+from advisor.catalog.models import Effect, Verdict
+from advisor.engine import Firing, Session
+from advisor.facts import Fact, answer_facts, issue_fact, pattern_fact
+from advisor.questionnaire.answers import Answers
+from advisor.questionnaire.models import Questionnaire
+from advisor.recommendation import (
+    AdvisedAgainst,
+    Alternative,
+    AnsweredValue,
+    ForceContribution,
+    Match,
+    NotApplicable,
+    OpenIssue,
+    Reason,
+    Recommendation,
+    RecommendedPattern,
+    Resolution,
+    Score,
+)
+
+
+@dataclass(frozen=True)
+class _Adoption:
+    origin: str  # "rule" or "successor"
+    parent: str | None
+    depth: int
+
+
+@dataclass
+class _Agenda:
+    catalog: Catalog
+    answers: Answers
+    fired: dict[str, int] = field(default_factory=dict)
+    adopted: dict[str, _Adoption] = field(default_factory=dict)
+    links: list[tuple[str, str, str]] = field(default_factory=list)  # (raiser, issue, resolver)
+    handled: set[tuple[str, str]] = field(default_factory=set)
+    open: dict[str, tuple[list[str], str, str]] = field(default_factory=dict)
+    losers: dict[tuple[str, str], str] = field(default_factory=dict)
+    raised: set[str] = field(default_factory=set)
+    _fit: dict[str, tuple[ForceContribution, ...]] = field(default_factory=dict)
+
+    def record(self, firings: Sequence[Firing]) -> None:
+        for firing in firings:
+            self.fired.setdefault(firing.rule, firing.clause)
+
+    def rule_score(self, pattern_id: str) -> int:
+        score = 0
+        for rule_id in self.fired:
+            rule = self.catalog.rules[rule_id]
+            if rule.pattern == pattern_id:
+                score += rule.weight if rule.verdict is Verdict.RECOMMEND else -rule.weight
+        return score
+
+    def contributions(self, pattern_id: str) -> tuple[ForceContribution, ...]:
+        if pattern_id not in self._fit:
+            items = []
+            for effect in sorted(self.catalog.patterns[pattern_id].forces, key=lambda e: e.force):
+                weight = self.answers.weight(effect.force)
+                sign = 1 if effect.effect is Effect.HELPS else -1
+                items.append(ForceContribution(
+                    force=effect.force, weight=weight, effect=effect.effect.value,
+                    strength=effect.strength, points=round(sign * weight * effect.strength / 5, 2)))
+            self._fit[pattern_id] = tuple(items)
+        return self._fit[pattern_id]
+
+    def score(self, pattern_id: str) -> Score:
+        rules = self.rule_score(pattern_id)
+        forces = round(sum(c.points for c in self.contributions(pattern_id)), 2)
+        return Score(rules=rules, forces=forces, total=round(rules + forces, 2))
+
+    def blocked_by(self, pattern_id: str) -> str | None:
+        """The adopted alternative that excludes ``pattern_id``, if any."""
+        alternatives = self.catalog.patterns[pattern_id].related.alternative
+        return next((a for a in alternatives if a in self.adopted), None)
+
+    def adopt(self, pattern_id: str, origin: str, parent: str | None) -> None:
+        depth = self.adopted[parent].depth + 1 if parent else 0
+        self.adopted[pattern_id] = _Adoption(origin, parent, depth)
+
+    def adopt_by_rules(self) -> list[str]:
+        """Adopt patterns the rules favour, best first."""
+        candidates = [p for p in self.catalog.patterns
+                      if p not in self.adopted and self.rule_score(p) > 0]
+        candidates.sort(key=lambda p: (-self.score(p).total, p))
+        new = []
+        for pattern_id in candidates:
+            predecessors = self.catalog.patterns[pattern_id].related.predecessor
+            parent = next((p for p in self.adopted if p in predecessors), None)
+            if (predecessors and parent is None) or self.blocked_by(pattern_id):
+                continue
+            self.adopt(pattern_id, "rule", parent)
+            new.append(pattern_id)
+        return new
+
+    def resolve_issues(self) -> list[str]:
+        """Resolve the issues of the patterns adopted so far; adopt the chosen successors."""
+        new = []
+        for raiser in list(self.adopted):
+            for issue_id in self.catalog.patterns[raiser].resulting_context.issues:
+                if (raiser, issue_id) in self.handled:
+                    continue
+                self.handled.add((raiser, issue_id))
+                chosen = self._resolve(raiser, issue_id)
+                if chosen is not None and chosen not in self.adopted:
+                    self.adopt(chosen, "successor", raiser)
+                    new.append(chosen)
+        return new
+
+    def _resolve(self, raiser: str, issue_id: str) -> str | None:
+        issue = self.catalog.issues[issue_id]
+        resolvers = issue.resolved_by
+        existing = [r for r in resolvers if r in self.adopted]
+        if existing:
+            for resolver in existing:
+                self.links.append((raiser, issue_id, resolver))
+            return None
+        usable = [r for r in resolvers if self.rule_score(r) >= 0 and not self.blocked_by(r)]
+        if not usable:
+            if issue.accepted is not None:
+                self._leave_open(issue_id, raiser, "accepted", issue.accepted.en)
+            else:
+                why = "; ".join(self._why_unusable(r) for r in resolvers)
+                self._leave_open(issue_id, raiser, "unresolved", why)
+            return None
+        usable.sort(key=lambda r: (-self.score(r).total, resolvers.index(r)))
+        chosen = usable[0]
+        for loser in usable[1:]:
+            self.losers[(loser, chosen)] = (
+                f"scored {self.score(loser).total} against {self.score(chosen).total} "
+                f"for {chosen} to resolve '{issue_id}'")
+        self.links.append((raiser, issue_id, chosen))
+        return chosen
+
+    def _why_unusable(self, pattern_id: str) -> str:
+        blocker = self.blocked_by(pattern_id)
+        if blocker:
+            return f"{pattern_id} is excluded by its alternative {blocker}"
+        return f"{pattern_id} is advised against (rule score {self.rule_score(pattern_id)})"
+
+    def _leave_open(self, issue_id: str, raiser: str, status: str, reason: str) -> None:
+        raisers, _, _ = self.open.setdefault(issue_id, ([], status, reason))
+        raisers.append(raiser)
+
+    def new_facts(self, patterns: Sequence[str]) -> list[Fact]:
+        facts = [pattern_fact(p) for p in patterns]
+        for pattern_id in patterns:
+            for issue_id in self.catalog.patterns[pattern_id].resulting_context.issues:
+                if issue_id not in self.raised:
+                    self.raised.add(issue_id)
+                    facts.append(issue_fact(issue_id))
+        return facts
+
+
+def run_agenda(catalog: Catalog, questionnaire: Questionnaire, answers: Answers,
+               session: Callable[[], AbstractContextManager[Session]]) -> _Agenda:
+    """Run the engine and the agenda to a fixpoint for one assessment."""
+    agenda = _Agenda(catalog, answers)
+    with session() as engine:
+        agenda.record(engine.assert_facts(answer_facts(answers, questionnaire)))
+        while True:
+            new = agenda.adopt_by_rules() or agenda.resolve_issues()
+            if not new:
+                break
+            agenda.record(engine.assert_facts(agenda.new_facts(new)))
+    return agenda
+
+
+def _show(value: Any) -> str:
+    if value is UNKNOWN_VALUE:
+        return "unknown"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list | tuple):
+        return ", ".join(str(v) for v in value) or "(none)"
+    return str(value)
+
+
+def _matches(agenda: _Agenda, clause: Clause) -> tuple[Match, ...]:
+    found = []
+    for leaf in clause:
+        actual: str | None = None
+        if isinstance(leaf, AnswerTest) and leaf.operator not in {"equals", "known"}:
+            actual = _show(agenda.answers.value(leaf.answer))
+        elif isinstance(leaf, ForceTest) and leaf.operator != "equals":
+            actual = str(agenda.answers.weight(leaf.force))
+        found.append(Match(test=describe_leaf(leaf), actual=actual))
+    return tuple(found)
+
+
+def _rule_reasons(agenda: _Agenda, clauses: Mapping[str, Sequence[Clause]],
+                  pattern_id: str) -> tuple[Reason, ...]:
+    reasons = []
+    for rule_id in sorted(agenda.fired):
+        rule = agenda.catalog.rules[rule_id]
+        if rule.pattern != pattern_id:
+            continue
+        reasons.append(Reason(
+            kind="rule", text=rule.reason.en, rule=rule_id, verdict=rule.verdict.value,
+            weight=rule.weight, matched=_matches(agenda, clauses[rule_id][agenda.fired[rule_id]])))
+    return tuple(reasons)
+
+
+def _answered(questionnaire: Questionnaire, answers: Answers) -> Iterator[AnsweredValue]:
+    for question in questionnaire.questions():
+        value = answers.value(question.id)
+        if question.id in answers.ignored:
+            source = "not-asked"
+        elif question.id in answers.given:
+            source = "answered"
+        elif value is UNKNOWN_VALUE:
+            source = "unknown"
+        else:
+            source = "default"
+        shown = None if value is UNKNOWN_VALUE else value
+        yield AnsweredValue(question=question.id, value=shown, source=source)
+
+
+def build_recommendation(agenda: _Agenda, questionnaire: Questionnaire,
+                         clauses: Mapping[str, Sequence[Clause]]) -> Recommendation:
+    """Assemble the sorted, explained :class:`Recommendation` from a finished agenda."""
+    catalog = agenda.catalog
+    name = {p: catalog.patterns[p].name.en for p in catalog.patterns}
+    recommended = []
+    for pattern_id, adoption in agenda.adopted.items():
+        pattern = catalog.patterns[pattern_id]
+        successor_reasons = [
+            Reason(kind="successor", predecessor=raiser, issue=issue_id,
+                   text=f"successor of {raiser}, resolving issue '{issue_id}': "
+                        f"{catalog.issues[issue_id].title.en}")
+            for raiser, issue_id, resolver in sorted(agenda.links) if resolver == pattern_id]
+        recommended.append(RecommendedPattern(
+            id=pattern_id, name=name[pattern_id], group=pattern.group, layer=pattern.layer,
+            score=agenda.score(pattern_id), origin=adoption.origin, parent=adoption.parent,
+            depth=adoption.depth,
+            reasons=_rule_reasons(agenda, clauses, pattern_id) + tuple(successor_reasons),
+            forces=agenda.contributions(pattern_id),
+            resolves=tuple(Resolution(issue=i, raised_by=r)
+                           for r, i, res in sorted(agenda.links) if res == pattern_id),
+            raises=tuple(sorted(pattern.resulting_context.issues)),
+        ))
+    alternatives: dict[tuple[str, str], str] = {}
+    for pattern_id in agenda.adopted:
+        for alt in catalog.patterns[pattern_id].related.alternative:
+            if alt in agenda.adopted:
+                continue
+            alt_score, chosen = agenda.score(alt), agenda.score(pattern_id)
+            if agenda.rule_score(alt) < 0:
+                why = f"advised against here (rule score {agenda.rule_score(alt)})"
+            else:
+                why = f"scored {alt_score.total} against {chosen.total} for {pattern_id}"
+            alternatives[(alt, pattern_id)] = why
+    for key, why in agenda.losers.items():
+        if key[0] not in agenda.adopted:
+            alternatives.setdefault(key, why)
+    scored = [p for p in catalog.patterns if p not in agenda.adopted]
+    against = [p for p in scored if agenda.rule_score(p) < 0]
+    favoured = [p for p in scored if agenda.rule_score(p) > 0
+                and not any(p == alt for alt, _ in alternatives)]
+    system = agenda.answers.value("system_name")
+    return Recommendation(
+        questionnaire=questionnaire.id,
+        system="" if system is UNKNOWN_VALUE else str(system),
+        answers=tuple(_answered(questionnaire, agenda.answers)),
+        forces=dict(sorted(agenda.answers.forces.items())),
+        recommended=tuple(sorted(recommended, key=lambda r: r.id)),
+        advised_against=tuple(
+            AdvisedAgainst(id=p, name=name[p], score=agenda.score(p),
+                           reasons=_rule_reasons(agenda, clauses, p)) for p in sorted(against)),
+        alternatives=tuple(
+            Alternative(id=alt, name=name[alt], instead_of=chosen, score=agenda.score(alt),
+                        reason=why) for (alt, chosen), why in sorted(alternatives.items())),
+        not_applicable=tuple(
+            NotApplicable(id=p, name=name[p], score=agenda.score(p),
+                          needs_one_of=tuple(sorted(catalog.patterns[p].related.predecessor)),
+                          reasons=_rule_reasons(agenda, clauses, p)) for p in sorted(favoured)),
+        open_issues=tuple(
+            OpenIssue(id=i, title=catalog.issues[i].title.en, raised_by=tuple(sorted(raisers)),
+                      status=status,  # type: ignore[arg-type]
+                      reason=reason)
+            for i, (raisers, status, reason) in sorted(agenda.open.items())),
+        notes=tuple(f"answer to '{q}' ignored: the question does not apply to the other answers"
+                    for q in sorted(agenda.answers.ignored)),
+    )

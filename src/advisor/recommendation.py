@@ -1,0 +1,153 @@
+"""The result of an assessment: what to apply, why, what else was considered.
+
+These models are what renderers (terminal, JSON, reports) consume; the JSON
+output is their ``model_dump``. Everything in them is sorted, so the same
+answers always give byte-identical output.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict
+
+#: Version of the JSON document; bump on incompatible changes.
+SCHEMA_VERSION = 1
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Match(_Model):
+    """One test of a fired rule and the answer or weight that satisfied it."""
+
+    test: str
+    actual: str | None = None
+
+
+class Reason(_Model):
+    """Why a pattern is (or is not) in the recommendation."""
+
+    kind: Literal["rule", "successor"]
+    text: str
+    rule: str | None = None
+    verdict: Literal["recommend", "advise-against"] | None = None
+    weight: int | None = None
+    matched: tuple[Match, ...] = ()
+    predecessor: str | None = None
+    issue: str | None = None
+
+
+class ForceContribution(_Model):
+    """How one prioritised force moves a pattern's score."""
+
+    force: str
+    weight: int
+    effect: Literal["helps", "hurts"]
+    strength: int
+    points: float
+
+
+class Score(_Model):
+    """A pattern's score: rule weights plus fit with the prioritised forces."""
+
+    rules: int
+    forces: float
+    total: float
+
+
+class Resolution(_Model):
+    """An issue of one recommended pattern resolved by another."""
+
+    issue: str
+    raised_by: str
+
+
+class RecommendedPattern(_Model):
+    """A pattern to apply, with its score, explanation chain and place in the successor tree."""
+
+    id: str
+    name: str
+    group: str
+    layer: str
+    score: Score
+    origin: Literal["rule", "successor"]
+    parent: str | None
+    depth: int
+    reasons: tuple[Reason, ...]
+    forces: tuple[ForceContribution, ...]
+    resolves: tuple[Resolution, ...]
+    raises: tuple[str, ...]
+
+
+class Alternative(_Model):
+    """An alternative of a recommended pattern that was not chosen, and why."""
+
+    id: str
+    name: str
+    instead_of: str
+    score: Score
+    reason: str
+
+
+class AdvisedAgainst(_Model):
+    """A pattern the rules advise against in this context."""
+
+    id: str
+    name: str
+    score: Score
+    reasons: tuple[Reason, ...]
+
+
+class NotApplicable(_Model):
+    """A pattern some rule favoured but which follows none of the recommended patterns."""
+
+    id: str
+    name: str
+    score: Score
+    needs_one_of: tuple[str, ...]
+    reasons: tuple[Reason, ...]
+
+
+class OpenIssue(_Model):
+    """An issue left open: accepted as a drawback, or with no acceptable resolver (a risk)."""
+
+    id: str
+    title: str
+    raised_by: tuple[str, ...]
+    status: Literal["accepted", "unresolved"]
+    reason: str
+
+
+class AnsweredValue(_Model):
+    """One answer as the assessment used it."""
+
+    question: str
+    value: Any
+    source: Literal["answered", "default", "unknown", "not-asked"]
+
+
+class Recommendation(_Model):
+    """The advisor's whole answer for one system."""
+
+    schema_version: int = SCHEMA_VERSION
+    questionnaire: str
+    system: str
+    answers: tuple[AnsweredValue, ...]
+    forces: dict[str, int]
+    recommended: tuple[RecommendedPattern, ...]
+    advised_against: tuple[AdvisedAgainst, ...]
+    alternatives: tuple[Alternative, ...]
+    not_applicable: tuple[NotApplicable, ...]
+    open_issues: tuple[OpenIssue, ...]
+    notes: tuple[str, ...] = ()
+
+    def pattern(self, pattern_id: str) -> RecommendedPattern | None:
+        """The recommended pattern with this id, if recommended."""
+        return next((p for p in self.recommended if p.id == pattern_id), None)
+
+    @property
+    def recommended_ids(self) -> tuple[str, ...]:
+        """Ids of the recommended patterns, sorted."""
+        return tuple(p.id for p in self.recommended)

@@ -1,0 +1,84 @@
+"""The rules engine wrapper: isolation, cleanup, limits, errors."""
+
+from __future__ import annotations
+
+import resource
+
+import pytest
+
+from advisor.api import Advisor
+from advisor.catalog.conditions import AnswerTest, Clause, ForceTest
+from advisor.engine import Engine, check_limits
+from advisor.errors import EngineError
+
+
+def _rules(count: int, question: str = "q") -> dict[str, list[Clause]]:
+    return {f"r{i}": [(AnswerTest.model_validate({"answer": question, "equals": f"v{i}"}),)]
+            for i in range(count)}
+
+
+def test_many_sequential_assessments_neither_leak_state_nor_grow(mini_advisor: Advisor) -> None:
+    answers = mini_advisor.check_answers(
+        {"answers": {"system_name": "A", "team_count": 12, "ops": "high", "clients": ["web"]},
+         "forces": {"autonomy": 5}})
+    other = mini_advisor.check_answers({"answers": {"system_name": "B", "team_count": 2}})
+    first = mini_advisor.advise(answers)
+    small = mini_advisor.advise(other)
+    for _ in range(50):  # warm-up before measuring
+        mini_advisor.advise(answers)
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    for index in range(1000):
+        result = mini_advisor.advise(answers if index % 2 else other)
+        assert result == (first if index % 2 else small)
+    growth_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before
+    # Undeleted sessions cost ~11-22 KB per rule each: 1,000 would take tens of MB.
+    assert growth_kb < 8_000
+
+
+def test_sessions_are_isolated(mini_advisor: Advisor) -> None:
+    engine = mini_advisor.engine
+    teams = {"t": "a", "q": "team_count", "k": 1, "v": 12}
+    autonomy = {"t": "f", "f": "autonomy", "w": 5}
+    with engine.session() as one, engine.session() as two:
+        fired_one = one.assert_facts([teams])
+        fired_two = two.assert_facts([autonomy])
+        assert "many-teams" not in {f.rule for f in fired_one + fired_two}
+        assert "many-teams" in {f.rule for f in one.assert_facts([autonomy])}
+
+
+def test_asserting_a_fact_twice_becomes_an_engine_error(mini_advisor: Advisor) -> None:
+    fact = {"t": "p", "p": "micro"}
+    with mini_advisor.engine.session() as session:
+        session.assert_facts([fact])
+        with pytest.raises(EngineError, match="asserted twice"):
+            session.assert_facts([fact])
+
+
+def test_unmatched_facts_are_accepted(mini_advisor: Advisor) -> None:
+    with mini_advisor.engine.session() as session:
+        assert session.assert_facts([{"t": "zzz"}, {"t": "a", "q": "nobody-asks", "k": 0}]) == []
+
+
+def test_same_rules_register_once() -> None:
+    first, second = Engine(_rules(3)), Engine(_rules(3))
+    assert first.name == second.name
+    assert Engine(_rules(4)).name != first.name
+
+
+def test_limits_refuse_packs_that_would_hang_the_engine() -> None:
+    problems = check_limits(_rules(70))
+    assert problems == [
+        "70 distinct tests on 'q' (rules r0, r1, r10, ...) could all match one fact; "
+        "the engine allows at most 60"]
+    with pytest.raises(EngineError, match="exceeds the rules engine's limits"):
+        Engine(_rules(70))
+
+
+def test_limits_refuse_too_many_rules_sharing_a_test() -> None:
+    shared = (ForceTest.model_validate({"force": "f", "gte": 3}),)
+    problems = check_limits({f"r{i}": [shared] for i in range(300)})
+    assert problems[0].startswith("300 rule clauses share the test")
+
+
+def test_limits_accept_the_bundled_catalog(advisor: Advisor) -> None:
+    assert check_limits(advisor.clauses) == []
