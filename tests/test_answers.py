@@ -47,8 +47,11 @@ def test_choice_not_offered_lists_the_offered_ones(mini_advisor: Advisor, write:
 
 
 def test_wrong_types_are_reported_together(mini_advisor: Advisor, write: Write) -> None:
-    path = write("a.yaml", "answers:\n  system_name: Shop\n  team_count: many\n"
-                 "  cdc: maybe\n  clients: web\nforces:\n  autonomy: 9\n")
+    path = write(
+        "a.yaml",
+        "answers:\n  system_name: Shop\n  team_count: many\n"
+        "  cdc: maybe\n  clients: web\nforces:\n  autonomy: 9\n",
+    )
     assert _error(mini_advisor, path) == [
         f"{path}:3:15: 'team_count' needs a whole number, got 'many'",
         "  hint: write a number such as 4, or 'unknown'",
@@ -79,19 +82,22 @@ def test_unknown_force_and_top_level_key(mini_advisor: Advisor, write: Write) ->
     assert _error(mini_advisor, path) == [f"{path}:1:1: answer: unknown key"]
     path = write("b.yaml", "answers:\n  system_name: Shop\nforces:\n  autonomyy: 3\n")
     assert _error(mini_advisor, path) == [
-        f"{path}:4:3: unknown force 'autonomyy'", "  hint: did you mean 'autonomy'?"]
+        f"{path}:4:3: unknown force 'autonomyy'",
+        "  hint: did you mean 'autonomy'?",
+    ]
 
 
 def test_empty_and_missing_files(mini_advisor: Advisor, write: Write, tmp_path: Path) -> None:
     path = write("empty.yaml", "# nothing\n")
     assert _error(mini_advisor, path) == [
-        f"{path}:1:1: the answers file is empty", "  hint: see examples/ for the expected layout"]
+        f"{path}:1:1: the answers file is empty",
+        "  hint: see examples/ for the expected layout",
+    ]
     with pytest.raises(AnswersError.__mro__[1]) as info:
         mini_advisor.read_answers(tmp_path / "nope.yaml")
     assert str(info.value).startswith(f"{tmp_path / 'nope.yaml'}: file not found")
 
 
 def test_multiselect_answers_are_kept_in_questionnaire_order(mini_advisor: Advisor) -> None:
-    answers = mini_advisor.check_answers(
-        {"answers": {"system_name": "S", "clients": ["mobile", "web"]}})
+    answers = mini_advisor.check_answers({"answers": {"system_name": "S", "clients": ["mobile", "web"]}})
     assert answers.value("clients") == ["web", "mobile"]

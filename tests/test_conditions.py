@@ -11,9 +11,9 @@ from pydantic import TypeAdapter, ValidationError
 
 from advisor.catalog.conditions import (
     UNKNOWN_VALUE,
-    All,
+    AllOf,
     AnswerTest,
-    Any_,
+    AnyOf,
     Condition,
     ConditionError,
     ForceTest,
@@ -33,20 +33,29 @@ def parse(data: Any) -> Any:
 
 
 def test_parses_nested_conditions() -> None:
-    cond = parse({"all": [{"answer": "teams", "gte": 3},
-                          {"not": {"force": "simplicity", "lt": 2}},
-                          {"any": [{"pattern": "saga"}, {"issue": "relay"}]}]})
-    assert isinstance(cond, All)
+    cond = parse(
+        {
+            "all": [
+                {"answer": "teams", "gte": 3},
+                {"not": {"force": "simplicity", "lt": 2}},
+                {"any": [{"pattern": "saga"}, {"issue": "relay"}]},
+            ]
+        }
+    )
+    assert isinstance(cond, AllOf)
     assert isinstance(cond.all[1], Not)
 
 
-@pytest.mark.parametrize("data, message", [
-    ({"answer": "x"}, "exactly one operator"),
-    ({"answer": "x", "equals": 1, "lt": 3}, "exactly one operator"),
-    ({"foo": 1}, "a condition is a mapping with one of"),
-    ({"force": "f", "contains": "x"}, "cannot be tested with 'contains'"),
-    ({"all": []}, "at least 1 item"),
-])
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        ({"answer": "x"}, "exactly one operator"),
+        ({"answer": "x", "equals": 1, "lt": 3}, "exactly one operator"),
+        ({"foo": 1}, "a condition is a mapping with one of"),
+        ({"force": "f", "contains": "x"}, "cannot be tested with 'contains'"),
+        ({"all": []}, "at least 1 item"),
+    ],
+)
 def test_invalid_conditions_are_refused(data: Any, message: str) -> None:
     with pytest.raises(ValidationError, match=message):
         parse(data)
@@ -57,8 +66,7 @@ def test_unknown_answers_satisfy_neither_a_test_nor_its_negation() -> None:
     assert not leaf_holds(test, UNKNOWN_VALUE)
     negated = parse({"not": {"answer": "teams", "gte": 3}})
     assert not evaluate(negated, lambda _q: UNKNOWN_VALUE, lambda _f: 0)
-    assert evaluate(parse({"answer": "teams", "known": False}), lambda _q: UNKNOWN_VALUE,
-                    lambda _f: 0)
+    assert evaluate(parse({"answer": "teams", "known": False}), lambda _q: UNKNOWN_VALUE, lambda _f: 0)
 
 
 def test_negation_cannot_wrap_pattern_tests() -> None:
@@ -67,8 +75,7 @@ def test_negation_cannot_wrap_pattern_tests() -> None:
 
 
 def test_dnf_refuses_explosive_conditions() -> None:
-    wide = {"all": [{"any": [{"answer": f"q{i}", "equals": j} for j in range(3)]}
-                    for i in range(5)]}
+    wide = {"all": [{"any": [{"answer": f"q{i}", "equals": j} for j in range(3)]} for i in range(5)]}
     with pytest.raises(ConditionError, match="more than 64 alternatives"):
         to_dnf(parse(wide))
 
@@ -83,17 +90,30 @@ def test_describe_leaf() -> None:
 # Property: the normal form the engine receives means exactly what the condition means.
 QUESTIONS = ["n", "s", "m"]
 _leaf = st.one_of(
-    st.builds(lambda op, v: {"answer": "n", op: v},
-              st.sampled_from(["equals", "ne", "gt", "gte", "lt", "lte"]), st.integers(0, 4)),
-    st.builds(lambda op, v: {"answer": "n", op: v}, st.sampled_from(["in", "not_in"]),
-              st.lists(st.integers(0, 4), min_size=1, max_size=3)),
-    st.builds(lambda op, v: {"answer": "s", op: v}, st.sampled_from(["equals", "ne"]),
-              st.sampled_from(["a", "b", "c"])),
-    st.builds(lambda op, v: {"answer": "m", op: v}, st.sampled_from(["contains", "not_contains"]),
-              st.sampled_from(["a", "b", "c"])),
+    st.builds(
+        lambda op, v: {"answer": "n", op: v},
+        st.sampled_from(["equals", "ne", "gt", "gte", "lt", "lte"]),
+        st.integers(0, 4),
+    ),
+    st.builds(
+        lambda op, v: {"answer": "n", op: v},
+        st.sampled_from(["in", "not_in"]),
+        st.lists(st.integers(0, 4), min_size=1, max_size=3),
+    ),
+    st.builds(
+        lambda op, v: {"answer": "s", op: v},
+        st.sampled_from(["equals", "ne"]),
+        st.sampled_from(["a", "b", "c"]),
+    ),
+    st.builds(
+        lambda op, v: {"answer": "m", op: v},
+        st.sampled_from(["contains", "not_contains"]),
+        st.sampled_from(["a", "b", "c"]),
+    ),
     st.builds(lambda q, v: {"answer": q, "known": v}, st.sampled_from(QUESTIONS), st.booleans()),
-    st.builds(lambda op, v: {"force": "f", op: v}, st.sampled_from(["gte", "lt", "equals"]),
-              st.integers(0, 5)),
+    st.builds(
+        lambda op, v: {"force": "f", op: v}, st.sampled_from(["gte", "lt", "equals"]), st.integers(0, 5)
+    ),
 )
 _conditions = st.recursive(
     _leaf,
@@ -104,12 +124,14 @@ _conditions = st.recursive(
     ),
     max_leaves=6,
 )
-_values = st.fixed_dictionaries({
-    "n": st.one_of(st.just(UNKNOWN_VALUE), st.integers(0, 4)),
-    "s": st.one_of(st.just(UNKNOWN_VALUE), st.sampled_from(["a", "b", "c"])),
-    "m": st.one_of(st.just(UNKNOWN_VALUE), st.lists(st.sampled_from(["a", "b", "c"]), unique=True)),
-    "f": st.integers(0, 5),
-})
+_values = st.fixed_dictionaries(
+    {
+        "n": st.one_of(st.just(UNKNOWN_VALUE), st.integers(0, 4)),
+        "s": st.one_of(st.just(UNKNOWN_VALUE), st.sampled_from(["a", "b", "c"])),
+        "m": st.one_of(st.just(UNKNOWN_VALUE), st.lists(st.sampled_from(["a", "b", "c"]), unique=True)),
+        "f": st.integers(0, 5),
+    }
+)
 
 
 @settings(max_examples=400, deadline=None)
@@ -123,13 +145,16 @@ def test_dnf_agrees_with_evaluation(data: Any, values: dict[str, Any]) -> None:
     except ConditionError:
         return
     by_dnf = any(
-        all(leaf_holds(leaf, force(leaf.force) if isinstance(leaf, ForceTest)
-                       else answer(leaf.answer)) for leaf in clause)
-        for clause in clauses)
+        all(
+            leaf_holds(leaf, force(leaf.force) if isinstance(leaf, ForceTest) else answer(leaf.answer))
+            for leaf in clause
+        )
+        for clause in clauses
+    )
     assert by_dnf == evaluate(cond, answer, force)
 
 
 def test_any_and_all_shapes_survive_round_trip() -> None:
     cond = parse({"any": [{"answer": "s", "equals": "a"}, {"answer": "s", "equals": "b"}]})
-    assert isinstance(cond, Any_)
+    assert isinstance(cond, AnyOf)
     assert len(to_dnf(cond)) == 2

@@ -13,14 +13,18 @@ from advisor.errors import EngineError
 
 
 def _rules(count: int, question: str = "q") -> dict[str, list[Clause]]:
-    return {f"r{i}": [(AnswerTest.model_validate({"answer": question, "equals": f"v{i}"}),)]
-            for i in range(count)}
+    return {
+        f"r{i}": [(AnswerTest.model_validate({"answer": question, "equals": f"v{i}"}),)] for i in range(count)
+    }
 
 
 def test_many_sequential_assessments_neither_leak_state_nor_grow(mini_advisor: Advisor) -> None:
     answers = mini_advisor.check_answers(
-        {"answers": {"system_name": "A", "team_count": 12, "ops": "high", "clients": ["web"]},
-         "forces": {"autonomy": 5}})
+        {
+            "answers": {"system_name": "A", "team_count": 12, "ops": "high", "clients": ["web"]},
+            "forces": {"autonomy": 5},
+        }
+    )
     other = mini_advisor.check_answers({"answers": {"system_name": "B", "team_count": 2}})
     first = mini_advisor.advise(answers)
     small = mini_advisor.advise(other)
@@ -69,7 +73,8 @@ def test_limits_refuse_packs_that_would_hang_the_engine() -> None:
     problems = check_limits(_rules(70))
     assert problems == [
         "70 distinct tests on 'q' (rules r0, r1, r10, ...) could all match one fact; "
-        "the engine allows at most 60"]
+        "the engine allows at most 60"
+    ]
     with pytest.raises(EngineError, match="exceeds the rules engine's limits"):
         Engine(_rules(70))
 

@@ -21,7 +21,8 @@ def test_applicable_pattern_pulls_in_its_successor_chain(mini_advise: Advise) ->
     assert saga is not None
     assert saga.origin == "successor"
     assert [r.text for r in saga.reasons] == [
-        "successor of db-per-service, resolving issue 'distributed-tx': No ACID across services"]
+        "successor of db-per-service, resolving issue 'distributed-tx': No ACID across services"
+    ]
 
 
 def test_rule_reason_names_the_answers_it_matched(mini_advise: Advise) -> None:
@@ -30,13 +31,14 @@ def test_rule_reason_names_the_answers_it_matched(mini_advise: Advise) -> None:
     reason = micro.reasons[0]
     assert (reason.rule, reason.verdict, reason.weight) == ("many-teams", "recommend", 3)
     assert [(m.test, m.actual) for m in reason.matched] == [
-        ("team_count ≥ 3", "12"), ("force autonomy ≥ 4", "5")]
+        ("team_count ≥ 3", "12"),
+        ("force autonomy ≥ 4", "5"),
+    ]
     assert micro.score.rules == 3
 
 
 def test_alternatives_are_chosen_by_forces_and_listed_with_why(mini_advise: Advise) -> None:
-    simple = mini_advise(forces={"autonomy": 5, "simplicity": 5, "efficiency": 0},
-                         **{**TEAMS, "cdc": False})
+    simple = mini_advise(forces={"autonomy": 5, "simplicity": 5, "efficiency": 0}, **{**TEAMS, "cdc": False})
     assert "polling" in simple.recommended_ids
     assert "tailing" not in simple.recommended_ids
     alternative = next(a for a in simple.alternatives if a.id == "tailing")
@@ -49,8 +51,7 @@ def test_rules_on_derived_facts_steer_the_successor_choice(mini_advise: Advise) 
     assert "tailing" in result.recommended_ids
     tailing = result.pattern("tailing")
     assert tailing is not None
-    assert [m.test for m in tailing.reasons[0].matched] == [
-        "pattern outbox is recommended", "cdc = yes"]
+    assert [m.test for m in tailing.reasons[0].matched] == ["pattern outbox is recommended", "cdc = yes"]
 
 
 def test_small_team_gets_the_alternative_and_no_successors(mini_advise: Advise) -> None:
@@ -95,7 +96,8 @@ def test_unknown_answers_fire_no_comparisons(mini_advise: Advise) -> None:
 def test_answers_to_questions_that_do_not_apply_are_noted(mini_advise: Advise) -> None:
     result = mini_advise(team_count=2, ops="low", legacy_name="Old")
     assert result.notes == (
-        "answer to 'legacy_name' ignored: the question does not apply to the other answers",)
+        "answer to 'legacy_name' ignored: the question does not apply to the other answers",
+    )
 
 
 def test_everything_returned_is_sorted(mini_advise: Advise) -> None:

@@ -31,8 +31,7 @@ def test_malformed_yaml_names_line_and_column() -> None:
 def test_duplicate_keys_are_refused() -> None:
     with pytest.raises(DataFileError) as info:
         parse_yaml("a: 1\nb: 2\na: 3\n", "dup.yaml")
-    assert str(info.value).splitlines()[0] == (
-        "dup.yaml:3:1: duplicate key 'a' (first given on line 1)")
+    assert str(info.value).splitlines()[0] == ("dup.yaml:3:1: duplicate key 'a' (first given on line 1)")
 
 
 def test_validation_errors_point_at_the_value() -> None:

@@ -59,8 +59,9 @@ class Advisor:
     @classmethod
     def load(cls, rules: Sequence[Path] = (), questionnaire: Path | None = None) -> Advisor:
         """The advisor for the bundled catalog plus rule packs ``rules`` (cached per process)."""
-        return _cached_advisor(tuple(p.resolve() for p in rules),
-                               questionnaire.resolve() if questionnaire else None)
+        return _cached_advisor(
+            tuple(p.resolve() for p in rules), questionnaire.resolve() if questionnaire else None
+        )
 
     def read_answers(self, path: Path) -> Answers:
         """Read and check an answers file."""
@@ -81,8 +82,12 @@ def _cached_advisor(rules: tuple[Path, ...], questionnaire: Path | None) -> Advi
     return Advisor(load_catalog(rules), load_questionnaire(questionnaire))
 
 
-def advise(answers: Mapping[str, Any] | Path | str | Answers, *,
-           rules: Sequence[Path] = (), questionnaire: Path | None = None) -> Recommendation:
+def advise(
+    answers: Mapping[str, Any] | Path | str | Answers,
+    *,
+    rules: Sequence[Path] = (),
+    questionnaire: Path | None = None,
+) -> Recommendation:
     """Recommend patterns for one system.
 
     Args:

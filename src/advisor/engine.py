@@ -122,18 +122,23 @@ def check_limits(rules: Mapping[str, Sequence[Clause]]) -> list[str]:
                 owners[key].add(rule_id)
     for text, count in sorted(shared.items()):
         if count > MAX_SHARED_CONDITION:
-            problems.append(f"{count} rule clauses share the test {text}; "
-                            f"the engine allows at most {MAX_SHARED_CONDITION}")
+            problems.append(
+                f"{count} rule clauses share the test {text}; "
+                f"the engine allows at most {MAX_SHARED_CONDITION}"
+            )
     for key, tests in sorted(per_key.items()):
         if len(tests) > MAX_CONDITIONS_PER_FACT:
             example = ", ".join(sorted(owners[key])[:3])
             problems.append(
                 f"{len(tests)} distinct tests on '{key[1]}' (rules {example}, ...) could all "
-                f"match one fact; the engine allows at most {MAX_CONDITIONS_PER_FACT}")
+                f"match one fact; the engine allows at most {MAX_CONDITIONS_PER_FACT}"
+            )
     for kind, names in sorted(per_type.items()):
         if len(names) > MAX_DISTINCT_TESTS:
-            problems.append(f"{len(names)} distinct ids tested on facts of kind '{kind}'; "
-                            f"the engine hangs beyond {MAX_DISTINCT_TESTS}")
+            problems.append(
+                f"{len(names)} distinct ids tested on facts of kind '{kind}'; "
+                f"the engine hangs beyond {MAX_DISTINCT_TESTS}"
+            )
     return problems
 
 
@@ -179,8 +184,7 @@ class Engine:
     def __init__(self, rules: Mapping[str, Sequence[Clause]]) -> None:
         problems = check_limits(rules)
         if problems:
-            raise EngineError("the rule pack exceeds the rules engine's limits:\n  "
-                              + "\n  ".join(problems))
+            raise EngineError("the rule pack exceeds the rules engine's limits:\n  " + "\n  ".join(problems))
         definition: dict[str, Any] = {
             _START_RULE: {"all": [{"m": {"t": "$start"}}]},
             _CATCH_ALL_RULE: {"all": [{"m": {"$ex": {"t": 1}}}, {"n": {"t": "$never"}}]},
@@ -189,25 +193,22 @@ class Engine:
         for rule_id in sorted(rules):
             for index, clause in enumerate(rules[rule_id]):
                 name = f"{rule_id}#{index}"
-                definition[name] = {
-                    "all": [{f"m{i}": compile_leaf(leaf)} for i, leaf in enumerate(clause)]
-                }
+                definition[name] = {"all": [{f"m{i}": compile_leaf(leaf)} for i, leaf in enumerate(clause)]}
                 actions[name] = _action(rule_id, index)
-        fingerprint = hashlib.sha256(
-            json.dumps(definition, sort_keys=True).encode()).hexdigest()[:16]
+        fingerprint = hashlib.sha256(json.dumps(definition, sort_keys=True).encode()).hexdigest()[:16]
         with _LOCK:
-            name = _REGISTERED.get(fingerprint)
-            if name is None:
-                name = f"advisor-{len(_REGISTERED) + 1}-{fingerprint}"
+            registered = _REGISTERED.get(fingerprint)
+            if registered is None:
+                registered = f"advisor-{len(_REGISTERED) + 1}-{fingerprint}"
                 ruleset = copy.deepcopy(definition)
                 for rule_name, action in actions.items():
                     ruleset[rule_name]["run"] = action
                 try:
-                    _host().set_rulesets({name: ruleset})
+                    _host().set_rulesets({registered: ruleset})
                 except Exception as exc:  # the engine raises bare Exceptions
                     raise EngineError(f"the rules engine refused the rule pack: {exc}") from None
-                _REGISTERED[fingerprint] = name
-        self.name = name
+                _REGISTERED[fingerprint] = registered
+        self.name = registered
 
     @contextmanager
     def session(self) -> Iterator[Session]:

@@ -51,9 +51,7 @@ class DataFileError(AdvisorError):
     def __init__(self, problems: list[Problem]) -> None:
         if not problems:
             raise ValueError("DataFileError needs at least one problem")
-        self.problems = sorted(
-            problems, key=lambda p: (p.path, p.line or 0, p.column or 0, p.message)
-        )
+        self.problems = sorted(problems, key=lambda p: (p.path, p.line or 0, p.column or 0, p.message))
         super().__init__("\n".join(str(p) for p in self.problems))
 
     @classmethod
@@ -90,7 +88,7 @@ class InterviewError(AdvisorError):
     """The interactive interview cannot run (no terminal, bad resume file)."""
 
 
-class Interrupted(AdvisorError):
+class InterruptedByUserError(AdvisorError):
     """The user interrupted; what was given so far has been saved."""
 
     exit_code = 130

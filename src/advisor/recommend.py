@@ -87,9 +87,15 @@ class _Agenda:
             for effect in sorted(self.catalog.patterns[pattern_id].forces, key=lambda e: e.force):
                 weight = self.answers.weight(effect.force)
                 sign = 1 if effect.effect is Effect.HELPS else -1
-                items.append(ForceContribution(
-                    force=effect.force, weight=weight, effect=effect.effect.value,
-                    strength=effect.strength, points=round(sign * weight * effect.strength / 5, 2)))
+                items.append(
+                    ForceContribution(
+                        force=effect.force,
+                        weight=weight,
+                        effect=effect.effect.value,
+                        strength=effect.strength,
+                        points=round(sign * weight * effect.strength / 5, 2),
+                    )
+                )
             self._fit[pattern_id] = tuple(items)
         return self._fit[pattern_id]
 
@@ -109,8 +115,7 @@ class _Agenda:
 
     def adopt_by_rules(self) -> list[str]:
         """Adopt patterns the rules favour, best first."""
-        candidates = [p for p in self.catalog.patterns
-                      if p not in self.adopted and self.rule_score(p) > 0]
+        candidates = [p for p in self.catalog.patterns if p not in self.adopted and self.rule_score(p) > 0]
         candidates.sort(key=lambda p: (-self.score(p).total, p))
         new = []
         for pattern_id in candidates:
@@ -157,7 +162,8 @@ class _Agenda:
         for loser in usable[1:]:
             self.losers[(loser, chosen)] = (
                 f"scored {self.score(loser).total} against {self.score(chosen).total} "
-                f"for {chosen} to resolve '{issue_id}'")
+                f"for {chosen} to resolve '{issue_id}'"
+            )
         self.links.append((raiser, issue_id, chosen))
         return chosen
 
@@ -181,8 +187,12 @@ class _Agenda:
         return facts
 
 
-def run_agenda(catalog: Catalog, questionnaire: Questionnaire, answers: Answers,
-               session: Callable[[], AbstractContextManager[Session]]) -> _Agenda:
+def run_agenda(
+    catalog: Catalog,
+    questionnaire: Questionnaire,
+    answers: Answers,
+    session: Callable[[], AbstractContextManager[Session]],
+) -> _Agenda:
     """Run the engine and the agenda to a fixpoint for one assessment."""
     agenda = _Agenda(catalog, answers)
     with session() as engine:
@@ -217,16 +227,24 @@ def _matches(agenda: _Agenda, clause: Clause) -> tuple[Match, ...]:
     return tuple(found)
 
 
-def _rule_reasons(agenda: _Agenda, clauses: Mapping[str, Sequence[Clause]],
-                  pattern_id: str) -> tuple[Reason, ...]:
+def _rule_reasons(
+    agenda: _Agenda, clauses: Mapping[str, Sequence[Clause]], pattern_id: str
+) -> tuple[Reason, ...]:
     reasons = []
     for rule_id in sorted(agenda.fired):
         rule = agenda.catalog.rules[rule_id]
         if rule.pattern != pattern_id:
             continue
-        reasons.append(Reason(
-            kind="rule", text=rule.reason.en, rule=rule_id, verdict=rule.verdict.value,
-            weight=rule.weight, matched=_matches(agenda, clauses[rule_id][agenda.fired[rule_id]])))
+        reasons.append(
+            Reason(
+                kind="rule",
+                text=rule.reason.en,
+                rule=rule_id,
+                verdict=rule.verdict.value,
+                weight=rule.weight,
+                matched=_matches(agenda, clauses[rule_id][agenda.fired[rule_id]]),
+            )
+        )
     return tuple(reasons)
 
 
@@ -245,8 +263,9 @@ def _answered(questionnaire: Questionnaire, answers: Answers) -> Iterator[Answer
         yield AnsweredValue(question=question.id, value=shown, source=source)
 
 
-def build_recommendation(agenda: _Agenda, questionnaire: Questionnaire,
-                         clauses: Mapping[str, Sequence[Clause]]) -> Recommendation:
+def build_recommendation(
+    agenda: _Agenda, questionnaire: Questionnaire, clauses: Mapping[str, Sequence[Clause]]
+) -> Recommendation:
     """Assemble the sorted, explained :class:`Recommendation` from a finished agenda."""
     catalog = agenda.catalog
     name = {p: catalog.patterns[p].name.en for p in catalog.patterns}
@@ -254,20 +273,36 @@ def build_recommendation(agenda: _Agenda, questionnaire: Questionnaire,
     for pattern_id, adoption in agenda.adopted.items():
         pattern = catalog.patterns[pattern_id]
         successor_reasons = [
-            Reason(kind="successor", predecessor=raiser, issue=issue_id,
-                   text=f"successor of {raiser}, resolving issue '{issue_id}': "
-                        f"{catalog.issues[issue_id].title.en}")
-            for raiser, issue_id, resolver in sorted(agenda.links) if resolver == pattern_id]
-        recommended.append(RecommendedPattern(
-            id=pattern_id, name=name[pattern_id], group=pattern.group, layer=pattern.layer,
-            score=agenda.score(pattern_id), origin=adoption.origin, parent=adoption.parent,
-            depth=adoption.depth,
-            reasons=_rule_reasons(agenda, clauses, pattern_id) + tuple(successor_reasons),
-            forces=agenda.contributions(pattern_id),
-            resolves=tuple(Resolution(issue=i, raised_by=r)
-                           for r, i, res in sorted(agenda.links) if res == pattern_id),
-            raises=tuple(sorted(pattern.resulting_context.issues)),
-        ))
+            Reason(
+                kind="successor",
+                predecessor=raiser,
+                issue=issue_id,
+                text=f"successor of {raiser}, resolving issue '{issue_id}': "
+                f"{catalog.issues[issue_id].title.en}",
+            )
+            for raiser, issue_id, resolver in sorted(agenda.links)
+            if resolver == pattern_id
+        ]
+        recommended.append(
+            RecommendedPattern(
+                id=pattern_id,
+                name=name[pattern_id],
+                group=pattern.group,
+                layer=pattern.layer,
+                score=agenda.score(pattern_id),
+                origin=adoption.origin,
+                parent=adoption.parent,
+                depth=adoption.depth,
+                reasons=_rule_reasons(agenda, clauses, pattern_id) + tuple(successor_reasons),
+                forces=agenda.contributions(pattern_id),
+                resolves=tuple(
+                    Resolution(issue=i, raised_by=r)
+                    for r, i, res in sorted(agenda.links)
+                    if res == pattern_id
+                ),
+                raises=tuple(sorted(pattern.resulting_context.issues)),
+            )
+        )
     alternatives: dict[tuple[str, str], str] = {}
     for pattern_id in agenda.adopted:
         for alt in catalog.patterns[pattern_id].related.alternative:
@@ -284,8 +319,9 @@ def build_recommendation(agenda: _Agenda, questionnaire: Questionnaire,
             alternatives.setdefault(key, why)
     scored = [p for p in catalog.patterns if p not in agenda.adopted]
     against = [p for p in scored if agenda.rule_score(p) < 0]
-    favoured = [p for p in scored if agenda.rule_score(p) > 0
-                and not any(p == alt for alt, _ in alternatives)]
+    favoured = [
+        p for p in scored if agenda.rule_score(p) > 0 and not any(p == alt for alt, _ in alternatives)
+    ]
     system = agenda.answers.value("system_name")
     return Recommendation(
         questionnaire=questionnaire.id,
@@ -294,20 +330,37 @@ def build_recommendation(agenda: _Agenda, questionnaire: Questionnaire,
         forces=dict(sorted(agenda.answers.forces.items())),
         recommended=tuple(sorted(recommended, key=lambda r: r.id)),
         advised_against=tuple(
-            AdvisedAgainst(id=p, name=name[p], score=agenda.score(p),
-                           reasons=_rule_reasons(agenda, clauses, p)) for p in sorted(against)),
+            AdvisedAgainst(
+                id=p, name=name[p], score=agenda.score(p), reasons=_rule_reasons(agenda, clauses, p)
+            )
+            for p in sorted(against)
+        ),
         alternatives=tuple(
-            Alternative(id=alt, name=name[alt], instead_of=chosen, score=agenda.score(alt),
-                        reason=why) for (alt, chosen), why in sorted(alternatives.items())),
+            Alternative(id=alt, name=name[alt], instead_of=chosen, score=agenda.score(alt), reason=why)
+            for (alt, chosen), why in sorted(alternatives.items())
+        ),
         not_applicable=tuple(
-            NotApplicable(id=p, name=name[p], score=agenda.score(p),
-                          needs_one_of=tuple(sorted(catalog.patterns[p].related.predecessor)),
-                          reasons=_rule_reasons(agenda, clauses, p)) for p in sorted(favoured)),
+            NotApplicable(
+                id=p,
+                name=name[p],
+                score=agenda.score(p),
+                needs_one_of=tuple(sorted(catalog.patterns[p].related.predecessor)),
+                reasons=_rule_reasons(agenda, clauses, p),
+            )
+            for p in sorted(favoured)
+        ),
         open_issues=tuple(
-            OpenIssue(id=i, title=catalog.issues[i].title.en, raised_by=tuple(sorted(raisers)),
-                      status=status,  # type: ignore[arg-type]
-                      reason=reason)
-            for i, (raisers, status, reason) in sorted(agenda.open.items())),
-        notes=tuple(f"answer to '{q}' ignored: the question does not apply to the other answers"
-                    for q in sorted(agenda.answers.ignored)),
+            OpenIssue(
+                id=i,
+                title=catalog.issues[i].title.en,
+                raised_by=tuple(sorted(raisers)),
+                status=status,
+                reason=reason,
+            )
+            for i, (raisers, status, reason) in sorted(agenda.open.items())
+        ),
+        notes=tuple(
+            f"answer to '{q}' ignored: the question does not apply to the other answers"
+            for q in sorted(agenda.answers.ignored)
+        ),
     )

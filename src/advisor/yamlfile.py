@@ -46,8 +46,9 @@ class YamlDocument:
                 return None, None
             parts = parts[:-1]
 
-    def problem(self, loc: Iterable[str | int], message: str, hint: str | None = None, *,
-                key: bool = False) -> Problem:
+    def problem(
+        self, loc: Iterable[str | int], message: str, hint: str | None = None, *, key: bool = False
+    ) -> Problem:
         """A :class:`Problem` located at ``loc`` in this document."""
         line, column = self.where(loc, key=key)
         return Problem(self.path, message, line, column, hint)
@@ -68,8 +69,7 @@ def _walk(node: yaml.Node, loc: Loc, doc: YamlDocument) -> None:
                     hint="remove one of the two entries",
                 )
             seen[key] = key_node.start_mark.line + 1
-            doc.key_marks[(*loc, key)] = (key_node.start_mark.line + 1,
-                                          key_node.start_mark.column + 1)
+            doc.key_marks[(*loc, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             _walk(value_node, (*loc, key), doc)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
@@ -149,17 +149,16 @@ def _is_internal(part: str | int) -> bool:
     return isinstance(part, str) and ("[" in part or (part.startswith("<") and part.endswith(">")))
 
 
-def validation_problems(
-    doc: YamlDocument, exc: ValidationError, prefix: Loc = ()
-) -> list[Problem]:
+def validation_problems(doc: YamlDocument, exc: ValidationError, prefix: Loc = ()) -> list[Problem]:
     """Turn a pydantic ``ValidationError`` into one located problem per error."""
     problems = []
     for error in exc.errors():
         loc = tuple(part for part in error["loc"] if not _is_internal(part))
         full = (*prefix, *loc)
         dotted = ".".join(str(p) for p in loc) or "(document)"
-        problems.append(doc.problem(full, f"{dotted}: {_describe(error)}",
-                                    key=error.get("type") == "extra_forbidden"))
+        problems.append(
+            doc.problem(full, f"{dotted}: {_describe(error)}", key=error.get("type") == "extra_forbidden")
+        )
     return problems
 
 

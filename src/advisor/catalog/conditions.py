@@ -17,15 +17,41 @@ Scalar = str | int | float | bool
 
 #: Comparison operators a leaf may use, and their negations.
 OPERATORS: tuple[str, ...] = (
-    "equals", "ne", "in", "not_in", "gt", "gte", "lt", "lte", "contains", "not_contains", "known",
+    "equals",
+    "ne",
+    "in",
+    "not_in",
+    "gt",
+    "gte",
+    "lt",
+    "lte",
+    "contains",
+    "not_contains",
+    "known",
 )
 NEGATION: dict[str, str] = {
-    "equals": "ne", "ne": "equals", "in": "not_in", "not_in": "in", "gt": "lte", "lte": "gt",
-    "gte": "lt", "lt": "gte", "contains": "not_contains", "not_contains": "contains",
+    "equals": "ne",
+    "ne": "equals",
+    "in": "not_in",
+    "not_in": "in",
+    "gt": "lte",
+    "lte": "gt",
+    "gte": "lt",
+    "lt": "gte",
+    "contains": "not_contains",
+    "not_contains": "contains",
 }
 SYMBOL: dict[str, str] = {
-    "equals": "=", "ne": "≠", "in": "in", "not_in": "not in", "gt": ">", "gte": "≥", "lt": "<",
-    "lte": "≤", "contains": "includes", "not_contains": "excludes",
+    "equals": "=",
+    "ne": "≠",
+    "in": "in",
+    "not_in": "not in",
+    "gt": ">",
+    "gte": "≥",
+    "lt": "<",
+    "lte": "≤",
+    "contains": "includes",
+    "not_contains": "excludes",
 }
 NUMERIC = frozenset({"gt", "gte", "lt", "lte"})
 
@@ -100,14 +126,14 @@ class IssueTest(BaseModel):
     issue: str
 
 
-class All(BaseModel):
-    """All sub-conditions hold."""
+class AllOf(BaseModel):
+    """AllOf sub-conditions hold."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
     all: tuple[Condition, ...] = Field(min_length=1)
 
 
-class Any_(BaseModel):
+class AnyOf(BaseModel):
     """At least one sub-condition holds."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -132,8 +158,8 @@ def _discriminate(value: Any) -> str | None:
 
 
 Condition = Annotated[
-    Annotated[All, Tag("<all>")]
-    | Annotated[Any_, Tag("<any>")]
+    Annotated[AllOf, Tag("<all>")]
+    | Annotated[AnyOf, Tag("<any>")]
     | Annotated[Not, Tag("<not>")]
     | Annotated[AnswerTest, Tag("<answer>")]
     | Annotated[ForceTest, Tag("<force>")]
@@ -151,11 +177,16 @@ Condition = Annotated[
 Leaf = AnswerTest | ForceTest | PatternTest | IssueTest
 
 _TAGS_BY_TYPE: dict[type[BaseModel], str] = {
-    All: "<all>", Any_: "<any>", Not: "<not>", AnswerTest: "<answer>", ForceTest: "<force>",
-    PatternTest: "<pattern>", IssueTest: "<issue>",
+    AllOf: "<all>",
+    AnyOf: "<any>",
+    Not: "<not>",
+    AnswerTest: "<answer>",
+    ForceTest: "<force>",
+    PatternTest: "<pattern>",
+    IssueTest: "<issue>",
 }
 
-for _model in (All, Any_, Not):
+for _model in (AllOf, AnyOf, Not):
     _model.model_rebuild()
 
 
@@ -171,9 +202,9 @@ Clause = tuple[Leaf, ...]
 
 def leaves(condition: Condition) -> list[Leaf]:
     """Every leaf test of a condition, in document order."""
-    if isinstance(condition, All):
+    if isinstance(condition, AllOf):
         return [leaf for sub in condition.all for leaf in leaves(sub)]
-    if isinstance(condition, Any_):
+    if isinstance(condition, AnyOf):
         return [leaf for sub in condition.any for leaf in leaves(sub)]
     if isinstance(condition, Not):
         return leaves(condition.not_)
@@ -187,9 +218,7 @@ def negate_leaf(leaf: Leaf) -> Leaf:
     ``known`` speaks about unknown answers.
     """
     if isinstance(leaf, PatternTest | IssueTest):
-        raise ConditionError(
-            "'not' cannot wrap a pattern or issue test: rules only ever add conclusions"
-        )
+        raise ConditionError("'not' cannot wrap a pattern or issue test: rules only ever add conclusions")
     op = leaf.operator
     if op == "known":
         return leaf.model_copy(update={"known": not leaf.known})
@@ -204,12 +233,12 @@ def to_nnf(condition: Condition, negated: bool = False) -> Condition:
     """Push every ``not`` down to the leaves (negation normal form)."""
     if isinstance(condition, Not):
         return to_nnf(condition.not_, not negated)
-    if isinstance(condition, All):
+    if isinstance(condition, AllOf):
         parts = tuple(to_nnf(c, negated) for c in condition.all)
-        return Any_(any=parts) if negated else All(all=parts)
-    if isinstance(condition, Any_):
+        return AnyOf(any=parts) if negated else AllOf(all=parts)
+    if isinstance(condition, AnyOf):
         parts = tuple(to_nnf(c, negated) for c in condition.any)
-        return All(all=parts) if negated else Any_(any=parts)
+        return AllOf(all=parts) if negated else AnyOf(any=parts)
     return negate_leaf(condition) if negated else condition
 
 
@@ -217,9 +246,9 @@ def to_dnf(condition: Condition, limit: int = MAX_CLAUSES) -> list[Clause]:
     """The condition as a disjunction of conjunctions of leaves."""
 
     def expand(node: Condition) -> list[Clause]:
-        if isinstance(node, Any_):
+        if isinstance(node, AnyOf):
             out = [clause for sub in node.any for clause in expand(sub)]
-        elif isinstance(node, All):
+        elif isinstance(node, AllOf):
             out = [()]
             for sub in node.all:
                 out = [left + right for left in out for right in expand(sub)]
@@ -257,7 +286,7 @@ def leaf_holds(leaf: AnswerTest | ForceTest, value: Any) -> bool:
     """Whether a known or unknown ``value`` passes one leaf test."""
     op, operand = leaf.operator, leaf.operand
     if op == "known":
-        return (value is not UNKNOWN_VALUE) == operand
+        return (value is not UNKNOWN_VALUE) is bool(operand)
     if value is UNKNOWN_VALUE:
         return False
     if op in {"contains", "not_contains"}:
@@ -267,10 +296,14 @@ def leaf_holds(leaf: AnswerTest | ForceTest, value: Any) -> bool:
     if op in NUMERIC:
         if isinstance(value, bool) or not isinstance(value, int | float):
             return False
-        return {
-            "gt": value > operand, "gte": value >= operand,
-            "lt": value < operand, "lte": value <= operand,
-        }[op]
+        return bool(
+            {
+                "gt": value > operand,
+                "gte": value >= operand,
+                "lt": value < operand,
+                "lte": value <= operand,
+            }[op]
+        )
     if op == "equals":
         return bool(value == operand)
     if op == "ne":
@@ -290,9 +323,9 @@ def evaluate(
     """Evaluate a condition against lookups for answers, force weights, patterns, issues."""
 
     def holds(node: Condition) -> bool:
-        if isinstance(node, All):
+        if isinstance(node, AllOf):
             return all(holds(c) for c in node.all)
-        if isinstance(node, Any_):
+        if isinstance(node, AnyOf):
             return any(holds(c) for c in node.any)
         if isinstance(node, PatternTest):
             return pattern(node.pattern)

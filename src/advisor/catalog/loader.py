@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from difflib import get_close_matches
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -40,13 +41,17 @@ E = TypeVar("E", bound=BaseModel)
 
 @dataclass(frozen=True)
 class Source:
-    """Where an entry was defined: file and line."""
+    """Where an entry was defined: its file, line, and the key path inside the file."""
 
     path: str
     line: int | None
+    doc: YamlDocument | None = field(default=None, compare=False, repr=False)
+    loc: tuple[str | int, ...] = ()
 
-    def problem(self, message: str, hint: str | None = None) -> Problem:
-        """A problem located at this source."""
+    def problem(self, message: str, hint: str | None = None, at: tuple[str | int, ...] = ()) -> Problem:
+        """A problem located at this entry, or at the key path ``at`` inside it."""
+        if self.doc is not None:
+            return self.doc.problem((*self.loc, *at), message, hint)
         return Problem(self.path, message, self.line, None, hint)
 
 
@@ -82,17 +87,31 @@ class _Builder:
     )
     sources: dict[tuple[str, str], Source] = field(default_factory=dict)
 
-    def add(self, kind: str, items: Iterable[Any], doc: YamlDocument, key: str, *,
-            pack: int, seen: dict[tuple[str, str], tuple[int, Source]]) -> None:
+    def add(
+        self,
+        kind: str,
+        items: Iterable[Any],
+        doc: YamlDocument,
+        key: str,
+        *,
+        pack: int,
+        seen: dict[tuple[str, str], tuple[int, Source]],
+    ) -> None:
         for index, item in enumerate(items):
-            line, _ = doc.where((key, index) if key else ())
-            source = Source(doc.path, line)
+            loc: tuple[str | int, ...] = (key, index) if key else ()
+            line, _ = doc.where(loc)
+            source = Source(doc.path, line, doc, loc)
             earlier = seen.get((kind, item.id))
             if earlier is not None and earlier[0] == pack:
-                raise CatalogError([source.problem(
-                    f"{kind} '{item.id}' is defined twice (also at {earlier[1].path}:{earlier[1].line})",
-                    hint="ids must be unique within a rule pack; rename or remove one",
-                )])
+                raise CatalogError(
+                    [
+                        source.problem(
+                            f"{kind} '{item.id}' is defined twice "
+                            f"(also at {earlier[1].path}:{earlier[1].line})",
+                            hint="ids must be unique within a rule pack; rename or remove one",
+                        )
+                    ]
+                )
             seen[(kind, item.id)] = (pack, source)
             self.entries[kind][item.id] = item
             self.sources[(kind, item.id)] = source
@@ -104,8 +123,9 @@ def _yaml_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix in {".yaml", ".yml"} and p.is_file())
 
 
-def _load_pack(builder: _Builder, folder: Path, pack: int,
-               seen: dict[tuple[str, str], tuple[int, Source]]) -> None:
+def _load_pack(
+    builder: _Builder, folder: Path, pack: int, seen: dict[tuple[str, str], tuple[int, Source]]
+) -> None:
     groups = folder / "groups.yaml"
     if groups.is_file():
         doc = read_yaml(groups, display_path(groups))
@@ -123,11 +143,23 @@ def _load_pack(builder: _Builder, folder: Path, pack: int,
         doc = read_yaml(path, display_path(path))
         pattern = validate(doc, PatternFile)
         if pattern.id != path.stem:
-            raise CatalogError([doc.problem(("id",), f"pattern id '{pattern.id}' does not match "
-                                f"its file name '{path.name}'",
-                                hint=f"rename the file to {pattern.id}.yaml or fix the id")])
-        builder.add("pattern", [Pattern.model_validate(pattern.model_dump(by_alias=True))],
-                    doc, "", pack=pack, seen=seen)
+            raise CatalogError(
+                [
+                    doc.problem(
+                        ("id",),
+                        f"pattern id '{pattern.id}' does not match its file name '{path.name}'",
+                        hint=f"rename the file to {pattern.id}.yaml or fix the id",
+                    )
+                ]
+            )
+        builder.add(
+            "pattern",
+            [Pattern.model_validate(pattern.model_dump(by_alias=True))],
+            doc,
+            "",
+            pack=pack,
+            seen=seen,
+        )
     for path in _yaml_files(folder / "applicability"):
         doc = read_yaml(path, display_path(path))
         builder.add("rule", validate(doc, RulesFile).rules, doc, "rules", pack=pack, seen=seen)
@@ -144,9 +176,15 @@ def load_catalog(extra: Sequence[Path] = (), *, bundled: bool = True) -> Catalog
     seen: dict[tuple[str, str], tuple[int, Source]] = {}
     for pack, folder in enumerate(folders):
         if not folder.is_dir():
-            raise CatalogError([Problem(display_path(folder), "rule pack folder not found",
-                                        hint="pass a folder holding patterns/, issues/, "
-                                        "applicability/ or forces.yaml")])
+            raise CatalogError(
+                [
+                    Problem(
+                        display_path(folder),
+                        "rule pack folder not found",
+                        hint="pass a folder holding patterns/, issues/, applicability/ or forces.yaml",
+                    )
+                ]
+            )
         _load_pack(builder, folder, pack, seen)
     catalog = Catalog(
         layers=dict(sorted(builder.entries["layer"].items())),
@@ -161,18 +199,6 @@ def load_catalog(extra: Sequence[Path] = (), *, bundled: bool = True) -> Catalog
     if problems:
         raise CatalogError(problems)
     return catalog
-
-
-def _missing(catalog: Catalog, kind: str, entry_id: str, table: dict[str, Any],
-             wanted: str, what: str) -> list[Problem]:
-    if wanted in table:
-        return []
-    from difflib import get_close_matches
-
-    close = get_close_matches(wanted, list(table), n=1)
-    hint = f"did you mean '{close[0]}'?" if close else f"define the {what} or remove the reference"
-    return [catalog.source(kind, entry_id).problem(
-        f"{kind} '{entry_id}' refers to unknown {what} '{wanted}'", hint)]
 
 
 def condition_refs(condition: Condition) -> list[tuple[str, str]]:
@@ -191,30 +217,51 @@ def condition_refs(condition: Condition) -> list[tuple[str, str]]:
 def check_references(catalog: Catalog) -> list[Problem]:
     """Every id referenced anywhere in the catalog exists."""
     problems: list[Problem] = []
+    tables: dict[str, dict[str, Any]] = {
+        "layer": catalog.layers,
+        "group": catalog.groups,
+        "force": catalog.forces,
+        "issue": catalog.issues,
+        "pattern": catalog.patterns,
+    }
+
+    def need(kind: str, entry_id: str, what: str, wanted: str, *at: str | int) -> None:
+        if wanted in tables[what]:
+            return
+        close = get_close_matches(wanted, list(tables[what]), n=1)
+        hint = f"did you mean '{close[0]}'?" if close else f"define the {what} or remove the reference"
+        problems.append(
+            catalog.source(kind, entry_id).problem(
+                f"{kind} '{entry_id}' refers to unknown {what} '{wanted}'", hint, at
+            )
+        )
+
     for group in catalog.groups.values():
-        problems += _missing(catalog, "group", group.id, catalog.layers, group.layer, "layer")
+        need("group", group.id, "layer", group.layer, "layer")
         if group.parent:
-            problems += _missing(catalog, "group", group.id, catalog.groups, group.parent, "group")
+            need("group", group.id, "group", group.parent, "parent")
     for issue in catalog.issues.values():
-        for pid in issue.resolved_by:
-            problems += _missing(catalog, "issue", issue.id, catalog.patterns, pid, "pattern")
+        for index, pattern_id in enumerate(issue.resolved_by):
+            need("issue", issue.id, "pattern", pattern_id, "resolved_by", index)
         if not issue.resolved_by and issue.accepted is None:
-            problems.append(catalog.source("issue", issue.id).problem(
-                f"issue '{issue.id}' is neither resolved by a pattern nor accepted",
-                "add resolved_by: [pattern ids] or accepted: <why it is lived with>"))
+            problems.append(
+                catalog.source("issue", issue.id).problem(
+                    f"issue '{issue.id}' is neither resolved by a pattern nor accepted",
+                    "add resolved_by: [pattern ids] or accepted: <why it is lived with>",
+                )
+            )
     for pattern in catalog.patterns.values():
-        problems += _missing(catalog, "pattern", pattern.id, catalog.groups, pattern.group, "group")
-        problems += _missing(catalog, "pattern", pattern.id, catalog.layers, pattern.layer, "layer")
-        for effect in pattern.forces:
-            problems += _missing(catalog, "pattern", pattern.id, catalog.forces, effect.force, "force")
-        for iid in pattern.resulting_context.issues:
-            problems += _missing(catalog, "pattern", pattern.id, catalog.issues, iid, "issue")
+        need("pattern", pattern.id, "group", pattern.group, "group")
+        need("pattern", pattern.id, "layer", pattern.layer, "layer")
+        for index, effect in enumerate(pattern.forces):
+            need("pattern", pattern.id, "force", effect.force, "forces", index, "force")
+        for index, issue_id in enumerate(pattern.resulting_context.issues):
+            need("pattern", pattern.id, "issue", issue_id, "resulting_context", "issues", index)
         for relation in Relation:
-            for other in pattern.related.of(relation):
-                problems += _missing(catalog, "pattern", pattern.id, catalog.patterns, other, "pattern")
-    tables = {"pattern": catalog.patterns, "issue": catalog.issues, "force": catalog.forces}
+            for index, other in enumerate(pattern.related.of(relation)):
+                need("pattern", pattern.id, "pattern", other, "related", relation.value, index)
     for rule in catalog.rules.values():
-        problems += _missing(catalog, "rule", rule.id, catalog.patterns, rule.pattern, "pattern")
+        need("rule", rule.id, "pattern", rule.pattern, "pattern")
         for kind, ref in condition_refs(rule.when):
-            problems += _missing(catalog, "rule", rule.id, tables[kind], ref, kind)
+            need("rule", rule.id, kind, ref, "when")
     return problems

@@ -8,6 +8,7 @@ from typing import Any
 import click
 
 from advisor.__about__ import __version__
+from advisor.cli.recommend import recommend
 from advisor.errors import AdvisorError
 
 
@@ -40,13 +41,7 @@ def cli() -> None:
     """
 
 
-def _register() -> None:
-    from advisor.cli import recommend
-
-    cli.add_command(recommend.recommend)
-
-
-_register()
+cli.add_command(recommend)
 
 
 def main() -> None:

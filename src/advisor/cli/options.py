@@ -16,19 +16,27 @@ PathArg = click.Path(path_type=Path, dir_okay=False)
 def catalog_options(func: F) -> F:
     """``--rules DIR`` (repeatable) and ``--questionnaire FILE``."""
     func = click.option(
-        "--questionnaire", "questionnaire", type=click.Path(path_type=Path, dir_okay=False),
-        default=None, help="Questionnaire file to use instead of the bundled default.",
+        "--questionnaire",
+        "questionnaire",
+        type=click.Path(path_type=Path, dir_okay=False),
+        default=None,
+        help="Questionnaire file to use instead of the bundled default.",
     )(func)
-    func = click.option(
-        "--rules", "rules", multiple=True, type=click.Path(path_type=Path, file_okay=False),
+    return click.option(
+        "--rules",
+        "rules",
+        multiple=True,
+        type=click.Path(path_type=Path, file_okay=False),
         help="Rule pack folder overlaid on the bundled catalog (repeatable; later wins).",
     )(func)
-    return func
 
 
 def lang_option(func: F) -> F:
     """``--lang en|ko``."""
     return click.option(
-        "--lang", type=click.Choice(["en", "ko"]), default="en", show_default=True,
+        "--lang",
+        type=click.Choice(["en", "ko"]),
+        default="en",
+        show_default=True,
         help="Language of pattern names and texts.",
     )(func)

@@ -19,8 +19,9 @@ from advisor.report.terminal import render_terminal
 @click.option("--json", "as_json", is_flag=True, help="Print the recommendation as JSON on stdout.")
 @catalog_options
 @lang_option
-def recommend(answers: Path, as_json: bool, rules: tuple[Path, ...],
-              questionnaire: Path | None, lang: Lang) -> None:
+def recommend(
+    answers: Path, as_json: bool, rules: tuple[Path, ...], questionnaire: Path | None, lang: Lang
+) -> None:
     """Recommend patterns for the system described in ANSWERS (a YAML answers file).
 
     \b

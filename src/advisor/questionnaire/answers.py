@@ -59,11 +59,9 @@ class Answers:
     def raw(self) -> dict[str, Any]:
         """The answers file content that reproduces these answers exactly."""
         values = {
-            q: (UNKNOWN if v is UNKNOWN_VALUE else v)
-            for q, v in self.values.items() if q in self.given
+            q: (UNKNOWN if v is UNKNOWN_VALUE else v) for q, v in self.values.items() if q in self.given
         }
-        return {"questionnaire": self.questionnaire, "answers": values,
-                "forces": dict(self.forces)}
+        return {"questionnaire": self.questionnaire, "answers": values, "forces": dict(self.forces)}
 
 
 @dataclass
@@ -72,8 +70,9 @@ class _Checker:
     questionnaire: Questionnaire
     problems: list[Problem] = field(default_factory=list)
 
-    def fail(self, loc: tuple[str | int, ...], message: str, hint: str | None = None, *,
-             key: bool = False) -> None:
+    def fail(
+        self, loc: tuple[str | int, ...], message: str, hint: str | None = None, *, key: bool = False
+    ) -> None:
         self.problems.append(self.doc.problem(loc, message, hint, key=key))
 
     def value(self, question: Question, raw: Any) -> Any:
@@ -81,26 +80,34 @@ class _Checker:
         if raw == UNKNOWN:
             if question.allow_unknown:
                 return UNKNOWN_VALUE
-            self.fail(loc, f"'{question.id}' does not allow '{UNKNOWN}'",
-                      hint="give one of its answers")
+            self.fail(loc, f"'{question.id}' does not allow '{UNKNOWN}'", hint="give one of its answers")
             return None
         kind = question.type
         offered = [c.value for c in question.choices]
         if kind is QuestionType.SELECT:
             if isinstance(raw, str) and raw in offered:
                 return raw
-            self.fail(loc, f"'{question.id}' has no choice {raw!r}",
-                      hint=f"choose one of: {', '.join(offered)}" + self._unknown_hint(question))
+            self.fail(
+                loc,
+                f"'{question.id}' has no choice {raw!r}",
+                hint=f"choose one of: {', '.join(offered)}" + self._unknown_hint(question),
+            )
         elif kind is QuestionType.MULTISELECT:
             items = raw if isinstance(raw, list) else None
             if items is None:
-                self.fail(loc, f"'{question.id}' takes a list of choices, got {raw!r}",
-                          hint=f"write a list such as [{', '.join(offered[:2])}]")
+                self.fail(
+                    loc,
+                    f"'{question.id}' takes a list of choices, got {raw!r}",
+                    hint=f"write a list such as [{', '.join(offered[:2])}]",
+                )
                 return None
             bad = [v for v in items if v not in offered]
             if bad:
-                self.fail(loc, f"'{question.id}' has no choice {bad[0]!r}",
-                          hint=f"choose from: {', '.join(offered)}")
+                self.fail(
+                    loc,
+                    f"'{question.id}' has no choice {bad[0]!r}",
+                    hint=f"choose from: {', '.join(offered)}",
+                )
                 return None
             if len(set(items)) != len(items):
                 self.fail(loc, f"'{question.id}' lists a choice twice")
@@ -109,12 +116,18 @@ class _Checker:
         elif kind is QuestionType.CONFIRM:
             if isinstance(raw, bool):
                 return raw
-            self.fail(loc, f"'{question.id}' is a yes/no question, got {raw!r}",
-                      hint="write true or false" + self._unknown_hint(question))
+            self.fail(
+                loc,
+                f"'{question.id}' is a yes/no question, got {raw!r}",
+                hint="write true or false" + self._unknown_hint(question),
+            )
         elif kind is QuestionType.INTEGER:
             if isinstance(raw, bool) or not isinstance(raw, int):
-                self.fail(loc, f"'{question.id}' needs a whole number, got {raw!r}",
-                          hint="write a number such as 4" + self._unknown_hint(question))
+                self.fail(
+                    loc,
+                    f"'{question.id}' needs a whole number, got {raw!r}",
+                    hint="write a number such as 4" + self._unknown_hint(question),
+                )
                 return None
             low, high = question.minimum, question.maximum
             if (low is not None and raw < low) or (high is not None and raw > high):
@@ -132,47 +145,59 @@ class _Checker:
         return f", or '{UNKNOWN}'" if question.allow_unknown else ""
 
 
-def check_answers(doc: YamlDocument, questionnaire: Questionnaire,
-                  forces: Mapping[str, Force]) -> Answers:
+def check_answers(doc: YamlDocument, questionnaire: Questionnaire, forces: Mapping[str, Force]) -> Answers:
     """Check a parsed answers document against a questionnaire and the catalog's forces.
 
     Raises:
         AnswersError: one located problem per mistake, all reported at once.
     """
     if doc.data is None:
-        raise AnswersError([doc.problem((), "the answers file is empty",
-                                        hint="see examples/ for the expected layout")])
+        raise AnswersError(
+            [doc.problem((), "the answers file is empty", hint="see examples/ for the expected layout")]
+        )
     parsed = validate(doc, AnswersFile)
     checker = _Checker(doc, questionnaire)
     if parsed.questionnaire != questionnaire.id:
-        checker.fail(("questionnaire",),
-                     f"answers are for questionnaire '{parsed.questionnaire}', "
-                     f"not '{questionnaire.id}'", hint="pass the matching --questionnaire")
+        checker.fail(
+            ("questionnaire",),
+            f"answers are for questionnaire '{parsed.questionnaire}', not '{questionnaire.id}'",
+            hint="pass the matching --questionnaire",
+        )
     known_ids = [q.id for q in questionnaire.questions()]
     for question_id in parsed.answers:
         if question_id not in known_ids:
             near = closest(str(question_id), known_ids)
-            checker.fail(("answers", question_id), f"unknown question '{question_id}'",
-                         hint=f"did you mean '{near}'?" if near else
-                         "see the questionnaire for the question ids", key=True)
+            checker.fail(
+                ("answers", question_id),
+                f"unknown question '{question_id}'",
+                hint=f"did you mean '{near}'?" if near else "see the questionnaire for the question ids",
+                key=True,
+            )
     for force_id, weight in parsed.forces.items():
         if force_id not in forces:
             near = closest(str(force_id), list(forces))
-            checker.fail(("forces", force_id), f"unknown force '{force_id}'",
-                         hint=f"did you mean '{near}'?" if near else
-                         f"known forces: {', '.join(forces)}", key=True)
+            checker.fail(
+                ("forces", force_id),
+                f"unknown force '{force_id}'",
+                hint=f"did you mean '{near}'?" if near else f"known forces: {', '.join(forces)}",
+                key=True,
+            )
         elif isinstance(weight, bool) or not isinstance(weight, int) or not 0 <= weight <= 5:
-            checker.fail(("forces", force_id),
-                         f"force '{force_id}' needs a weight from 0 to 5, got {weight!r}")
+            checker.fail(
+                ("forces", force_id), f"force '{force_id}' needs a weight from 0 to 5, got {weight!r}"
+            )
     weights = {f: parsed.forces.get(f, force.default_weight) for f, force in forces.items()}
-    weights = {f: w if isinstance(w, int) and not isinstance(w, bool) and 0 <= w <= 5
-               else forces[f].default_weight for f, w in weights.items()}
+    weights = {
+        f: w if isinstance(w, int) and not isinstance(w, bool) and 0 <= w <= 5 else forces[f].default_weight
+        for f, w in weights.items()
+    }
 
     values: dict[str, Any] = {}
     ignored: list[str] = []
     for question in questionnaire.questions():
         asked = question.when is None or evaluate(
-            question.when, lambda q: values.get(q, UNKNOWN_VALUE), weights.__getitem__)
+            question.when, lambda q: values.get(q, UNKNOWN_VALUE), weights.__getitem__
+        )
         if not asked:
             values[question.id] = UNKNOWN_VALUE
             if question.id in parsed.answers:
@@ -182,8 +207,11 @@ def check_answers(doc: YamlDocument, questionnaire: Questionnaire,
             value = checker.value(question, parsed.answers[question.id])
             values[question.id] = UNKNOWN_VALUE if value is None else value
         elif question.required:
-            checker.fail(("answers",), f"required question '{question.id}' is not answered",
-                         hint=f"add '{question.id}: ...' under answers")
+            checker.fail(
+                ("answers",),
+                f"required question '{question.id}' is not answered",
+                hint=f"add '{question.id}: ...' under answers",
+            )
         elif question.default is not None:
             values[question.id] = question.default
         else:
@@ -200,13 +228,16 @@ def check_answers(doc: YamlDocument, questionnaire: Questionnaire,
     )
 
 
-def load_answers(path: Path, questionnaire: Questionnaire,
-                 forces: Mapping[str, Force]) -> Answers:
+def load_answers(path: Path, questionnaire: Questionnaire, forces: Mapping[str, Force]) -> Answers:
     """Read and check the answers file at ``path``."""
     return check_answers(read_yaml(path, display_path(path)), questionnaire, forces)
 
 
-def answers_from_mapping(data: Mapping[str, Any], questionnaire: Questionnaire,
-                         forces: Mapping[str, Force], name: str = "<answers>") -> Answers:
+def answers_from_mapping(
+    data: Mapping[str, Any],
+    questionnaire: Questionnaire,
+    forces: Mapping[str, Force],
+    name: str = "<answers>",
+) -> Answers:
     """Check answers given as Python data (the library's entry point)."""
     return check_answers(YamlDocument(name, dict(data), {}), questionnaire, forces)

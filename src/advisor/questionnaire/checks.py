@@ -19,13 +19,11 @@ def _operand_values(leaf: AnswerTest) -> list[object]:
     return list(operand) if isinstance(operand, tuple) else [operand]
 
 
-def check_answer_test(leaf: AnswerTest, question: Question | None,
-                      known_ids: list[str]) -> str | None:
+def check_answer_test(leaf: AnswerTest, question: Question | None, known_ids: list[str]) -> str | None:
     """Why ``leaf`` can never hold for ``question`` (``None`` when it fits)."""
     if question is None:
         near = closest(leaf.answer, known_ids)
-        return f"tests unknown question '{leaf.answer}'" + (
-            f" (did you mean '{near}'?)" if near else "")
+        return f"tests unknown question '{leaf.answer}'" + (f" (did you mean '{near}'?)" if near else "")
     op, kind = leaf.operator, question.type
     if op == "known":
         return None
@@ -39,8 +37,7 @@ def check_answer_test(leaf: AnswerTest, question: Question | None,
         offered = [c.value for c in question.choices]
         for value in _operand_values(leaf):
             if value not in offered:
-                return (f"question '{question.id}' offers no choice '{value}' "
-                        f"(offered: {', '.join(offered)})")
+                return f"question '{question.id}' offers no choice '{value}' (offered: {', '.join(offered)})"
     if kind is QuestionType.CONFIRM and op not in {"equals", "ne"}:
         return f"yes/no question '{question.id}' is tested with 'equals: true' or 'equals: false'"
     if kind is QuestionType.CONFIRM and not all(isinstance(v, bool) for v in _operand_values(leaf)):
@@ -48,8 +45,9 @@ def check_answer_test(leaf: AnswerTest, question: Question | None,
     return None
 
 
-def check_condition(condition: Condition, questionnaire: Questionnaire,
-                    allowed: list[str] | None = None) -> list[str]:
+def check_condition(
+    condition: Condition, questionnaire: Questionnaire, allowed: list[str] | None = None
+) -> list[str]:
     """Problems of every answer test in ``condition``; ``allowed`` limits the question ids."""
     ids = [q.id for q in questionnaire.questions()] if allowed is None else allowed
     problems = []

@@ -31,12 +31,15 @@ def load_questionnaire(path: Path | None = None) -> Questionnaire:
                 problems.append(doc.problem((*loc, "id"), f"question id '{question.id}' repeats"))
             if question.when is not None:
                 if any(not isinstance(leaf, AnswerTest) for leaf in leaves(question.when)):
-                    problems.append(doc.problem((*loc, "when"),
-                                                "a question's 'when' may only test answers"))
+                    problems.append(doc.problem((*loc, "when"), "a question's 'when' may only test answers"))
                 for message in check_condition(question.when, questionnaire, earlier):
-                    problems.append(doc.problem(
-                        (*loc, "when"), f"question '{question.id}': 'when' {message}",
-                        hint="a 'when' may only test questions asked before this one"))
+                    problems.append(
+                        doc.problem(
+                            (*loc, "when"),
+                            f"question '{question.id}': 'when' {message}",
+                            hint="a 'when' may only test questions asked before this one",
+                        )
+                    )
             earlier.append(question.id)
     if problems:
         raise DataFileError(problems)

@@ -79,9 +79,7 @@ class Question(_Model):
         values = [c.value for c in self.choices]
         if len(set(values)) != len(values):
             raise ValueError("choice values must be unique")
-        if self.type is not QuestionType.INTEGER and (
-            self.minimum is not None or self.maximum is not None
-        ):
+        if self.type is not QuestionType.INTEGER and (self.minimum is not None or self.maximum is not None):
             raise ValueError("minimum/maximum apply to integer questions only")
         return self
 

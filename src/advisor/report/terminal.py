@@ -24,15 +24,26 @@ def _name(catalog: Catalog, pattern_id: str, lang: Lang) -> str:
 def _reason_text(reason: Reason, catalog: Catalog, lang: Lang) -> Text:
     if reason.kind == "successor" and reason.issue and reason.predecessor:
         issue = catalog.issues[reason.issue].title.get(lang)
-        return Text.assemble(("resolves ", "dim"), (issue, "italic"), (" for ", "dim"),
-                             (_name(catalog, reason.predecessor, lang), "cyan"))
+        return Text.assemble(
+            ("resolves ", "dim"),
+            (issue, "italic"),
+            (" for ", "dim"),
+            (_name(catalog, reason.predecessor, lang), "cyan"),
+        )
     rule = catalog.rules.get(reason.rule or "")
     text = rule.reason.get(lang) if rule else reason.text
     mark = ("✔ ", "green") if reason.verdict == "recommend" else ("✘ ", "red")
     matched = "; ".join(m.test + (f" ({m.actual})" if m.actual else "") for m in reason.matched)
-    return Text.assemble(mark, text, (f"  [{reason.rule} +{reason.weight}: {matched}]"
-                                      if reason.verdict == "recommend" else
-                                      f"  [{reason.rule} -{reason.weight}: {matched}]", "dim"))
+    return Text.assemble(
+        mark,
+        text,
+        (
+            f"  [{reason.rule} +{reason.weight}: {matched}]"
+            if reason.verdict == "recommend"
+            else f"  [{reason.rule} -{reason.weight}: {matched}]",
+            "dim",
+        ),
+    )
 
 
 def _score(pattern: RecommendedPattern) -> str:
@@ -47,8 +58,10 @@ def _tree(result: Recommendation, catalog: Catalog, lang: Lang) -> Tree:
 
     def grow(node: Tree, parent: str | None) -> None:
         for pattern in sorted(children.get(parent, []), key=lambda p: (-p.score.total, p.id)):
-            label = Text.assemble((_name(catalog, pattern.id, lang), "bold cyan"),
-                                  (f"  {pattern.id} · score {_score(pattern)}", "dim"))
+            label = Text.assemble(
+                (_name(catalog, pattern.id, lang), "bold cyan"),
+                (f"  {pattern.id} · score {_score(pattern)}", "dim"),
+            )
             branch = node.add(label)
             for reason in pattern.reasons:
                 branch.add(_reason_text(reason, catalog, lang))
@@ -65,24 +78,34 @@ def _by_group(result: Recommendation, catalog: Catalog, lang: Lang) -> Table:
     table.add_column("Score", justify="right")
     table.add_column("Why")
     order = list(catalog.groups)
-    for pattern in sorted(result.recommended,
-                          key=lambda p: (order.index(p.group) if p.group in order else 99,
-                                         -p.score.total, p.id)):
+    for pattern in sorted(
+        result.recommended,
+        key=lambda p: (order.index(p.group) if p.group in order else 99, -p.score.total, p.id),
+    ):
         group = catalog.groups.get(pattern.group)
         first = pattern.reasons[0] if pattern.reasons else None
         why = _reason_text(first, catalog, lang) if first else Text("")
-        table.add_row(group.name.get(lang) if group else pattern.group,
-                      _name(catalog, pattern.id, lang), f"{pattern.score.total:g}", why)
+        table.add_row(
+            group.name.get(lang) if group else pattern.group,
+            _name(catalog, pattern.id, lang),
+            f"{pattern.score.total:g}",
+            why,
+        )
     return table
 
 
 def render_terminal(result: Recommendation, catalog: Catalog, lang: Lang = "en") -> RenderableType:
     """Everything ``advisor recommend`` shows: groups, successor tree, alternatives, risks."""
     parts: list[RenderableType] = []
-    weights = ", ".join(f"{f} {w}" for f, w in sorted(result.forces.items(), key=lambda i: (-i[1], i[0]))
-                        if w >= 4)
-    header = Text.assemble(("Recommendation for ", "bold"), (result.system or "(unnamed system)", "bold cyan"),
-                           ("\nTop forces: ", "dim"), weights or "none weighted 4 or more")
+    ranked = sorted(result.forces.items(), key=lambda item: (-item[1], item[0]))
+    weights = ", ".join(f"{force} {weight}" for force, weight in ranked if weight >= 4)
+    system = result.system or "(unnamed system)"
+    header = Text.assemble(
+        ("Recommendation for ", "bold"),
+        (system, "bold cyan"),
+        ("\nTop forces: ", "dim"),
+        weights or "none weighted 4 or more",
+    )
     parts.append(Panel(header, expand=False))
     if result.recommended:
         parts += [_by_group(result, catalog, lang), _tree(result, catalog, lang)]
@@ -100,8 +123,9 @@ def render_terminal(result: Recommendation, catalog: Catalog, lang: Lang = "en")
         table.add_column("Pattern", style="red")
         table.add_column("Why")
         for item in result.advised_against:
-            why = Text("\n").join(_reason_text(r, catalog, lang) for r in item.reasons
-                                  if r.verdict == "advise-against")
+            why = Text("\n").join(
+                _reason_text(r, catalog, lang) for r in item.reasons if r.verdict == "advise-against"
+            )
             table.add_row(_name(catalog, item.id, lang), why)
         parts.append(table)
     if result.open_issues:
@@ -109,9 +133,12 @@ def render_terminal(result: Recommendation, catalog: Catalog, lang: Lang = "en")
         for column in ("Issue", "Raised by", "Status", "Note"):
             table.add_column(column)
         for issue in result.open_issues:
-            table.add_row(catalog.issues[issue.id].title.get(lang),
-                          ", ".join(_name(catalog, p, lang) for p in issue.raised_by),
-                          issue.status, issue.reason)
+            table.add_row(
+                catalog.issues[issue.id].title.get(lang),
+                ", ".join(_name(catalog, p, lang) for p in issue.raised_by),
+                issue.status,
+                issue.reason,
+            )
         parts.append(table)
     for note in result.notes:
         parts.append(Text(f"note: {note}", style="yellow"))
