@@ -8,6 +8,7 @@ from typing import Any
 import click
 
 from advisor.__about__ import __version__
+from advisor.cli.patterns import patterns
 from advisor.cli.recommend import recommend
 from advisor.errors import AdvisorError
 
@@ -42,6 +43,7 @@ def cli() -> None:
 
 
 cli.add_command(recommend)
+cli.add_command(patterns)
 
 
 def main() -> None:

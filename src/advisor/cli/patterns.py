@@ -1,0 +1,82 @@
+"""``advisor patterns``: browse the pattern language."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+from rich.console import Console
+
+from advisor.catalog.loader import Catalog, load_catalog
+from advisor.cli.options import lang_option
+from advisor.errors import AdvisorError
+from advisor.i18n import Lang
+from advisor.questionnaire.checks import closest
+from advisor.report.catalog_view import pattern_page, pattern_table
+
+rules_option = click.option(
+    "--rules",
+    "rules",
+    multiple=True,
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Rule pack folder overlaid on the bundled catalog (repeatable; later wins).",
+)
+
+
+def _check_id(kind: str, value: str | None, known: list[str]) -> None:
+    if value is None or value in known:
+        return
+    near = closest(value, known)
+    hint = f"did you mean '{near}'?" if near else f"known {kind}s: {', '.join(known)}"
+    raise AdvisorError(f"unknown {kind} '{value}'\n  hint: {hint}")
+
+
+def _catalog(rules: tuple[Path, ...]) -> Catalog:
+    return load_catalog(rules)
+
+
+@click.group()
+def patterns() -> None:
+    """Browse the pattern catalog: list, show one pattern, or graph the relations."""
+
+
+@patterns.command("list")
+@click.option("--group", help="Only patterns of this group id (e.g. data-consistency).")
+@click.option("--layer", help="Only patterns of this layer id (e.g. infrastructure).")
+@rules_option
+@lang_option
+def list_patterns(group: str | None, layer: str | None, rules: tuple[Path, ...], lang: Lang) -> None:
+    """List the patterns, grouped by group.
+
+    \b
+    Examples:
+      advisor patterns list
+      advisor patterns list --group deployment --lang ko
+    """
+    catalog = _catalog(rules)
+    _check_id("group", group, list(catalog.groups))
+    _check_id("layer", layer, list(catalog.layers))
+    chosen = [
+        p
+        for p in catalog.patterns.values()
+        if (group is None or p.group == group or catalog.groups[p.group].parent == group)
+        and (layer is None or p.layer == layer)
+    ]
+    Console().print(pattern_table(catalog, chosen, lang))
+
+
+@patterns.command("show")
+@click.argument("pattern_id", metavar="ID")
+@rules_option
+@lang_option
+def show_pattern(pattern_id: str, rules: tuple[Path, ...], lang: Lang) -> None:
+    """Show one pattern: problem, forces, resulting context and related patterns.
+
+    \b
+    Examples:
+      advisor patterns show saga
+      advisor patterns show circuit-breaker --lang ko
+    """
+    catalog = _catalog(rules)
+    _check_id("pattern", pattern_id, list(catalog.patterns))
+    Console().print(pattern_page(catalog, catalog.patterns[pattern_id], lang))

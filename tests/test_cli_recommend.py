@@ -1,0 +1,118 @@
+"""``advisor recommend``: output, exit codes and exact error messages."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from advisor.cli import main
+from advisor.cli.app import cli
+from conftest import EXAMPLES, ROOT
+
+Write = Callable[[str, str], Path]
+ENTERPRISE = ROOT / "examples" / "enterprise-escaping-monolith.yaml"
+
+
+def test_terminal_output_shows_groups_tree_and_reasons(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["recommend", str(ENTERPRISE)], terminal_width=160)
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert "Recommended patterns by group" in out
+    assert "Successor chain" in out
+    assert "Saga" in out
+    assert "resolves" in out
+    assert "Alternatives not chosen" in out
+
+
+def test_json_output_is_stable_and_complete(runner: CliRunner) -> None:
+    first = runner.invoke(cli, ["recommend", str(ENTERPRISE), "--json"])
+    second = runner.invoke(cli, ["recommend", str(ENTERPRISE), "--json"])
+    assert first.exit_code == 0
+    assert first.stdout == second.stdout
+    data = json.loads(first.stdout)
+    assert data["schema_version"] == 1
+    assert {"recommended", "advised_against", "alternatives", "open_issues"} <= set(data)
+    ids = [p["id"] for p in data["recommended"]]
+    assert ids == sorted(ids)
+    saga = next(p for p in data["recommended"] if p["id"] == "saga")
+    assert saga["score"]["total"] == pytest.approx(saga["score"]["rules"] + saga["score"]["forces"])
+    assert saga["reasons"]
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.name)
+def test_every_example_runs(runner: CliRunner, example: Path) -> None:
+    result = runner.invoke(cli, ["recommend", str(example), "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["recommended"]
+
+
+def test_missing_file(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(cli, ["recommend", str(tmp_path / "nope.yaml")])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == (
+        f"error: {tmp_path / 'nope.yaml'}: file not found\n"
+        "  hint: check the path, or list the folder to find the file\n"
+    )
+
+
+def test_malformed_yaml(runner: CliRunner, write: Write) -> None:
+    path = write("bad.yaml", "answers:\n  system_name: Shop\n  team_count: [3\n")
+    result = runner.invoke(cli, ["recommend", str(path)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"error: {path}:4:1: not valid YAML: ")
+    assert "Traceback" not in result.stderr
+
+
+def test_unknown_question_id(runner: CliRunner, write: Write) -> None:
+    path = write("a.yaml", "answers:\n  system_name: Shop\n  team_cuont: 3\n")
+    result = runner.invoke(cli, ["recommend", str(path)])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"error: {path}:3:3: unknown question 'team_cuont'\n  hint: did you mean 'team_count'?\n"
+    )
+
+
+def test_wrong_type(runner: CliRunner, write: Write) -> None:
+    path = write("a.yaml", "answers:\n  system_name: Shop\n  team_count: several\n")
+    result = runner.invoke(cli, ["recommend", str(path)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"error: {path}:3:15: 'team_count' needs a whole number, got 'several'\n")
+
+
+def test_folder_instead_of_file(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(cli, ["recommend", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+
+
+def test_broken_rule_pack(runner: CliRunner, write: Write, tmp_path: Path) -> None:
+    write(
+        "pack/applicability/extra.yaml",
+        "rules:\n  - id: my-rule\n    pattern: sagaa\n    weight: 2\n"
+        "    when: {answer: team_count, gte: 3}\n    reason: Typo in the pattern id.\n",
+    )
+    result = runner.invoke(cli, ["recommend", str(ENTERPRISE), "--rules", str(tmp_path / "pack")])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"error: {tmp_path / 'pack/applicability/extra.yaml'}:3:14: rule 'my-rule' refers to "
+        "unknown pattern 'sagaa'\n  hint: did you mean 'saga'?\n"
+    )
+
+
+def test_interrupt_exits_130(monkeypatch: pytest.MonkeyPatch, runner: CliRunner) -> None:
+    def interrupted(*_args: object, **_kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("advisor.api.Advisor.advise", interrupted)
+    result = runner.invoke(cli, ["recommend", str(ENTERPRISE)])
+    assert result.exit_code == 130
+    assert result.stderr == "interrupted\n"
+
+
+def test_main_is_the_console_script() -> None:
+    assert callable(main)

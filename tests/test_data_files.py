@@ -1,0 +1,70 @@
+"""Every data file ships valid: catalog, questionnaires, examples (house rule: data files are code)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from advisor.api import Advisor, compile_rules
+from advisor.catalog.integrity import integrity_problems
+from advisor.catalog.loader import load_catalog
+from advisor.catalog.models import ForcesFile, GroupsFile, IssuesFile, PatternFile, RulesFile
+from advisor.questionnaire.loader import load_questionnaire
+from advisor.yamlfile import read_yaml, validate
+from conftest import EXAMPLES, ROOT
+
+RULES = ROOT / "rules"
+MODELS = {"issues": IssuesFile, "patterns": PatternFile, "applicability": RulesFile}
+
+
+def _catalog_files() -> list[Path]:
+    return sorted(p for p in RULES.rglob("*") if p.suffix in {".yaml", ".yml"})
+
+
+@pytest.mark.parametrize("path", _catalog_files(), ids=lambda p: str(p.relative_to(RULES)))
+def test_catalog_file_is_valid(path: Path) -> None:
+    doc = read_yaml(path)
+    if path.name == "groups.yaml":
+        validate(doc, GroupsFile)
+    elif path.name == "forces.yaml":
+        validate(doc, ForcesFile)
+    else:
+        validate(doc, MODELS[path.parent.name])
+
+
+def test_no_stray_files_in_the_catalog() -> None:
+    known = {"groups.yaml", "forces.yaml"}
+    for path in RULES.rglob("*"):
+        if path.is_file():
+            assert path.name in known or path.parent.name in MODELS, f"unexpected file {path}"
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "questionnaires").glob("*.yaml")), ids=lambda p: p.name)
+def test_questionnaire_is_valid(path: Path) -> None:
+    questionnaire = load_questionnaire(path)
+    compile_rules(load_catalog(), questionnaire)
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
+def test_example_answers_are_valid(advisor: Advisor, path: Path) -> None:
+    answers = advisor.read_answers(path)
+    assert not answers.ignored, f"{path.name} answers questions that do not apply: {answers.ignored}"
+
+
+def test_bundled_catalog_is_consistent() -> None:
+    problems = integrity_problems(load_catalog())
+    assert [str(p) for p in problems] == []
+
+
+def test_bundled_catalog_is_bilingual() -> None:
+    catalog = load_catalog()
+    for table in (catalog.layers, catalog.groups):
+        for entry in table.values():
+            assert entry.name.ko, f"{entry.id} has no Korean name"
+    for pattern in catalog.patterns.values():
+        assert pattern.name.ko, f"pattern {pattern.id} has no Korean name"
+    for force in catalog.forces.values():
+        assert force.name.ko, f"force {force.id} has no Korean name"
+    for issue in catalog.issues.values():
+        assert issue.title.ko, f"issue {issue.id} has no Korean title"
