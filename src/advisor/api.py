@@ -17,6 +17,7 @@ from advisor.catalog.conditions import Clause, ConditionError, to_dnf
 from advisor.catalog.loader import Catalog, load_catalog
 from advisor.engine import Engine
 from advisor.errors import CatalogError, Problem
+from advisor.overrides import read_answers
 from advisor.questionnaire.answers import Answers, answers_from_mapping, load_answers
 from advisor.questionnaire.checks import check_condition
 from advisor.questionnaire.loader import load_questionnaire
@@ -58,13 +59,18 @@ class Advisor:
 
     @classmethod
     def load(cls, rules: Sequence[Path] = (), questionnaire: Path | None = None) -> Advisor:
-        """The advisor for the bundled catalog plus rule packs ``rules`` (cached per process)."""
+        """The advisor for the bundled catalog plus rule packs ``rules`` (cached per process).
+
+        Each pack overlays the catalog's entries and the questionnaire's sections by id.
+        """
         return _cached_advisor(
             tuple(p.resolve() for p in rules), questionnaire.resolve() if questionnaire else None
         )
 
-    def read_answers(self, path: Path) -> Answers:
-        """Read and check an answers file."""
+    def read_answers(self, path: Path, sets: Sequence[str] = ()) -> Answers:
+        """Read and check an answers file, with ``--set`` overrides ``sets`` applied over it."""
+        if sets:
+            return read_answers(path, self.questionnaire, self.catalog.forces, sets)
         return load_answers(path, self.questionnaire, self.catalog.forces)
 
     def check_answers(self, data: Mapping[str, Any], name: str = "<answers>") -> Answers:
@@ -79,7 +85,7 @@ class Advisor:
 
 @lru_cache(maxsize=8)
 def _cached_advisor(rules: tuple[Path, ...], questionnaire: Path | None) -> Advisor:
-    return Advisor(load_catalog(rules), load_questionnaire(questionnaire))
+    return Advisor(load_catalog(rules), load_questionnaire(questionnaire, packs=rules))
 
 
 def advise(

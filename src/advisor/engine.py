@@ -103,11 +103,29 @@ def _leaf_key(leaf: Leaf) -> tuple[str, str]:
 
 def check_limits(rules: Mapping[str, Sequence[Clause]]) -> list[str]:
     """Why these rules would break durable-rules (empty when they are safe)."""
+    return [finding.message for finding in limit_findings(rules)]
+
+
+@dataclass(frozen=True)
+class LimitFinding:
+    """One way a rule set exceeds the engine's limits, and the rules involved (sorted)."""
+
+    message: str
+    rules: tuple[str, ...]
+
+
+def limit_findings(rules: Mapping[str, Sequence[Clause]]) -> list[LimitFinding]:
+    """Like :func:`check_limits`, naming the rules behind each finding so it can be located."""
     problems = []
     total = sum(len(clauses) for clauses in rules.values())
     if total > MAX_RULES:
-        problems.append(f"{total} rule clauses exceed the engine's limit of {MAX_RULES}")
+        problems.append(
+            LimitFinding(
+                f"{total} rule clauses exceed the engine's limit of {MAX_RULES}", tuple(sorted(rules))[-1:]
+            )
+        )
     shared: Counter[str] = Counter()
+    sharers: defaultdict[str, set[str]] = defaultdict(set)
     per_key: defaultdict[tuple[str, str], set[str]] = defaultdict(set)
     per_type: defaultdict[str, set[str]] = defaultdict(set)
     owners: defaultdict[tuple[str, str], set[str]] = defaultdict(set)
@@ -116,6 +134,7 @@ def check_limits(rules: Mapping[str, Sequence[Clause]]) -> list[str]:
             for leaf in clause:
                 text = json.dumps(compile_leaf(leaf), sort_keys=True)
                 shared[text] += 1
+                sharers[text].add(rule_id)
                 key = _leaf_key(leaf)
                 per_key[key].add(text)
                 per_type[key[0]].add(key[1])
@@ -123,21 +142,31 @@ def check_limits(rules: Mapping[str, Sequence[Clause]]) -> list[str]:
     for text, count in sorted(shared.items()):
         if count > MAX_SHARED_CONDITION:
             problems.append(
-                f"{count} rule clauses share the test {text}; "
-                f"the engine allows at most {MAX_SHARED_CONDITION}"
+                LimitFinding(
+                    f"{count} rule clauses share the test {text}; "
+                    f"the engine allows at most {MAX_SHARED_CONDITION}",
+                    tuple(sorted(sharers[text])),
+                )
             )
     for key, tests in sorted(per_key.items()):
         if len(tests) > MAX_CONDITIONS_PER_FACT:
             example = ", ".join(sorted(owners[key])[:3])
             problems.append(
-                f"{len(tests)} distinct tests on '{key[1]}' (rules {example}, ...) could all "
-                f"match one fact; the engine allows at most {MAX_CONDITIONS_PER_FACT}"
+                LimitFinding(
+                    f"{len(tests)} distinct tests on '{key[1]}' (rules {example}, ...) could all "
+                    f"match one fact; the engine allows at most {MAX_CONDITIONS_PER_FACT}",
+                    tuple(sorted(owners[key])),
+                )
             )
     for kind, names in sorted(per_type.items()):
         if len(names) > MAX_DISTINCT_TESTS:
+            involved = {rule for key, ids in owners.items() if key[0] == kind for rule in ids}
             problems.append(
-                f"{len(names)} distinct ids tested on facts of kind '{kind}'; "
-                f"the engine hangs beyond {MAX_DISTINCT_TESTS}"
+                LimitFinding(
+                    f"{len(names)} distinct ids tested on facts of kind '{kind}'; "
+                    f"the engine hangs beyond {MAX_DISTINCT_TESTS}",
+                    tuple(sorted(involved)),
+                )
             )
     return problems
 

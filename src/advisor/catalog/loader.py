@@ -171,6 +171,19 @@ def load_catalog(extra: Sequence[Path] = (), *, bundled: bool = True) -> Catalog
     Raises:
         CatalogError: a file is invalid or an id is referenced but not defined.
     """
+    catalog = read_catalog(extra, bundled=bundled)
+    problems = check_references(catalog)
+    if problems:
+        raise CatalogError(problems)
+    return catalog
+
+
+def read_catalog(extra: Sequence[Path] = (), *, bundled: bool = True) -> Catalog:
+    """Like :func:`load_catalog`, but without checking references (for ``rules lint``).
+
+    Raises:
+        CatalogError: a folder is missing, a file is invalid or an id repeats within a pack.
+    """
     folders = ([bundled_rules_dir()] if bundled else []) + list(extra)
     builder = _Builder()
     seen: dict[tuple[str, str], tuple[int, Source]] = {}
@@ -186,7 +199,7 @@ def load_catalog(extra: Sequence[Path] = (), *, bundled: bool = True) -> Catalog
                 ]
             )
         _load_pack(builder, folder, pack, seen)
-    catalog = Catalog(
+    return Catalog(
         layers=dict(sorted(builder.entries["layer"].items())),
         groups=dict(sorted(builder.entries["group"].items())),
         forces=dict(sorted(builder.entries["force"].items())),
@@ -195,10 +208,6 @@ def load_catalog(extra: Sequence[Path] = (), *, bundled: bool = True) -> Catalog
         rules=dict(sorted(builder.entries["rule"].items())),
         sources=builder.sources,
     )
-    problems = check_references(catalog)
-    if problems:
-        raise CatalogError(problems)
-    return catalog
 
 
 def condition_refs(condition: Condition) -> list[tuple[str, str]]:

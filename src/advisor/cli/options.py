@@ -40,3 +40,17 @@ def lang_option(func: F) -> F:
         show_default=True,
         help="Language of pattern names and texts.",
     )(func)
+
+
+def set_option(func: F) -> F:
+    """``--set QUESTION=VALUE`` / ``--set force.NAME=WEIGHT`` (repeatable), applied over the answers."""
+    return click.option(
+        "--set",
+        "sets",
+        multiple=True,
+        metavar="QUESTION=VALUE",
+        help=(
+            "Override an answer (team_count=12, client_kinds=[web, mobile]) or a force weight "
+            "(force.scalability=5) of the answers file; repeatable."
+        ),
+    )(func)

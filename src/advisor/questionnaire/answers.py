@@ -145,6 +145,13 @@ class _Checker:
         return f", or '{UNKNOWN}'" if question.allow_unknown else ""
 
 
+def check_value(questionnaire: Questionnaire, question: Question, raw: Any, name: str) -> list[Problem]:
+    """Problems of one raw answer to ``question``, reported against ``name`` (no line)."""
+    checker = _Checker(YamlDocument(name, None, {}), questionnaire)
+    checker.value(question, raw)
+    return checker.problems
+
+
 def check_answers(doc: YamlDocument, questionnaire: Questionnaire, forces: Mapping[str, Force]) -> Answers:
     """Check a parsed answers document against a questionnaire and the catalog's forces.
 

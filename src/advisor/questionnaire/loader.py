@@ -1,40 +1,101 @@
-"""Load and check a questionnaire file."""
+"""Load and check a questionnaire file, overlaid by the ``questions.yaml`` of rule packs.
+
+A rule pack may hold ``questions.yaml`` with ``sections:`` in the questionnaire's
+own format. A section whose id is already in the questionnaire replaces that
+section where it stands; any other section is appended. Packs apply in order,
+so a later pack wins over an earlier one.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
+from pydantic import BaseModel, ConfigDict, Field
+
 from advisor.catalog.conditions import AnswerTest, leaves
-from advisor.errors import DataFileError
+from advisor.errors import DataFileError, Problem
 from advisor.questionnaire.checks import check_condition
-from advisor.questionnaire.models import Questionnaire
+from advisor.questionnaire.models import Questionnaire, Section
 from advisor.resources import bundled_questionnaire, display_path
-from advisor.yamlfile import read_yaml, validate
+from advisor.yamlfile import YamlDocument, read_yaml, validate
+
+#: The file of a rule pack that adds or replaces questionnaire sections.
+PACK_QUESTIONS = "questions.yaml"
 
 
-def load_questionnaire(path: Path | None = None) -> Questionnaire:
-    """Load a questionnaire (the bundled default when ``path`` is ``None``).
+class QuestionsFile(BaseModel):
+    """A rule pack's ``questions.yaml``: sections to append or replace."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    sections: tuple[Section, ...] = Field(min_length=1)
+
+
+def _overlay(
+    questionnaire: Questionnaire, doc: YamlDocument, packs: Sequence[Path]
+) -> tuple[Questionnaire, list[tuple[YamlDocument, tuple[str | int, ...]]]]:
+    """Apply the packs' sections; return the result and where each section was defined."""
+    sections = list(questionnaire.sections)
+    origins: list[tuple[YamlDocument, tuple[str | int, ...]]] = [
+        (doc, ("sections", index)) for index in range(len(sections))
+    ]
+    for folder in packs:
+        path = folder / PACK_QUESTIONS
+        if not path.is_file():
+            continue
+        pack_doc = read_yaml(path, display_path(path))
+        parsed = validate(pack_doc, QuestionsFile)
+        seen: dict[str, int] = {}
+        for index, section in enumerate(parsed.sections):
+            if section.id in seen:
+                raise DataFileError(
+                    [
+                        pack_doc.problem(
+                            ("sections", index, "id"),
+                            f"section '{section.id}' is defined twice in this file",
+                            hint="section ids must be unique within a rule pack",
+                        )
+                    ]
+                )
+            seen[section.id] = index
+            origin = (pack_doc, ("sections", index))
+            ids = [s.id for s in sections]
+            if section.id in ids:
+                position = ids.index(section.id)
+                sections[position] = section
+                origins[position] = origin
+            else:
+                sections.append(section)
+                origins.append(origin)
+    return questionnaire.model_copy(update={"sections": tuple(sections)}), origins
+
+
+def load_questionnaire(path: Path | None = None, packs: Sequence[Path] = ()) -> Questionnaire:
+    """Load a questionnaire (the bundled default when ``path`` is ``None``) plus the packs' sections.
 
     Raises:
-        DataFileError: the file is invalid, ids repeat, or a ``when`` tests a
+        DataFileError: a file is invalid, ids repeat, or a ``when`` tests a
             question that is not asked before it.
     """
     source = path or bundled_questionnaire()
     doc = read_yaml(source, display_path(source))
-    questionnaire = validate(doc, Questionnaire)
-    problems = []
+    questionnaire, origins = _overlay(validate(doc, Questionnaire), doc, packs)
+    problems: list[Problem] = []
     earlier: list[str] = []
-    for s_index, section in enumerate(questionnaire.sections):
+    for section, (section_doc, section_loc) in zip(questionnaire.sections, origins, strict=True):
         for q_index, question in enumerate(section.questions):
-            loc = ("sections", s_index, "questions", q_index)
+            loc = (*section_loc, "questions", q_index)
             if question.id in earlier:
-                problems.append(doc.problem((*loc, "id"), f"question id '{question.id}' repeats"))
+                problems.append(section_doc.problem((*loc, "id"), f"question id '{question.id}' repeats"))
             if question.when is not None:
                 if any(not isinstance(leaf, AnswerTest) for leaf in leaves(question.when)):
-                    problems.append(doc.problem((*loc, "when"), "a question's 'when' may only test answers"))
+                    problems.append(
+                        section_doc.problem((*loc, "when"), "a question's 'when' may only test answers")
+                    )
                 for message in check_condition(question.when, questionnaire, earlier):
                     problems.append(
-                        doc.problem(
+                        section_doc.problem(
                             (*loc, "when"),
                             f"question '{question.id}': 'when' {message}",
                             hint="a 'when' may only test questions asked before this one",
