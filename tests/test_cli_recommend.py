@@ -18,14 +18,17 @@ ENTERPRISE = ROOT / "examples" / "enterprise-escaping-monolith.yaml"
 
 
 def test_terminal_output_shows_groups_tree_and_reasons(runner: CliRunner) -> None:
-    result = runner.invoke(cli, ["recommend", str(ENTERPRISE)], terminal_width=160)
+    result = runner.invoke(cli, ["recommend", str(ENTERPRISE)], env={"COLUMNS": "400"})
     assert result.exit_code == 0, result.output
     out = result.output
-    assert "Recommended patterns by group" in out
-    assert "Successor chain" in out
-    assert "Saga" in out
-    assert "resolves" in out
-    assert "Alternatives not chosen" in out
+    assert "Architecture recommendation: Nordwind Retail Platform" in out
+    for heading in ("Recommended patterns", "Successor graph", "Alternatives considered", "Open issues"):
+        assert heading in out
+    # the saga is explained as the successor that resolves an issue of database per service
+    assert "successor of Database per service, resolving issue" in out
+    # rule evidence: the rule id, its weight and the answers it matched
+    assert "microservices-complex-domain +" in out
+    assert "domain_complexity = complex" in out
 
 
 def test_json_output_is_stable_and_complete(runner: CliRunner) -> None:

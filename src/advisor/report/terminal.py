@@ -1,4 +1,8 @@
-"""The recommendation as rich renderables for the terminal."""
+"""The recommendation as rich renderables for the terminal.
+
+The table gives the overview (one line of reasoning per pattern); the successor
+tree under it gives every reason with the answers and weights each rule matched.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +18,7 @@ from rich.tree import Tree
 from advisor.catalog.loader import Catalog
 from advisor.i18n import Lang
 from advisor.recommendation import Reason, Recommendation, RecommendedPattern
+from advisor.report.labels import label
 
 
 def _name(catalog: Catalog, pattern_id: str, lang: Lang) -> str:
@@ -21,50 +26,58 @@ def _name(catalog: Catalog, pattern_id: str, lang: Lang) -> str:
     return pattern.name.get(lang) if pattern else pattern_id
 
 
-def _reason_text(reason: Reason, catalog: Catalog, lang: Lang) -> Text:
+def _force_name(catalog: Catalog, force_id: str, lang: Lang) -> str:
+    force = catalog.forces.get(force_id)
+    return force.name.get(lang) if force else force_id
+
+
+def _summary(reason: Reason, catalog: Catalog, lang: Lang) -> Text:
+    """One reason in one sentence, without the evidence."""
     if reason.kind == "successor" and reason.issue and reason.predecessor:
-        issue = catalog.issues[reason.issue].title.get(lang)
-        return Text.assemble(
-            ("resolves ", "dim"),
-            (issue, "italic"),
-            (" for ", "dim"),
-            (_name(catalog, reason.predecessor, lang), "cyan"),
+        issue = catalog.issues.get(reason.issue)
+        title = issue.title.get(lang) if issue else reason.issue
+        return Text(
+            label("successor_of", lang, parent=_name(catalog, reason.predecessor, lang), issue=title),
+            style="dim",
         )
     rule = catalog.rules.get(reason.rule or "")
     text = rule.reason.get(lang) if rule else reason.text
     mark = ("✔ ", "green") if reason.verdict == "recommend" else ("✘ ", "red")
+    return Text.assemble(mark, text)
+
+
+def _evidence(reason: Reason) -> Text:
+    """The rule that fired, its weight and what it matched."""
+    sign = "+" if reason.verdict == "recommend" else "-"
     matched = "; ".join(m.test + (f" ({m.actual})" if m.actual else "") for m in reason.matched)
-    return Text.assemble(
-        mark,
-        text,
-        (
-            f"  [{reason.rule} +{reason.weight}: {matched}]"
-            if reason.verdict == "recommend"
-            else f"  [{reason.rule} -{reason.weight}: {matched}]",
-            "dim",
-        ),
+    return Text(f"{reason.rule} {sign}{reason.weight}: {matched}", style="dim")
+
+
+def _score(pattern: RecommendedPattern, lang: Lang) -> str:
+    return (
+        f"{pattern.score.total:g} ({label('rules', lang)} {pattern.score.rules:+d}, "
+        f"{label('fit', lang)} {pattern.score.forces:+g})"
     )
-
-
-def _score(pattern: RecommendedPattern) -> str:
-    return f"{pattern.score.total:g} (rules {pattern.score.rules:+d}, forces {pattern.score.forces:+g})"
 
 
 def _tree(result: Recommendation, catalog: Catalog, lang: Lang) -> Tree:
     children: defaultdict[str | None, list[RecommendedPattern]] = defaultdict(list)
     for pattern in result.recommended:
         children[pattern.parent].append(pattern)
-    root = Tree(Text("Successor chain", style="bold"), guide_style="dim")
+    root = Tree(Text(label("graph", lang), style="bold"), guide_style="dim")
 
     def grow(node: Tree, parent: str | None) -> None:
         for pattern in sorted(children.get(parent, []), key=lambda p: (-p.score.total, p.id)):
-            label = Text.assemble(
+            label_text = Text.assemble(
                 (_name(catalog, pattern.id, lang), "bold cyan"),
-                (f"  {pattern.id} · score {_score(pattern)}", "dim"),
+                (f"  {pattern.id} · {_score(pattern, lang)}", "dim"),
             )
-            branch = node.add(label)
+            branch = node.add(label_text)
             for reason in pattern.reasons:
-                branch.add(_reason_text(reason, catalog, lang))
+                if reason.kind == "rule":
+                    branch.add(Text.assemble(_summary(reason, catalog, lang), "\n", _evidence(reason)))
+                else:
+                    branch.add(_summary(reason, catalog, lang))
             grow(branch, pattern.id)
 
     grow(root, None)
@@ -72,74 +85,93 @@ def _tree(result: Recommendation, catalog: Catalog, lang: Lang) -> Tree:
 
 
 def _by_group(result: Recommendation, catalog: Catalog, lang: Lang) -> Table:
-    table = Table(title="Recommended patterns by group", title_justify="left", expand=False)
-    table.add_column("Group", style="magenta")
-    table.add_column("Pattern", style="cyan")
-    table.add_column("Score", justify="right")
-    table.add_column("Why")
+    table = Table(title=label("recommended", lang), title_justify="left", title_style="bold")
+    table.add_column(label("group", lang), style="magenta")
+    table.add_column(label("pattern", lang), style="cyan")
+    table.add_column(label("score", lang), justify="right")
+    table.add_column(label("why", lang), ratio=1, overflow="fold")
     order = list(catalog.groups)
+    previous = None
     for pattern in sorted(
         result.recommended,
-        key=lambda p: (order.index(p.group) if p.group in order else 99, -p.score.total, p.id),
+        key=lambda p: (order.index(p.group) if p.group in order else len(order), -p.score.total, p.id),
     ):
         group = catalog.groups.get(pattern.group)
+        group_name = group.name.get(lang) if group else pattern.group
         first = pattern.reasons[0] if pattern.reasons else None
-        why = _reason_text(first, catalog, lang) if first else Text("")
         table.add_row(
-            group.name.get(lang) if group else pattern.group,
+            group_name if group_name != previous else "",
             _name(catalog, pattern.id, lang),
             f"{pattern.score.total:g}",
-            why,
+            _summary(first, catalog, lang) if first else Text(""),
+        )
+        previous = group_name
+    return table
+
+
+def _header(result: Recommendation, catalog: Catalog, lang: Lang) -> Panel:
+    ranked = sorted(result.forces.items(), key=lambda item: (-item[1], item[0]))
+    top = ", ".join(
+        f"{_force_name(catalog, force, lang)} {weight}" for force, weight in ranked if weight >= 4
+    )
+    header = Text.assemble(
+        (label("title", lang) + ": ", "bold"),
+        (result.system or label("unnamed", lang), "bold cyan"),
+        ("\n" + label("forces", lang) + ": ", "dim"),
+        top or label("none", lang),
+    )
+    return Panel(header, expand=False)
+
+
+def _alternatives(result: Recommendation, catalog: Catalog, lang: Lang) -> Table:
+    table = Table(title=label("alternatives", lang), title_justify="left", title_style="bold")
+    table.add_column(label("pattern", lang))
+    table.add_column(label("instead_of", lang))
+    table.add_column(label("why_not", lang), ratio=1, overflow="fold")
+    for alt in result.alternatives:
+        table.add_row(_name(catalog, alt.id, lang), _name(catalog, alt.instead_of, lang), alt.reason)
+    return table
+
+
+def _advised_against(result: Recommendation, catalog: Catalog, lang: Lang) -> Table:
+    table = Table(title=label("advised_against", lang), title_justify="left", title_style="bold")
+    table.add_column(label("pattern", lang), style="red")
+    table.add_column(label("why", lang), ratio=1, overflow="fold")
+    for item in result.advised_against:
+        why = Text("\n").join(
+            _summary(r, catalog, lang) for r in item.reasons if r.verdict == "advise-against"
+        )
+        table.add_row(_name(catalog, item.id, lang), why)
+    return table
+
+
+def _open_issues(result: Recommendation, catalog: Catalog, lang: Lang) -> Table:
+    table = Table(title=label("open_issues", lang), title_justify="left", title_style="bold")
+    for key in ("issue", "raised_by", "status", "note"):
+        table.add_column(label(key, lang))
+    for issue in result.open_issues:
+        known = catalog.issues.get(issue.id)
+        table.add_row(
+            known.title.get(lang) if known else issue.title,
+            ", ".join(_name(catalog, p, lang) for p in issue.raised_by),
+            label(f"st_{issue.status}", lang),
+            issue.reason,
         )
     return table
 
 
 def render_terminal(result: Recommendation, catalog: Catalog, lang: Lang = "en") -> RenderableType:
     """Everything ``advisor recommend`` shows: groups, successor tree, alternatives, risks."""
-    parts: list[RenderableType] = []
-    ranked = sorted(result.forces.items(), key=lambda item: (-item[1], item[0]))
-    weights = ", ".join(f"{force} {weight}" for force, weight in ranked if weight >= 4)
-    system = result.system or "(unnamed system)"
-    header = Text.assemble(
-        ("Recommendation for ", "bold"),
-        (system, "bold cyan"),
-        ("\nTop forces: ", "dim"),
-        weights or "none weighted 4 or more",
-    )
-    parts.append(Panel(header, expand=False))
+    parts: list[RenderableType] = [_header(result, catalog, lang)]
     if result.recommended:
         parts += [_by_group(result, catalog, lang), _tree(result, catalog, lang)]
     else:
-        parts.append(Text("No pattern is recommended for these answers.", style="yellow"))
+        parts.append(Text(label("no_patterns", lang), style="yellow"))
     if result.alternatives:
-        table = Table(title="Alternatives not chosen", title_justify="left")
-        for column in ("Pattern", "Instead of", "Why not"):
-            table.add_column(column)
-        for alt in result.alternatives:
-            table.add_row(_name(catalog, alt.id, lang), _name(catalog, alt.instead_of, lang), alt.reason)
-        parts.append(table)
+        parts.append(_alternatives(result, catalog, lang))
     if result.advised_against:
-        table = Table(title="Advised against", title_justify="left")
-        table.add_column("Pattern", style="red")
-        table.add_column("Why")
-        for item in result.advised_against:
-            why = Text("\n").join(
-                _reason_text(r, catalog, lang) for r in item.reasons if r.verdict == "advise-against"
-            )
-            table.add_row(_name(catalog, item.id, lang), why)
-        parts.append(table)
+        parts.append(_advised_against(result, catalog, lang))
     if result.open_issues:
-        table = Table(title="Open issues (risks to manage)", title_justify="left")
-        for column in ("Issue", "Raised by", "Status", "Note"):
-            table.add_column(column)
-        for issue in result.open_issues:
-            table.add_row(
-                catalog.issues[issue.id].title.get(lang),
-                ", ".join(_name(catalog, p, lang) for p in issue.raised_by),
-                issue.status,
-                issue.reason,
-            )
-        parts.append(table)
-    for note in result.notes:
-        parts.append(Text(f"note: {note}", style="yellow"))
+        parts.append(_open_issues(result, catalog, lang))
+    parts += [Text(f"{label('notes', lang)}: {note}", style="yellow") for note in result.notes]
     return RenderGroup(*parts)

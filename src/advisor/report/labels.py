@@ -1,0 +1,151 @@
+"""Headings and fixed phrases of the reports, in English and Korean.
+
+Catalog and questionnaire texts translate themselves (:class:`~advisor.i18n.Text`);
+this table covers only what the report itself says around them.
+"""
+
+from __future__ import annotations
+
+from advisor.i18n import Lang
+
+_LABELS: dict[str, tuple[str, str]] = {
+    # headings
+    "title": ("Architecture recommendation", "아키텍처 추천"),
+    "unnamed": ("(unnamed system)", "(이름 없는 시스템)"),
+    "context": ("Context as answered", "답변으로 본 시스템 컨텍스트"),
+    "forces": ("Prioritised forces", "우선순위를 매긴 포스"),
+    "recommended": ("Recommended patterns", "추천 패턴"),
+    "graph": ("Successor graph", "후속 패턴 그래프"),
+    "alternatives": ("Alternatives considered", "검토한 대안"),
+    "advised_against": ("Patterns advised against", "권장하지 않는 패턴"),
+    "open_issues": ("Open issues (risks)", "남은 이슈 (리스크)"),
+    "matrix": ("Trade-off matrix", "트레이드오프 매트릭스"),
+    "next_steps": ("Next steps", "다음 단계"),
+    "notes": ("Notes", "참고"),
+    "contents": ("Contents", "목차"),
+    "decisions": ("Architecture decision records", "아키텍처 결정 기록"),
+    # columns and short labels
+    "question": ("Question", "질문"),
+    "answer": ("Answer", "답변"),
+    "force": ("Force", "포스"),
+    "weight": ("Weight", "가중치"),
+    "stance": ("Stance", "성향"),
+    "pattern": ("Pattern", "패턴"),
+    "group": ("Group", "그룹"),
+    "score": ("Score", "점수"),
+    "rules": ("rules", "규칙"),
+    "fit": ("forces", "포스"),
+    "why": ("Why", "이유"),
+    "benefits": ("Benefits", "장점"),
+    "drawbacks": ("Drawbacks", "단점"),
+    "issues": ("Issues raised", "새로운 이슈"),
+    "issue": ("Issue", "이슈"),
+    "resolved_by": ("resolved by", "해결:"),
+    "instead_of": ("Instead of", "대신 선택한 패턴"),
+    "why_not": ("Why not chosen", "선택하지 않은 이유"),
+    "raised_by": ("Raised by", "발생 패턴"),
+    "status": ("Status", "상태"),
+    "note": ("Note", "설명"),
+    "total": ("Fit", "적합도"),
+    "legend": ("Legend", "범례"),
+    "matrix_help": (
+        "+n helps and −n hurts a force with strength n (1-3); fit = Σ sign × weight × strength / 5.",
+        "+n은 포스를 강도 n(1-3)으로 돕고, −n은 해친다. 적합도 = Σ 부호 × 가중치 × 강도 / 5.",
+    ),
+    "no_patterns": ("No pattern is recommended for these answers.", "이 답변으로 추천할 패턴이 없습니다."),
+    "none": ("None.", "없음."),
+    "origin_rule": ("chosen by the rules", "규칙으로 선택"),
+    "origin_successor": ("successor", "후속 패턴"),
+    "successor_of": (
+        "successor of {parent}, resolving issue “{issue}”",
+        "{parent}의 후속 패턴: “{issue}” 해결",
+    ),
+    "follows": ("follows {parent}", "{parent} 다음에 적용"),
+    # answer values and statuses
+    "yes": ("yes", "예"),
+    "no": ("no", "아니요"),
+    "empty": ("(none)", "(없음)"),
+    "src_answered": ("answered", "답변"),
+    "src_default": ("default", "기본값"),
+    "src_unknown": ("don't know", "모름"),
+    "src_unanswered": ("not answered", "답변 없음"),
+    "src_not-applicable": ("not asked", "해당 없음"),
+    "st_accepted": ("accepted drawback", "수용한 단점"),
+    "st_unresolved": ("unresolved risk", "미해결 리스크"),
+    "st_resolved": ("resolved", "해결됨"),
+    "stance_for-decomposition": ("for decomposition", "분해 쪽"),
+    "stance_against-decomposition": ("against decomposition", "통합 쪽"),
+    "stance_neutral": ("neutral", "중립"),
+    "verdict_recommend": ("recommends", "추천"),
+    "verdict_advise-against": ("advises against", "비추천"),
+    "alt_against": (
+        "advised against here (rule score {score})",
+        "이 컨텍스트에서 비추천 (규칙 점수 {score})",
+    ),
+    "alt_scored": (
+        "scored {score} against {chosen} for {name}",
+        "점수 {score}: {name}의 점수 {chosen}보다 낮음",
+    ),
+    # next steps
+    "step_design": (
+        "Design {name} first, then its successors in order: {chain}.",
+        "{name}을(를) 먼저 설계하고, 이어서 후속 패턴을 순서대로 설계한다: {chain}.",
+    ),
+    "step_design_alone": (
+        "Design {name}; it raises no issue that needs a successor.",
+        "{name}을(를) 설계한다. 후속 패턴이 필요한 이슈는 없다.",
+    ),
+    "step_risk": (
+        "Manage the risk “{title}” raised by {patterns}: {reason}",
+        "{patterns}에서 생긴 리스크 “{title}”을(를) 관리한다: {reason}",
+    ),
+    "step_accept": (
+        "Confirm the team accepts “{title}” ({patterns}): {reason}",
+        "팀이 “{title}”({patterns})을(를) 수용하는지 확인한다: {reason}",
+    ),
+    "step_settle": (
+        "Settle “{prompt}” (now {status}); rules that depend on it: {rules}.",
+        "“{prompt}”에 답한다 (현재 {status}). 이 답에 달린 규칙: {rules}.",
+    ),
+    "step_adr": (
+        "Review the proposed decision records with the team and accept or reject each.",
+        "제안된 결정 기록을 팀과 검토하여 각각 승인하거나 거절한다.",
+    ),
+    # ADR
+    "adr_status": ("Status", "상태"),
+    "adr_proposed": ("proposed", "제안됨"),
+    "adr_context": ("Context and problem statement", "컨텍스트와 문제"),
+    "adr_answers": ("Relevant answers", "관련 답변"),
+    "adr_drivers": ("Decision drivers", "결정 요인"),
+    "adr_options": ("Considered options", "검토한 선택지"),
+    "adr_outcome": ("Decision outcome", "결정"),
+    "adr_chosen": ("Chosen option: {names}, because", "선택: {names}. 이유:"),
+    "adr_consequences": ("Consequences", "결과"),
+    "adr_good": ("Good, because {text}", "좋은 점: {text}"),
+    "adr_bad": ("Bad, because {text}", "나쁜 점: {text}"),
+    "adr_issue": ("New issue “{title}”: {outcome}", "새 이슈 “{title}”: {outcome}"),
+    "adr_pros_cons": ("Pros and cons of the options", "선택지별 장단점"),
+    "adr_not_chosen": ("Not chosen: {reason}", "선택하지 않음: {reason}"),
+    "adr_chosen_mark": ("Chosen", "선택함"),
+    "adr_see": ("see {ref}", "{ref} 참고"),
+    "adr_open": ("left open ({status})", "미해결 ({status})"),
+    "adr_raised_by": ("Raised as an issue of: {patterns}.", "다음 패턴의 이슈로 제기됨: {patterns}."),
+    "adr_index_intro": (
+        "Proposed decisions for {system}. A person accepts or rejects each one.",
+        "{system}에 대해 제안된 결정이다. 각 결정은 사람이 승인하거나 거절한다.",
+    ),
+    "adr_decision": ("Decision", "결정"),
+    "system": ("System", "시스템"),
+}
+
+
+def label(key: str, lang: Lang = "en", **values: object) -> str:
+    """The phrase ``key`` in ``lang``, with ``{placeholders}`` filled from ``values``."""
+    en, ko = _LABELS[key]
+    text = ko if lang == "ko" else en
+    return text.format(**values) if values else text
+
+
+def labels(lang: Lang = "en") -> dict[str, str]:
+    """Every phrase in ``lang`` (without placeholders filled), for templates."""
+    return {key: (ko if lang == "ko" else en) for key, (en, ko) in _LABELS.items()}
