@@ -231,8 +231,10 @@ def _rule_reasons(
     agenda: _Agenda, clauses: Mapping[str, Sequence[Clause]], pattern_id: str
 ) -> tuple[Reason, ...]:
     reasons = []
-    for rule_id in sorted(agenda.fired):
-        rule = agenda.catalog.rules[rule_id]
+    # Strongest rule first, so a one-line summary shows the reason that weighed most.
+    rules = agenda.catalog.rules
+    for rule_id in sorted(agenda.fired, key=lambda r: (-rules[r].weight, r)):
+        rule = rules[rule_id]
         if rule.pattern != pattern_id:
             continue
         reasons.append(
