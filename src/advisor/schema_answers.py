@@ -1,0 +1,125 @@
+"""The JSON Schema of an answers file, generated from a questionnaire and the catalog's forces.
+
+A YAML language server reads it (through the modeline
+``# yaml-language-server: $schema=...``) to complete question ids, offer the
+choices of each question and flag mistakes while the file is edited. It is
+draft-07, the newest draft YAML language servers support. The checks of
+``advisor validate`` stay the reference: a schema cannot say that a question's
+answer is ignored when its ``when`` does not hold.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from advisor.catalog.models import Force
+from advisor.questionnaire.models import UNKNOWN, Question, Questionnaire, QuestionType
+
+DRAFT = "http://json-schema.org/draft-07/schema#"
+UNKNOWN_SCHEMA = {"const": UNKNOWN, "description": "Don't know (the rules treat it as unknown)."}
+
+
+def _description(question: Question) -> str:
+    parts = []
+    if question.help is not None:
+        parts.append(question.help.en)
+    if question.choices:
+        parts.append("Choices: " + "; ".join(f"{c.value} = {c.label.en}" for c in question.choices) + ".")
+    if question.type is QuestionType.INTEGER and (
+        question.minimum is not None or question.maximum is not None
+    ):
+        parts.append(f"A whole number from {question.minimum} to {question.maximum}.")
+    if question.when is not None:
+        parts.append("Asked only when an earlier answer makes it apply.")
+    if question.allow_unknown:
+        parts.append(f"Write '{UNKNOWN}' if you don't know.")
+    return " ".join(parts) or question.prompt.en
+
+
+def question_schema(question: Question) -> dict[str, Any]:
+    """The schema of one question's answer."""
+    kind = question.type
+    values = [c.value for c in question.choices]
+    schema: dict[str, Any]
+    if kind is QuestionType.SELECT:
+        schema = {"type": "string", "enum": [*values, UNKNOWN] if question.allow_unknown else values}
+    elif kind is QuestionType.MULTISELECT:
+        schema = {"type": "array", "items": {"type": "string", "enum": values}, "uniqueItems": True}
+    elif kind is QuestionType.CONFIRM:
+        schema = {"type": "boolean"}
+    elif kind is QuestionType.INTEGER:
+        schema = {"type": "integer"}
+        if question.minimum is not None:
+            schema["minimum"] = question.minimum
+        if question.maximum is not None:
+            schema["maximum"] = question.maximum
+    else:
+        schema = {"type": "string"}
+    if question.allow_unknown and kind is not QuestionType.SELECT:
+        schema = {"anyOf": [schema, dict(UNKNOWN_SCHEMA)]}
+    out: dict[str, Any] = {"title": question.prompt.en, "description": _description(question), **schema}
+    if question.default is not None:
+        out["default"] = question.default
+    return out
+
+
+def answers_schema(questionnaire: Questionnaire, forces: Mapping[str, Force]) -> dict[str, Any]:
+    """The JSON Schema (draft-07) of an answers file for ``questionnaire`` and ``forces``."""
+    questions = questionnaire.questions()
+    required = [q.id for q in questions if q.required and q.when is None]
+    answers: dict[str, Any] = {
+        "type": "object",
+        "description": "Question id → answer.",
+        "additionalProperties": False,
+        "properties": {q.id: question_schema(q) for q in questions},
+    }
+    if required:
+        answers["required"] = required
+    weights = {
+        force.id: {
+            "title": force.name.en,
+            "description": f"{force.description.en.strip()} Weight 0 (irrelevant) to 5 (decisive).",
+            "type": "integer",
+            "minimum": 0,
+            "maximum": 5,
+            "default": force.default_weight,
+        }
+        for force in sorted(forces.values(), key=lambda f: f.id)
+    }
+    schema: dict[str, Any] = {
+        "$schema": DRAFT,
+        "title": f"advisor answers: {questionnaire.title.en}",
+        "description": (
+            f"Answers to questionnaire '{questionnaire.id}' (version {questionnaire.version}) "
+            "and the weights of the forces. Check a file with: advisor validate FILE"
+        ),
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {
+            "questionnaire": {
+                "description": "The questionnaire these answers belong to.",
+                "type": "string",
+                "enum": [questionnaire.id],
+                "default": questionnaire.id,
+            },
+            "questionnaire_version": {"type": "integer", "minimum": 1},
+            "advisor_version": {"type": "string"},
+            "answers": answers,
+            "forces": {
+                "type": "object",
+                "description": "Force id → weight from 0 to 5; a force not given keeps its default.",
+                "additionalProperties": False,
+                "properties": weights,
+            },
+        },
+    }
+    if required:
+        schema["required"] = ["answers"]
+    return schema
+
+
+def render_schema(schema: Mapping[str, Any]) -> str:
+    """The schema as stable JSON text (two-space indent, final newline)."""
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
