@@ -1,0 +1,343 @@
+"""The guided interview as pure logic behind an injected :class:`Prompter`.
+
+The loop walks the questionnaire in order, asks every question whose ``when``
+holds for the answers so far (conditions are data, evaluated with
+:func:`~advisor.catalog.conditions.evaluate`), then the weights of the forces,
+then a review where any answer can be changed. A prompter returns a value in
+answers-file form (``"unknown"`` for "don't know") or :data:`BACK`.
+
+Ctrl-C or end of input at a prompt (``KeyboardInterrupt`` / ``EOFError``)
+becomes :class:`InterviewInterrupted`, which carries everything answered so
+far and the step to continue from, so the caller can save it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any, Final, Protocol
+
+from advisor.catalog.conditions import UNKNOWN_VALUE, evaluate
+from advisor.catalog.models import Force
+from advisor.i18n import Text
+from advisor.questionnaire.models import UNKNOWN, Question, Questionnaire, QuestionType
+
+#: The step that weighs the forces, after the last question.
+FORCES_STEP: Final = "@forces"
+#: The step that reviews every answer before finishing.
+REVIEW_STEP: Final = "@review"
+
+
+class _Back:
+    """The answer of a prompter when the architect asks to go back."""
+
+    _instance: _Back | None = None
+
+    def __new__(cls) -> _Back:
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __repr__(self) -> str:
+        return "BACK"
+
+
+BACK: Final = _Back()
+
+
+@dataclass(frozen=True)
+class Position:
+    """Where the architect is: the section (title and help) and "question N of M"."""
+
+    title: Text
+    number: int
+    total: int
+    help: Text | None = None
+
+
+@dataclass(frozen=True)
+class ReviewRow:
+    """One answered question as shown in the final review."""
+
+    question: Question
+    section: Text
+    value: Any
+
+
+@dataclass
+class InterviewState:
+    """Everything answered so far and the step to continue from.
+
+    Attributes:
+        answers: question id → value in answers-file form, in asking order.
+        forces: force id → weight 0-5, or ``None`` until the forces are weighed.
+        at: the question id or step (:data:`FORCES_STEP`, :data:`REVIEW_STEP`) to
+            continue from; ``None`` means the beginning.
+        reviewing: the review was reached once; later steps return to it.
+    """
+
+    answers: dict[str, Any] = field(default_factory=dict)
+    forces: dict[str, int] | None = None
+    at: str | None = None
+    reviewing: bool = False
+
+
+class InterviewInterrupted(Exception):  # noqa: N818 - not an error: the architect stopped
+    """The architect stopped the interview; ``state`` holds what was given so far."""
+
+    def __init__(self, state: InterviewState) -> None:
+        super().__init__("the interview was interrupted")
+        self.state = state
+
+
+class Prompter(Protocol):
+    """Asks the architect; the only part of an interview that does I/O.
+
+    Every ``ask``-like method may raise ``KeyboardInterrupt`` or ``EOFError``.
+    """
+
+    def ask(self, question: Question, position: Position, current: Any) -> Any:
+        """Ask one question; ``current`` is the answer so far or the default.
+
+        Returns:
+            The answer in answers-file form, or :data:`BACK`.
+        """
+
+    def weigh_forces(self, forces: Sequence[Force], weights: Mapping[str, int], position: Position) -> Any:
+        """Let the architect weigh every force 0-5 and confirm the result.
+
+        Returns:
+            The confirmed weights (force id → 0-5), or :data:`BACK`.
+        """
+
+    def review(self, rows: Sequence[ReviewRow], forces: Sequence[Force], weights: Mapping[str, int]) -> Any:
+        """Show every answer and the weights; ask to confirm or pick one to change.
+
+        Returns:
+            ``None`` to confirm, a question id or :data:`FORCES_STEP` to change, or :data:`BACK`.
+        """
+
+    def confirm(self, message: str, default: bool) -> bool:
+        """Ask a yes/no question outside the questionnaire."""
+
+
+def as_condition_value(raw: Any) -> Any:
+    """An answers-file value as conditions see it (``"unknown"`` → unknown)."""
+    return UNKNOWN_VALUE if raw == UNKNOWN or raw is None else raw
+
+
+def integer_problem(question: Question, text: str) -> str | None:
+    """Why ``text`` is not an acceptable answer to an integer question (``None`` if it is)."""
+    text = text.strip()
+    if question.allow_unknown and text in {"?", UNKNOWN}:
+        return None
+    low, high = question.minimum, question.maximum
+    if low is not None and high is not None:
+        wanted = f"a whole number from {low} to {high}"
+    elif low is not None:
+        wanted = f"a whole number of at least {low}"
+    elif high is not None:
+        wanted = f"a whole number of at most {high}"
+    else:
+        wanted = "a whole number"
+    if question.allow_unknown:
+        wanted += ", or ? for don't know"
+    try:
+        number = int(text)
+    except ValueError:
+        return f"Enter {wanted}"
+    if (low is not None and number < low) or (high is not None and number > high):
+        return f"Enter {wanted}"
+    return None
+
+
+def text_problem(question: Question, text: str) -> str | None:
+    """Why ``text`` is not an acceptable answer to a text question (``None`` if it is)."""
+    if question.required and not text.strip():
+        return "An answer is required"
+    return None
+
+
+def parse_typed(question: Question, text: str) -> Any:
+    """A typed (integer or text) answer in answers-file form; assumes it passed validation."""
+    text = text.strip()
+    if question.allow_unknown and text in {"?", UNKNOWN}:
+        return UNKNOWN
+    if question.type is QuestionType.INTEGER:
+        return int(text)
+    return text
+
+
+def value_problem(question: Question, raw: Any) -> str | None:
+    """Why ``raw`` (answers-file form) is not a valid answer to ``question`` (``None`` if valid)."""
+    if raw == UNKNOWN:
+        return None if question.allow_unknown else f"'{question.id}' does not allow '{UNKNOWN}'"
+    offered = [c.value for c in question.choices]
+    kind = question.type
+    if kind is QuestionType.SELECT:
+        ok = isinstance(raw, str) and raw in offered
+    elif kind is QuestionType.MULTISELECT:
+        ok = isinstance(raw, list) and len(set(raw)) == len(raw) and all(v in offered for v in raw)
+    elif kind is QuestionType.CONFIRM:
+        ok = isinstance(raw, bool)
+    elif kind is QuestionType.INTEGER:
+        ok = (
+            isinstance(raw, int) and not isinstance(raw, bool) and integer_problem(question, str(raw)) is None
+        )
+    else:
+        ok = isinstance(raw, str) and text_problem(question, raw) is None
+    return None if ok else f"{raw!r} is not a valid answer to '{question.id}'"
+
+
+class Interview:
+    """One questionnaire and the catalog's forces, ready to be asked."""
+
+    def __init__(self, questionnaire: Questionnaire, forces: Mapping[str, Force]) -> None:
+        self.questionnaire = questionnaire
+        self.forces = tuple(forces.values())
+        self._questions = questionnaire.questions()
+        self._section_of = {q.id: s for s in questionnaire.sections for q in s.questions}
+
+    def default_weights(self) -> dict[str, int]:
+        """Every force's default weight, in catalog order."""
+        return {f.id: f.default_weight for f in self.forces}
+
+    def walk(self, answers: Mapping[str, Any]) -> list[tuple[Question, bool]]:
+        """Every question with whether it is asked, given ``answers``.
+
+        Conditions see what ``advisor recommend`` sees for the same answers file:
+        the answer if given, the default for an asked question not yet answered,
+        unknown for a question that is not asked.
+        """
+        values: dict[str, Any] = {}
+        walked: list[tuple[Question, bool]] = []
+        for question in self._questions:
+            asked = question.when is None or evaluate(
+                question.when, lambda q: values.get(q, UNKNOWN_VALUE), lambda _force: 0
+            )
+            if asked:
+                values[question.id] = as_condition_value(answers.get(question.id, question.default))
+            walked.append((question, asked))
+        return walked
+
+    def applicable(self, answers: Mapping[str, Any]) -> list[Question]:
+        """The questions asked for ``answers``, in order."""
+        return [q for q, asked in self.walk(answers) if asked]
+
+    def prune(self, answers: Mapping[str, Any]) -> dict[str, Any]:
+        """``answers`` in asking order, without those to questions whose ``when`` no longer holds."""
+        return {q.id: answers[q.id] for q in self.applicable(answers) if q.id in answers}
+
+    def rows(self, answers: Mapping[str, Any]) -> list[ReviewRow]:
+        """The review table: every applicable question with its answer."""
+        return [
+            ReviewRow(q, self._section_of[q.id].title, answers.get(q.id, q.default))
+            for q in self.applicable(answers)
+        ]
+
+    def position(self, step: str, answers: Mapping[str, Any]) -> Position:
+        """Section and "question N of M" for a step; the forces count as the last question."""
+        asked = self.applicable(answers)
+        total = len(asked) + 1
+        if step == FORCES_STEP:
+            forces = self.questionnaire.forces
+            return Position(forces.title, total, total, forces.help)
+        number = next((i for i, q in enumerate(asked, 1) if q.id == step), total)
+        section = self._section_of[step]
+        return Position(section.title, number, total, section.help)
+
+    def missing(self, answers: Mapping[str, Any]) -> str | None:
+        """The first applicable question without an answer, if any."""
+        return next((q.id for q in self.applicable(answers) if q.id not in answers), None)
+
+    def _next(self, step: str, state: InterviewState) -> str:
+        if state.reviewing:
+            return self.missing(state.answers) or REVIEW_STEP
+        if step == FORCES_STEP:
+            return REVIEW_STEP
+        ids = [q.id for q in self.applicable(state.answers)]
+        later = ids[ids.index(step) + 1 :] if step in ids else []
+        return later[0] if later else FORCES_STEP
+
+    def _previous(self, step: str, state: InterviewState) -> str:
+        if state.reviewing and step != REVIEW_STEP:
+            return REVIEW_STEP
+        if step == REVIEW_STEP:
+            return FORCES_STEP
+        ids = [q.id for q in self.applicable(state.answers)]
+        if step == FORCES_STEP:
+            return ids[-1] if ids else FORCES_STEP
+        index = ids.index(step) if step in ids else 0
+        return ids[index - 1] if index > 0 else step
+
+    def _start(self, state: InterviewState) -> str:
+        step = state.at
+        if step in {FORCES_STEP, REVIEW_STEP}:
+            return step
+        if step is not None and any(q.id == step for q in self.applicable(state.answers)):
+            return step
+        first = self.missing(state.answers)
+        if first is not None:
+            return first
+        return REVIEW_STEP if state.forces is not None else FORCES_STEP
+
+    def run(self, prompter: Prompter, state: InterviewState | None = None) -> InterviewState:
+        """Ask until the architect confirms the review; return the complete answers.
+
+        Args:
+            prompter: asks the questions.
+            state: a resumed interview; ``None`` starts from the beginning.
+
+        Raises:
+            InterviewInterrupted: the prompter raised ``KeyboardInterrupt`` or ``EOFError``.
+        """
+        state = replace(state) if state else InterviewState()
+        state.answers = self.prune(state.answers)
+        step = self._start(state)
+        try:
+            while True:
+                state.at = step
+                if step == REVIEW_STEP:
+                    state.reviewing = True
+                    target = prompter.review(
+                        self.rows(state.answers), self.forces, state.forces or self.default_weights()
+                    )
+                    if target is None:
+                        missing = self.missing(state.answers)
+                        if missing is None and state.forces is not None:
+                            state.at = None
+                            return state
+                        step = missing or FORCES_STEP
+                    elif target is BACK:
+                        step = FORCES_STEP
+                    elif target == FORCES_STEP or any(q.id == target for q in self.applicable(state.answers)):
+                        step = str(target)
+                elif step == FORCES_STEP:
+                    weights = prompter.weigh_forces(
+                        self.forces,
+                        state.forces or self.default_weights(),
+                        self.position(step, state.answers),
+                    )
+                    if weights is BACK:
+                        step = self._previous(step, state)
+                    else:
+                        state.forces = {f.id: int(weights[f.id]) for f in self.forces}
+                        step = self._next(step, state)
+                else:
+                    question = self.questionnaire.question(step)
+                    if question is None:  # a stale step from a resume file
+                        step = self._start(replace(state, at=None))
+                        continue
+                    value = prompter.ask(
+                        question,
+                        self.position(step, state.answers),
+                        state.answers.get(step, question.default),
+                    )
+                    if value is BACK:
+                        step = self._previous(step, state)
+                    else:
+                        state.answers = self.prune({**state.answers, step: value})
+                        step = self._next(step, state)
+        except (KeyboardInterrupt, EOFError):
+            state.at = step
+            raise InterviewInterrupted(state) from None

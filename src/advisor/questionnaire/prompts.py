@@ -1,0 +1,463 @@
+"""The interview's prompter on a real terminal: the only module that imports questionary.
+
+Each question becomes the matching questionary prompt (select, checkbox,
+confirm, text) with its help, per-choice descriptions, default and
+validation. Ctrl-B on any prompt goes back to the previous question; Ctrl-C
+or Ctrl-D stop the interview (the caller saves the answers so far).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TextIO
+
+import questionary
+from prompt_toolkit.input import Input
+from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent, merge_key_bindings
+from prompt_toolkit.keys import Keys
+from prompt_toolkit.output import Output, create_output
+from prompt_toolkit.utils import get_cwidth
+from questionary.prompts.common import InquirerControl
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text as RichText
+
+from advisor.catalog.models import Force
+from advisor.errors import InterviewError
+from advisor.i18n import Lang, Text
+from advisor.questionnaire.interview import (
+    BACK,
+    FORCES_STEP,
+    Position,
+    ReviewRow,
+    integer_problem,
+    parse_typed,
+    text_problem,
+)
+from advisor.questionnaire.models import UNKNOWN, Question, QuestionType
+
+#: Words of the interview itself, by language (the questionnaire brings its own).
+UI: dict[str, dict[str, str]] = {
+    "en": {
+        "keys": "Ctrl-B: back · Ctrl-C: save and stop",
+        "position": "question {number} of {total}",
+        "unknown": "Don't know",
+        "unknown_help": "The advisor treats the answer as unknown instead of guessing.",
+        "yes": "Yes",
+        "no": "No",
+        "select": "(↑↓ to move, Enter to choose)",
+        "checkbox": "(↑↓ to move, Space to tick, Enter to confirm)",
+        "typed": "({range}; ? for don't know)",
+        "unknown_alone": "Don't know cannot be combined with other choices",
+        "forces_pick": "Weigh each force, then choose Done",
+        "forces_keys": "(↑↓ to move, 0-5 or ←→ to set the weight, Enter to choose)",
+        "forces_done": "✔ Done: use these weights",
+        "weight_of": "How much does '{name}' matter?",
+        "weights": "does not matter|minor|moderate|important|very important|decisive",
+        "priorities": "Your priorities",
+        "use_priorities": "Use these priorities?",
+        "rank": "#",
+        "force": "Force",
+        "weight": "Weight",
+        "review": "Your answers",
+        "section": "Section",
+        "question": "Question",
+        "answer": "Answer",
+        "review_pick": "Confirm, or pick an answer to change",
+        "confirm_all": "✔ Confirm and write the answers file",
+        "change_forces": "Change the priorities",
+        "not_answered": "(not answered)",
+    },
+    "ko": {
+        "keys": "Ctrl-B: 이전 질문 · Ctrl-C: 저장 후 중단",
+        "position": "질문 {number}/{total}",
+        "unknown": "모름",
+        "unknown_help": "어드바이저는 추측하지 않고 알 수 없음으로 처리합니다.",
+        "yes": "예",
+        "no": "아니오",
+        "select": "(↑↓ 이동, Enter 선택)",
+        "checkbox": "(↑↓ 이동, Space 선택, Enter 확인)",
+        "typed": "({range}; 모르면 ?)",
+        "unknown_alone": "모름은 다른 선택과 함께 고를 수 없습니다",
+        "forces_pick": "각 포스의 가중치를 정한 뒤 완료를 선택하세요",
+        "forces_keys": "(↑↓ 이동, 0-5 또는 ←→ 가중치 설정, Enter 선택)",
+        "forces_done": "✔ 완료: 이 가중치 사용",
+        "weight_of": "'{name}'은(는) 얼마나 중요합니까?",
+        "weights": "중요하지 않음|약간|보통|중요|매우 중요|결정적",
+        "priorities": "우선순위",
+        "use_priorities": "이 우선순위를 사용하시겠습니까?",
+        "rank": "#",
+        "force": "포스",
+        "weight": "가중치",
+        "review": "답변 요약",
+        "section": "섹션",
+        "question": "질문",
+        "answer": "답변",
+        "review_pick": "확인하거나 바꿀 답변을 고르세요",
+        "confirm_all": "✔ 확인하고 답변 파일 쓰기",
+        "change_forces": "우선순위 변경",
+        "not_answered": "(답변 없음)",
+    },
+}
+
+_CONFIRM = "@confirm"
+_DONE = "@done"
+
+
+def display_value(question: Question, raw: Any, lang: Lang = "en") -> str:
+    """An answer as the architect reads it: choice labels, yes/no, "don't know"."""
+    words = UI[lang]
+    if raw is None:
+        return words["not_answered"]
+    if raw == UNKNOWN:
+        return words["unknown"]
+    if isinstance(raw, bool):
+        return words["yes"] if raw else words["no"]
+    if isinstance(raw, list):
+        return ", ".join(display_value(question, item, lang) for item in raw) or "-"
+    choice = question.choice(raw) if isinstance(raw, str) else None
+    return choice.label.get(lang) if choice else str(raw)
+
+
+def _weight_bar(weight: int) -> str:
+    return "●" * weight + "○" * (5 - weight)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * max(0, width - get_cwidth(text))
+
+
+def _range(question: Question) -> str:
+    low, high = question.minimum, question.maximum
+    if low is not None and high is not None:
+        return f"{low}-{high}"
+    if low is not None:
+        return f"≥ {low}"
+    return f"≤ {high}" if high is not None else "#"
+
+
+@dataclass(frozen=True)
+class _Weighed:
+    """A weight set in place on the list of forces."""
+
+    force: str
+    weight: int
+
+
+def _weight_keys(weights: Mapping[str, int]) -> KeyBindings:
+    """0-5 set the weight of the force under the pointer; ← and → lower and raise it by one."""
+    keys = KeyBindings()
+
+    def pointed_force(event: KeyPressEvent) -> str | None:
+        control = next(c for c in event.app.layout.find_all_controls() if isinstance(c, InquirerControl))
+        value = control.choices[control.pointed_at].value
+        return value if isinstance(value, str) and value in weights else None
+
+    def setter(weight_of: Callable[[int], int]) -> Callable[[KeyPressEvent], None]:
+        def set_weight(event: KeyPressEvent) -> None:
+            force = pointed_force(event)
+            if force is not None:
+                event.app.erase_when_done = True
+                event.app.exit(result=_Weighed(force, max(0, min(5, weight_of(weights[force])))))
+
+        return set_weight
+
+    def exactly(weight: int) -> Callable[[int], int]:
+        return lambda _old: weight
+
+    for digit in range(6):
+        keys.add(str(digit), eager=True)(setter(exactly(digit)))
+    keys.add(Keys.Left, eager=True)(setter(lambda old: old - 1))
+    keys.add(Keys.Right, eager=True)(setter(lambda old: old + 1))
+    return keys
+
+
+def terminal_stream() -> TextIO:
+    """The stream the interview talks on: stdout or stderr if a terminal, else ``/dev/tty``.
+
+    Raises:
+        InterviewError: no terminal can be opened.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None and stream.isatty():
+            return stream
+    try:
+        return Path("/dev/tty").open("w", encoding="utf-8")
+    except OSError:
+        raise InterviewError("advisor interview needs a terminal to talk to") from None
+
+
+class QuestionaryPrompter:
+    """A :class:`~advisor.questionnaire.interview.Prompter` built on questionary.
+
+    Args:
+        lang: the language of questions, help, choices and the interview's own words.
+        stream: where section headers, tables and messages go (the terminal).
+        input: prompt_toolkit input (tests pass a pipe); the terminal when ``None``.
+        output: prompt_toolkit output; drawn on ``stream`` when ``None``.
+    """
+
+    def __init__(
+        self,
+        lang: Lang = "en",
+        *,
+        stream: TextIO | None = None,
+        input: Input | None = None,
+        output: Output | None = None,
+    ) -> None:
+        self.lang: Lang = lang
+        self.words = UI[lang]
+        stream = stream if stream is not None else terminal_stream()
+        self.console = Console(file=stream, highlight=False)
+        self._section: str | None = None
+        self._io: dict[str, Any] = {"output": output or create_output(stdout=stream)}
+        if input is not None:
+            self._io["input"] = input
+
+    # -- plumbing -----------------------------------------------------------
+
+    def _run(self, question: questionary.Question, extra: KeyBindings | None = None) -> Any:
+        back = KeyBindings()
+
+        @back.add(Keys.ControlB, eager=True)
+        def _back(event: KeyPressEvent) -> None:
+            event.app.erase_when_done = True
+            event.app.exit(result=BACK)
+
+        app = question.application
+        app.key_bindings = merge_key_bindings(
+            [app.key_bindings or KeyBindings(), back, extra or KeyBindings()]
+        )
+        return question.unsafe_ask()
+
+    def _header(self, position: Position, help_text: Text | None) -> None:
+        """Section title (with its help on entering it), "question N of M", the keys and the help."""
+        title = position.title.get(self.lang)
+        line = RichText.assemble(("\n" + title, "bold magenta"))
+        line.append(" · " + self.words["position"].format(number=position.number, total=position.total))
+        line.append("    " + self.words["keys"], style="dim")
+        self.console.print(line)
+        if title != self._section and position.help is not None:
+            self.console.print(RichText(position.help.get(self.lang), style="magenta"))
+        self._section = title
+        if help_text is not None:
+            self.console.print(RichText(help_text.get(self.lang), style="italic dim"))
+
+    def _choices(self, question: Question, current: Any) -> list[questionary.Choice]:
+        ticked = current if isinstance(current, list) else [current]
+        choices = [
+            questionary.Choice(
+                c.label.get(self.lang),
+                c.value,
+                description=c.description.get(self.lang) if c.description else None,
+                checked=c.value in ticked,
+            )
+            for c in question.choices
+        ]
+        if question.allow_unknown:
+            choices.append(
+                questionary.Choice(
+                    self.words["unknown"],
+                    UNKNOWN,
+                    description=self.words["unknown_help"],
+                    checked=UNKNOWN in ticked,
+                )
+            )
+        return choices
+
+    # -- the Prompter protocol ---------------------------------------------
+
+    def ask(self, question: Question, position: Position, current: Any) -> Any:
+        """Ask one question with the prompt that fits its type."""
+        self._header(position, question.help)
+        message = question.prompt.get(self.lang)
+        kind = question.type
+        if kind is QuestionType.SELECT:
+            values = [c.value for c in question.choices] + ([UNKNOWN] if question.allow_unknown else [])
+            return self._run(
+                questionary.select(
+                    message,
+                    choices=self._choices(question, current),
+                    default=current if current in values else None,
+                    instruction=self.words["select"],
+                    **self._io,
+                )
+            )
+        if kind is QuestionType.MULTISELECT:
+            return self._ask_multiselect(question, message, current)
+        if kind is QuestionType.CONFIRM:
+            return self._ask_confirm(question, message, current)
+        return self._ask_typed(question, message, current)
+
+    def _ask_multiselect(self, question: Question, message: str, current: Any) -> Any:
+        def valid(values: list[str]) -> bool | str:
+            return self.words["unknown_alone"] if UNKNOWN in values and len(values) > 1 else True
+
+        picked = self._run(
+            questionary.checkbox(
+                message,
+                choices=self._choices(question, current),
+                validate=valid,
+                instruction=self.words["checkbox"],
+                **self._io,
+            )
+        )
+        if picked is BACK:
+            return BACK
+        if picked == [UNKNOWN]:
+            return UNKNOWN
+        offered = [c.value for c in question.choices]
+        return sorted(picked, key=offered.index)
+
+    def _ask_confirm(self, question: Question, message: str, current: Any) -> Any:
+        if not question.allow_unknown:
+            default = current if isinstance(current, bool) else False
+            return self._run(questionary.confirm(message, default=default, **self._io))
+        options = {"yes": True, "no": False, UNKNOWN: UNKNOWN}
+        picked = self._run(
+            questionary.select(
+                message,
+                choices=[
+                    questionary.Choice(self.words["yes"], "yes"),
+                    questionary.Choice(self.words["no"], "no"),
+                    questionary.Choice(
+                        self.words["unknown"], UNKNOWN, description=self.words["unknown_help"]
+                    ),
+                ],
+                default=next((k for k, v in options.items() if v == current and current is not None), None),
+                instruction=self.words["select"],
+                **self._io,
+            )
+        )
+        return BACK if picked is BACK else options[picked]
+
+    def _ask_typed(self, question: Question, message: str, current: Any) -> Any:
+        integer = question.type is QuestionType.INTEGER
+        check = integer_problem if integer else text_problem
+
+        def valid(text: str) -> bool | str:
+            return check(question, text) or True
+
+        instruction = None
+        if integer or question.allow_unknown:
+            base = _range(question) if integer else "text"
+            instruction = self.words["typed"].format(range=base) if question.allow_unknown else f"({base})"
+        default = "?" if current == UNKNOWN else ("" if current is None else str(current))
+        typed = self._run(
+            questionary.text(message, default=default, validate=valid, instruction=instruction, **self._io)
+        )
+        return BACK if typed is BACK else parse_typed(question, typed)
+
+    def weigh_forces(self, forces: Sequence[Force], weights: Mapping[str, int], position: Position) -> Any:
+        """The forces with their weights: 0-5 or ←→ set the pointed one, Enter picks from a list.
+
+        Choosing Done shows the forces ranked by weight and asks to confirm them.
+        """
+        weights = dict(weights)
+        width = max(get_cwidth(f.name.get(self.lang)) for f in forces) + 2
+        labels = self.words["weights"].split("|")
+        pointed: str = _DONE
+        self._header(position, None)
+        while True:
+            choices = [questionary.Choice(self.words["forces_done"], _DONE)] + [
+                questionary.Choice(
+                    f"{_pad(f.name.get(self.lang), width)}{_weight_bar(weights[f.id])} {weights[f.id]}",
+                    f.id,
+                    description=f.description.get(self.lang),
+                )
+                for f in forces
+            ]
+            picked = self._run(
+                questionary.select(
+                    self.words["forces_pick"],
+                    choices=choices,
+                    default=pointed,
+                    instruction=self.words["forces_keys"],
+                    **self._io,
+                ),
+                _weight_keys(weights),
+            )
+            if picked is BACK:
+                return BACK
+            if isinstance(picked, _Weighed):
+                weights[picked.force] = picked.weight
+                pointed = picked.force
+                continue
+            if picked == _DONE:
+                self.console.print(self._priorities(forces, weights))
+                if self.confirm(self.words["use_priorities"], True):
+                    return weights
+                pointed = _DONE
+                continue
+            force = next(f for f in forces if f.id == picked)
+            weight = self._run(
+                questionary.select(
+                    self.words["weight_of"].format(name=force.name.get(self.lang)),
+                    choices=[
+                        questionary.Choice(f"{w} {_weight_bar(w)} {labels[w]}", str(w)) for w in range(6)
+                    ],
+                    default=str(weights[force.id]),
+                    instruction=self.words["select"],
+                    **self._io,
+                )
+            )
+            if weight is not BACK:
+                weights[force.id] = int(weight)
+            pointed = force.id
+
+    def _priorities(self, forces: Sequence[Force], weights: Mapping[str, int]) -> Table:
+        table = Table(title=self.words["priorities"], title_justify="left")
+        table.add_column(self.words["rank"], justify="right")
+        table.add_column(self.words["force"], style="cyan")
+        table.add_column(self.words["weight"])
+        ranked = sorted(forces, key=lambda f: (-weights[f.id], forces.index(f)))
+        for rank, force in enumerate(ranked, 1):
+            weight = weights[force.id]
+            table.add_row(str(rank), force.name.get(self.lang), f"{_weight_bar(weight)} {weight}")
+        return table
+
+    def review(self, rows: Sequence[ReviewRow], forces: Sequence[Force], weights: Mapping[str, int]) -> Any:
+        """The table of every answer and the priorities; confirm or pick one to change."""
+        table = Table(title=self.words["review"], title_justify="left")
+        table.add_column(self.words["rank"], justify="right")
+        table.add_column(self.words["section"], style="magenta")
+        table.add_column(self.words["question"])
+        table.add_column(self.words["answer"], style="cyan")
+        for number, row in enumerate(rows, 1):
+            table.add_row(
+                str(number),
+                row.section.get(self.lang),
+                row.question.prompt.get(self.lang),
+                display_value(row.question, row.value, self.lang),
+            )
+        self.console.print(table)
+        self.console.print(self._priorities(forces, weights))
+        choices = [
+            questionary.Choice(self.words["confirm_all"], _CONFIRM),
+            questionary.Choice(self.words["change_forces"], FORCES_STEP),
+        ] + [
+            questionary.Choice(
+                f"{number}. {row.question.prompt.get(self.lang)} → "
+                f"{display_value(row.question, row.value, self.lang)}",
+                row.question.id,
+            )
+            for number, row in enumerate(rows, 1)
+        ]
+        picked = self._run(
+            questionary.select(
+                self.words["review_pick"], choices=choices, instruction=self.words["select"], **self._io
+            )
+        )
+        return None if picked == _CONFIRM else picked
+
+    def confirm(self, message: str, default: bool) -> bool:
+        """A yes/no question; Ctrl-B counts as no."""
+        answer = self._run(questionary.confirm(message, default=default, **self._io))
+        return answer is True
+
+    def say(self, message: str, style: str | None = None) -> None:
+        """Show a line on the terminal (not on stdout when stdout is redirected)."""
+        self.console.print(RichText(message, style=style or ""))
