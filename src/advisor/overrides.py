@@ -100,7 +100,9 @@ def parse_overrides(
             continue
         value, error = _read_value(text)
         if error:
-            problems.append(Problem(name, error, hint="e.g. --set team_count=12 or --set clients=[web, mobile]"))
+            problems.append(
+                Problem(name, error, hint="e.g. --set team_count=12 or --set clients=[web, mobile]")
+            )
             continue
         if key.startswith(FORCE_PREFIX):
             force_id = key[len(FORCE_PREFIX) :]
@@ -126,11 +128,11 @@ def parse_overrides(
             continue
         raw = text.strip()
         # A choice or a text may look like another YAML type (``yes``, ``1``): keep what was typed.
-        if question.type is QuestionType.TEXT and not isinstance(value, str) and value is not None:
+        kind = question.type
+        typed_as_other = kind is QuestionType.TEXT and value is not None and not isinstance(value, str)
+        if typed_as_other or (kind is QuestionType.SELECT and question.choice(raw) is not None):
             value = raw
-        elif question.type is QuestionType.SELECT and question.choice(raw) is not None:
-            value = raw
-        elif question.type is QuestionType.MULTISELECT and question.choice(raw) is not None:
+        elif kind is QuestionType.MULTISELECT and question.choice(raw) is not None:
             value = [raw]
         found = check_value(questionnaire, question, value, name)
         if found:

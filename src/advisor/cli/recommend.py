@@ -1,37 +1,111 @@
-"""``advisor recommend``: answers file → recommendation on the terminal or as JSON."""
+"""``advisor recommend``: answers files → recommendations on the terminal or as JSON.
+
+One answers file is advised on its own: an error in it is the command's error.
+Several files, or a folder of them, are a batch (a portfolio of systems): each
+file is assessed even when another one fails, a portfolio summary follows, and
+the exit code is 2 at the end if any file failed.
+"""
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 import click
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from advisor.api import Advisor
-from advisor.cli.options import catalog_options, lang_option
+from advisor.cli.options import catalog_options, lang_option, set_option
 from advisor.i18n import Lang
+from advisor.overrides import parse_overrides
+from advisor.portfolio import Input, SystemResult, assess, expand_inputs, render_batch_json, summarize
 from advisor.report.json import render_json
+from advisor.report.reasoning import render_portfolio
 from advisor.report.terminal import render_terminal
+
+#: Batches longer than this show a progress bar (on stderr, when it is a terminal).
+PROGRESS_THRESHOLD = 3
 
 
 @click.command()
-@click.argument("answers", type=click.Path(path_type=Path, dir_okay=False))
-@click.option("--json", "as_json", is_flag=True, help="Print the recommendation as JSON on stdout.")
+@click.argument("answers", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="Print JSON on stdout: the recommendation, or for a batch every system's plus a portfolio summary.",
+)
+@set_option
 @catalog_options
 @lang_option
 def recommend(
-    answers: Path, as_json: bool, rules: tuple[Path, ...], questionnaire: Path | None, lang: Lang
+    *,
+    answers: tuple[Path, ...],
+    as_json: bool,
+    sets: tuple[str, ...],
+    rules: tuple[Path, ...],
+    questionnaire: Path | None,
+    lang: Lang,
 ) -> None:
-    """Recommend patterns for the system described in ANSWERS (a YAML answers file).
+    """Recommend patterns for the systems described in ANSWERS (YAML answers files or folders of them).
+
+    Several files or a folder make a batch: each system is assessed even if another
+    file is broken (its error is reported on stderr), then a portfolio summary shows
+    which patterns how many systems need and the open risks they share. A batch exits
+    with 2 at the end if any file failed.
 
     \b
     Examples:
       advisor recommend examples/startup-mvp.yaml
       advisor recommend examples/enterprise-escaping-monolith.yaml --json > result.json
+      advisor recommend examples/startup-mvp.yaml --set team_count=12 --set force.scalability=5
+      advisor recommend systems/ --json > portfolio.json
     """
     advisor = Advisor.load(rules, questionnaire)
-    result = advisor.advise(advisor.read_answers(answers))
-    if as_json:
-        click.echo(render_json(result), nl=False)
+    if len(answers) == 1 and not answers[0].is_dir():
+        result = advisor.advise(advisor.read_answers(answers[0], sets))
+        if as_json:
+            click.echo(render_json(result), nl=False)
+        else:
+            Console().print(render_terminal(result, advisor.catalog, lang))
         return
-    Console().print(render_terminal(result, advisor.catalog, lang))
+    parse_overrides(
+        sets, advisor.questionnaire, advisor.catalog.forces
+    )  # a bad --set fails once, not per file
+    results = _assess_batch(advisor, expand_inputs(answers), sets)
+    portfolio = summarize(results)
+    if as_json:
+        click.echo(render_batch_json(results, portfolio), nl=False)
+    else:
+        console = Console()
+        for item in results:
+            if item.recommendation is not None:
+                console.print(render_terminal(item.recommendation, advisor.catalog, lang))
+        click.echo(render_portfolio(portfolio), nl=False)
+    if portfolio.failed:
+        click.echo(
+            f"error: {portfolio.failed} of {portfolio.systems} answers files could not be assessed",
+            err=True,
+        )
+        raise click.exceptions.Exit(2)
+
+
+def _assess_batch(advisor: Advisor, items: Sequence[Input], sets: Sequence[str]) -> list[SystemResult]:
+    """Assess every input, reporting each failure on stderr as it happens."""
+    results: list[SystemResult] = []
+    show = len(items) > PROGRESS_THRESHOLD and sys.stderr.isatty()
+    columns = (TextColumn("assessing"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"))
+    with Progress(*columns, console=Console(stderr=True), transient=True, disable=not show) as progress:
+        task = progress.add_task("", total=len(items))
+        for item in items:
+            progress.update(task, description=item.source)
+            result = assess(advisor, item, sets)
+            if result.error is not None:
+                progress.console.print(
+                    f"error: {result.error}", markup=False, highlight=False, soft_wrap=True
+                )
+            results.append(result)
+            progress.advance(task)
+    return results

@@ -1,0 +1,156 @@
+"""Batch assessment: many answers files (a portfolio of systems) in one run.
+
+Inputs are answers files or folders of them (the ``*.yaml`` and ``*.yml``
+files directly inside; sub-folders are left alone, so a rule pack kept next
+to the answers is not mistaken for one). Each system gets its recommendation
+or its error; a bad file never stops the others. The summary counts which
+patterns how many systems need and which open risks they share.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict
+
+from advisor.api import Advisor
+from advisor.errors import AdvisorError
+from advisor.recommendation import SCHEMA_VERSION, Recommendation
+from advisor.resources import display_path
+
+ANSWERS_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class Input:
+    """One answers file to assess, or an input that yielded none (``error`` says why)."""
+
+    source: str
+    path: Path | None
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class SystemResult:
+    """One system's recommendation, or the error that prevented it."""
+
+    source: str
+    recommendation: Recommendation | None = None
+    error: str | None = None
+
+
+def expand_inputs(inputs: Sequence[Path]) -> list[Input]:
+    """Answers files named directly or found in the given folders, sorted and without repeats."""
+    found: dict[str, Input] = {}
+    for path in inputs:
+        if path.is_dir():
+            files = sorted(
+                p
+                for p in path.iterdir()
+                if p.is_file() and p.suffix in ANSWERS_SUFFIXES and not p.name.startswith(".")
+            )
+            if not files:
+                source = display_path(path)
+                found[source] = Input(source, None, f"{source}: no answers files (*.yaml) in this folder")
+            for file in files:
+                found.setdefault(display_path(file), Input(display_path(file), file))
+        else:
+            found.setdefault(display_path(path), Input(display_path(path), path))
+    return [found[key] for key in sorted(found)]
+
+
+def assess(advisor: Advisor, item: Input, sets: Sequence[str] = ()) -> SystemResult:
+    """Assess one input; an :class:`AdvisorError` becomes the result's error."""
+    if item.path is None:
+        return SystemResult(item.source, error=item.error)
+    try:
+        result = advisor.advise(advisor.read_answers(item.path, sets))
+    except AdvisorError as exc:
+        return SystemResult(item.source, error=str(exc))
+    return SystemResult(item.source, recommendation=result)
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class PatternUse(_Model):
+    """A pattern and the systems it is recommended for."""
+
+    id: str
+    name: str
+    count: int
+    systems: tuple[str, ...]
+
+
+class RiskUse(_Model):
+    """An open issue and the systems that carry it."""
+
+    id: str
+    title: str
+    status: str
+    count: int
+    systems: tuple[str, ...]
+
+
+class Portfolio(_Model):
+    """What a portfolio of systems needs, across all its assessments."""
+
+    systems: int
+    assessed: int
+    failed: int
+    patterns: tuple[PatternUse, ...]
+    open_issues: tuple[RiskUse, ...]
+
+
+def summarize(results: Sequence[SystemResult]) -> Portfolio:
+    """Count patterns and open issues over the assessed systems (most common first)."""
+    patterns: defaultdict[str, list[str]] = defaultdict(list)
+    names: dict[str, str] = {}
+    risks: defaultdict[tuple[str, str], list[str]] = defaultdict(list)
+    titles: dict[str, str] = {}
+    for item in results:
+        if item.recommendation is None:
+            continue
+        for pattern in item.recommendation.recommended:
+            patterns[pattern.id].append(item.source)
+            names[pattern.id] = pattern.name
+        for issue in item.recommendation.open_issues:
+            risks[(issue.id, issue.status)].append(item.source)
+            titles[issue.id] = issue.title
+    assessed = sum(1 for item in results if item.recommendation is not None)
+    return Portfolio(
+        systems=len(results),
+        assessed=assessed,
+        failed=len(results) - assessed,
+        patterns=tuple(
+            PatternUse(id=p, name=names[p], count=len(s), systems=tuple(sorted(s)))
+            for p, s in sorted(patterns.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+        ),
+        open_issues=tuple(
+            RiskUse(id=i, title=titles[i], status=status, count=len(s), systems=tuple(sorted(s)))
+            for (i, status), s in sorted(risks.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+        ),
+    )
+
+
+def render_batch_json(results: Sequence[SystemResult], portfolio: Portfolio) -> str:
+    """One JSON document: every system's recommendation or error, plus the portfolio summary."""
+    systems: list[dict[str, object]] = []
+    for item in sorted(results, key=lambda r: r.source):
+        if item.recommendation is not None:
+            systems.append(
+                {"source": item.source, "recommendation": item.recommendation.model_dump(mode="json")}
+            )
+        else:
+            systems.append({"source": item.source, "error": item.error})
+    data = {
+        "schema_version": SCHEMA_VERSION,
+        "systems": systems,
+        "portfolio": portfolio.model_dump(mode="json"),
+    }
+    return json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False) + "\n"

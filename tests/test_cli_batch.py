@@ -1,0 +1,137 @@
+"""``advisor recommend`` over many files: a portfolio, one broken file, progress on a terminal."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from pathlib import Path
+
+import pexpect
+import pytest
+from click.testing import CliRunner
+
+from advisor.cli.app import cli
+from conftest import EXAMPLES
+
+BROKEN = "answers:\n  system_name: Broken\n  team_cuont: 3\n"
+
+
+@pytest.fixture
+def portfolio(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A folder with the three examples and one broken answers file; the working folder is tmp_path."""
+    folder = tmp_path / "systems"
+    folder.mkdir()
+    for example in EXAMPLES:
+        shutil.copy(example, folder / example.name)
+    (folder / "broken.yaml").write_text(BROKEN, encoding="utf-8")
+    (folder / "notes.txt").write_text("not an answers file\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return folder
+
+
+def test_folder_with_one_broken_file_as_json(runner: CliRunner, portfolio: Path) -> None:
+    result = runner.invoke(cli, ["recommend", "systems", "--json"])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "error: systems/broken.yaml:3:3: unknown question 'team_cuont'\n"
+        "  hint: did you mean 'team_count'?\n"
+        "error: 1 of 4 answers files could not be assessed\n"
+    )
+    data = json.loads(result.stdout)
+    assert data["schema_version"] == 1
+    sources = [s["source"] for s in data["systems"]]
+    assert sources == [
+        "systems/broken.yaml",
+        "systems/enterprise-escaping-monolith.yaml",
+        "systems/regulated-fintech.yaml",
+        "systems/startup-mvp.yaml",
+    ]
+    assert data["systems"][0] == {
+        "source": "systems/broken.yaml",
+        "error": "systems/broken.yaml:3:3: unknown question 'team_cuont'\n  hint: did you mean 'team_count'?",
+    }
+    # each system's document is exactly what `recommend --json` prints for that file alone
+    for system in data["systems"][1:]:
+        alone = runner.invoke(cli, ["recommend", system["source"], "--json"])
+        assert system["recommendation"] == json.loads(alone.stdout)
+    summary = data["portfolio"]
+    assert (summary["systems"], summary["assessed"], summary["failed"]) == (4, 3, 1)
+    uses = {p["id"]: p for p in summary["patterns"]}
+    assert uses["microservice-architecture"]["count"] == 2
+    assert uses["microservice-architecture"]["systems"] == [
+        "systems/enterprise-escaping-monolith.yaml",
+        "systems/regulated-fintech.yaml",
+    ]
+    assert uses["monolithic-architecture"]["systems"] == ["systems/startup-mvp.yaml"]
+    counts = [p["count"] for p in summary["patterns"]]
+    assert counts == sorted(counts, reverse=True)  # most needed first
+    risks = {r["id"]: r for r in summary["open_issues"]}
+    assert risks["saga-lack-of-isolation"]["count"] == 2
+
+
+def test_batch_json_is_deterministic(runner: CliRunner, portfolio: Path) -> None:
+    first = runner.invoke(cli, ["recommend", "systems", "--json"])
+    second = runner.invoke(cli, ["recommend", "systems/startup-mvp.yaml", "systems", "--json"])
+    assert first.stdout == second.stdout  # inputs named twice count once, in sorted order
+
+
+def test_terminal_batch_prints_each_system_and_the_portfolio(runner: CliRunner, portfolio: Path) -> None:
+    (portfolio / "broken.yaml").unlink()
+    result = runner.invoke(cli, ["recommend", "systems"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+    out = result.stdout
+    for name in ("Nordwind Retail Platform", "Pantry Pal", "Kestrel Pay"):
+        assert f"Architecture recommendation: {name}" in out
+    assert "Portfolio: 3 of 3 systems assessed\n" in out
+    assert "\nPatterns needed (systems):\n" in out
+    assert "    2  microservice-architecture\n" in out
+    assert "    1  monolithic-architecture\n" in out
+
+
+def test_empty_folder_and_missing_file_are_reported_and_the_rest_processed(
+    runner: CliRunner, portfolio: Path
+) -> None:
+    Path("empty").mkdir()
+    result = runner.invoke(cli, ["recommend", "empty", "missing.yaml", "systems/startup-mvp.yaml", "--json"])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "error: empty: no answers files (*.yaml) in this folder\n"
+        "error: missing.yaml: file not found\n"
+        "  hint: check the path, or list the folder to find the file\n"
+        "error: 2 of 3 answers files could not be assessed\n"
+    )
+    data = json.loads(result.stdout)
+    assert [("recommendation" in s) for s in data["systems"]] == [False, False, True]
+
+
+def test_set_applies_to_every_file_and_a_bad_one_fails_once(runner: CliRunner, portfolio: Path) -> None:
+    (portfolio / "broken.yaml").unlink()
+    result = runner.invoke(cli, ["recommend", "systems", "--json", "--set", "team_count=40"])
+    assert result.exit_code == 0, result.output
+    systems = json.loads(result.stdout)["systems"]
+    for system in systems:
+        answers = {a["question"]: a["value"] for a in system["recommendation"]["answers"]}
+        assert answers["team_count"] == 40
+    bad = runner.invoke(cli, ["recommend", "systems", "--set", "team_cuont=4"])
+    assert bad.exit_code == 2
+    assert bad.stdout == ""
+    assert bad.stderr == (
+        "error: --set team_cuont=4: unknown question 'team_cuont'\n  hint: did you mean 'team_count'?\n"
+    )
+
+
+def test_progress_bar_on_a_terminal_only(portfolio: Path, runner: CliRunner) -> None:
+    quiet = runner.invoke(cli, ["recommend", "systems", "--json"])
+    assert "assessing" not in quiet.stderr
+    command = f"{sys.executable} -m advisor recommend systems --json > out.json"
+    child = pexpect.spawn(
+        "/bin/sh", ["-c", command], cwd=str(portfolio.parent), encoding="utf-8", timeout=120
+    )
+    child.expect("assessing")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 2
+    assert "error: 1 of 4 answers files could not be assessed" in (child.before or "")
+    assert json.loads((portfolio.parent / "out.json").read_text(encoding="utf-8"))["portfolio"]["failed"] == 1
