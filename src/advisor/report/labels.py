@@ -16,6 +16,26 @@ _LABELS: dict[str, tuple[str, str]] = {
     "forces": ("Prioritised forces", "우선순위를 매긴 포스"),
     "recommended": ("Recommended patterns", "추천 패턴"),
     "graph": ("Successor graph", "후속 패턴 그래프"),
+    "graph_help": (
+        "From the top-level decision on the left to the last resolving pattern on the right. "
+        "Hover over an arrow to see the issue it resolves.",
+        "왼쪽의 최상위 결정에서 오른쪽의 마지막 해결 패턴까지. "
+        "화살표에 마우스를 올리면 해결하는 이슈가 보인다.",
+    ),
+    "edge_resolves": ("resolves an issue of the pattern it comes from", "출발 패턴의 이슈를 해결"),
+    "edge_follows": (
+        "chosen by the rules once the pattern it comes from is adopted",
+        "출발 패턴을 채택한 뒤 규칙으로 선택",
+    ),
+    "summary": ("At a glance", "요약"),
+    "summary_decisions": ("Key decisions", "핵심 결정"),
+    "summary_top_forces": ("Top forces", "가장 중요한 포스"),
+    "summary_counts": (
+        "Patterns recommended: {recommended} · alternatives weighed: {alternatives} · "
+        "advised against: {against} · unresolved risks: {risks} · drawbacks to accept: {accepted}",
+        "추천 패턴: {recommended} · 검토한 대안: {alternatives} · 비추천 패턴: {against} · "
+        "미해결 리스크: {risks} · 수용할 단점: {accepted}",
+    ),
     "alternatives": ("Alternatives considered", "검토한 대안"),
     "advised_against": ("Patterns advised against", "권장하지 않는 패턴"),
     "open_issues": ("Open issues (risks)", "남은 이슈 (리스크)"),
@@ -83,13 +103,27 @@ _LABELS: dict[str, tuple[str, str]] = {
         "이 컨텍스트에서 비추천 (규칙 점수 {score})",
     ),
     "alt_scored": (
-        "scored {score} against {chosen} for {name}",
-        "점수 {score}: {name}의 점수 {chosen}보다 낮음",
+        "scored {score}, below {name} ({chosen})",
+        "점수 {score}: {name}({chosen})보다 낮음",
     ),
+    "alt_resolver": (
+        "scored {score}, below {name} ({chosen}) for resolving “{issue}”",
+        "“{issue}” 해결에서 점수 {score}: {name}({chosen})보다 낮음",
+    ),
+    "blocked_by": (
+        "{name} is excluded by its alternative {other}",
+        "{name}은(는) 대안 {other}에 밀려 제외됨",
+    ),
+    "blocked_against": ("{name} is advised against here", "{name}은(는) 이 컨텍스트에서 비추천"),
+    "no_resolver": ("no pattern in the catalog resolves it", "카탈로그에 이를 해결하는 패턴이 없음"),
     # next steps
     "step_design": (
-        "Design {name} first, then its successors in order: {chain}.",
-        "{name}을(를) 먼저 설계하고, 이어서 후속 패턴을 순서대로 설계한다: {chain}.",
+        "Start with {name}: agree on it and design it first.",
+        "{name}부터 시작한다: 먼저 합의하고 설계한다.",
+    ),
+    "step_successors": (
+        "Then design the successors that resolve the issues raised so far: {names}.",
+        "이어서 지금까지 생긴 이슈를 해결하는 후속 패턴을 설계한다: {names}.",
     ),
     "step_design_alone": (
         "Design {name}; it raises no issue that needs a successor.",

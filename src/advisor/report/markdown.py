@@ -1,0 +1,196 @@
+"""The report as GitHub-flavoured Markdown, with the successor graph as a Mermaid diagram."""
+
+from __future__ import annotations
+
+import re
+
+from advisor.i18n import Lang
+from advisor.recommendation import Score
+from advisor.report.graph import to_mermaid
+from advisor.report.labels import label
+from advisor.report.view import (
+    DASHED,
+    ContextAnswer,
+    Explanation,
+    ForceRow,
+    IssueRow,
+    Matrix,
+    MatrixCell,
+    PatternEntry,
+    Report,
+)
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&#])")
+
+
+def md(text: str) -> str:
+    """Text made inert in Markdown: special characters escaped, line breaks folded."""
+    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def _code(text: str) -> str:
+    quoted = text.replace("`", "'")
+    return f"`{quoted}`"
+
+
+def _table(head: list[str], rows: list[list[str]]) -> list[str]:
+    lines = ["| " + " | ".join(head) + " |", "|" + "|".join(" --- " for _ in head) + "|"]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return [*lines, ""]
+
+
+def _score(score: Score) -> str:
+    return f"{score.total:g}"
+
+
+def _score_detail(score: Score, lang: Lang) -> str:
+    return (
+        f"{label('score', lang)} **{score.total:g}** "
+        f"({label('rules', lang)} {score.rules:+d}, {label('fit', lang)} {score.forces:+g})"
+    )
+
+
+def _answer(answer: ContextAnswer, lang: Lang) -> str:
+    if answer.status == "answered":
+        return md(answer.display)
+    return f"*{md(answer.display)}*" + (
+        f" ({label('src_default', lang)})" if answer.status == "default" else ""
+    )
+
+
+def _explanation(item: Explanation) -> str:
+    if item.kind != "rule":
+        return f"↳ {md(item.text)}"
+    mark = "✔" if item.verdict == "recommend" else "✘"
+    sign = "+" if item.verdict == "recommend" else "−"
+    tests = "; ".join(
+        _code(m.test) + (f" ({md(m.actual)})" if m.actual is not None else "") for m in item.matched
+    )
+    return f"{mark} {md(item.text)} — {_code(item.rule or '')} {sign}{item.weight}: {tests}"
+
+
+def _issue(issue: IssueRow, report: Report) -> str:
+    lang = report.lang
+    if issue.status == "resolved":
+        outcome = label("resolved_by", lang) + " " + ", ".join(md(r.name) for r in issue.resolved_by)
+    else:
+        outcome = f"**{label('st_' + issue.status, lang)}**" + (f": {md(issue.note)}" if issue.note else "")
+    return f"- {md(issue.title)} — {outcome}"
+
+
+def _pattern(pattern: PatternEntry, report: Report) -> list[str]:
+    lang = report.lang
+    origin = label("origin_rule" if pattern.origin == "rule" else "origin_successor", lang)
+    lines = [
+        f"#### {md(pattern.name)}",
+        "",
+        f"{_code(pattern.id)} · {origin} · {_score_detail(pattern.score, lang)}",
+        "",
+        md(pattern.summary),
+        "",
+        f"**{label('why', lang)}**",
+        "",
+        *(f"- {_explanation(e)}" for e in pattern.explanation),
+        "",
+    ]
+    for key, items in (("benefits", pattern.benefits), ("drawbacks", pattern.drawbacks)):
+        if items:
+            lines += [f"**{label(key, lang)}**", "", *(f"- {md(t)}" for t in items), ""]
+    if pattern.issues:
+        lines += [f"**{label('issues', lang)}**", "", *(_issue(i, report) for i in pattern.issues), ""]
+    return lines
+
+
+def _forces(forces: tuple[ForceRow, ...], lang: Lang) -> list[str]:
+    rows = [
+        [
+            f"{md(f.name)} ({_code(f.id)})",
+            "●" * f.weight + "○" * (5 - f.weight) + f" {f.weight}",
+            label("stance_" + f.stance, lang),
+        ]
+        for f in forces
+    ]
+    return _table([label(k, lang) for k in ("force", "weight", "stance")], rows)
+
+
+def _effect(cell: MatrixCell) -> str:
+    return ("+" if cell.effect == "helps" else "−") + str(cell.strength)
+
+
+def _matrix(matrix: Matrix, lang: Lang) -> list[str]:
+    head = [label("pattern", lang)] + [f"{md(f.name)} ({f.weight})" for f in matrix.forces]
+    rows = []
+    for row in matrix.rows:
+        cells = {c.force: c for c in row.cells}
+        shown = [
+            ("+" if cells[f.id].effect == "helps" else "−") + str(cells[f.id].strength)
+            if f.id in cells
+            else ""
+            for f in matrix.forces
+        ]
+        rows.append([md(row.pattern.name), *shown, f"{row.total:+g}"])
+    head.append(label("total", lang))
+    return [*_table(head, rows), f"*{md(label('matrix_help', lang))}*", ""]
+
+
+def _section(title: str, heads: list[str], rows: list[list[str]], lang: Lang) -> list[str]:
+    out = [f"## {label(title, lang)}", ""]
+    return out + (_table([label(h, lang) for h in heads], rows) if rows else [label("none", lang), ""])
+
+
+def _summary(report: Report) -> list[str]:
+    lang = report.lang
+    out = [f"## {label('summary', lang)}", "", md(label("summary_counts", lang, **report.counts())), ""]
+    top = ", ".join(f"{md(f.name)} ({f.weight})" for f in report.top_forces())
+    out += [f"**{label('summary_top_forces', lang)}**: {top or label('none', lang)}", ""]
+    if report.groups:
+        rows = [[md(g.name), ", ".join(md(p.name) for p in g.patterns)] for g in report.groups]
+        out += _table([label("summary_decisions", lang), label("pattern", lang)], rows)
+    return out
+
+
+def render_markdown(report: Report) -> str:
+    """The whole report as GitHub-flavoured Markdown text (ends with one newline)."""
+    lang = report.lang
+    out = [f"# {md(report.title)}", ""]
+    if report.description:
+        out += [f"> {md(report.description)}", ""]
+    out += _summary(report)
+    out += [f"## {label('context', lang)}", ""]
+    for section in report.context:
+        out += [f"### {md(section.title)}", ""]
+        rows = [[md(a.prompt), _answer(a, lang)] for a in section.answers]
+        out += _table([label("question", lang), label("answer", lang)], rows)
+    out += [f"## {label('forces', lang)}", "", *_forces(report.forces, lang)]
+    out += [f"## {label('recommended', lang)}", ""]
+    if not report.groups:
+        out += [label("no_patterns", lang), ""]
+    for group in report.groups:
+        out += [f"### {md(group.name)}", "", f"*{md(group.description)}*", ""]
+        for pattern in group.patterns:
+            out += _pattern(pattern, report)
+    if report.graph.nodes:
+        legend = f"{label('edge_resolves', lang)}: `-->`; {label('edge_follows', lang)}: `-.->`"
+        mermaid = to_mermaid(report.graph, DASHED).rstrip()
+        out += [f"## {label('graph', lang)}", "", legend, "", "```mermaid", mermaid, "```", ""]
+    alternatives = [
+        [md(a.name), md(a.instead_of.name), _score(a.score), md(a.reason)] for a in report.alternatives
+    ]
+    out += _section("alternatives", ["pattern", "instead_of", "score", "why_not"], alternatives, lang)
+    against = [
+        [md(a.name), _score(a.score), "<br>".join(_explanation(r) for r in a.reasons)]
+        for a in report.advised_against
+    ]
+    out += _section("advised_against", ["pattern", "score", "why"], against, lang)
+    risks = [
+        [md(i.title), ", ".join(md(r.name) for r in i.raised_by), label("st_" + i.status, lang), md(i.reason)]
+        for i in report.open_issues
+    ]
+    out += _section("open_issues", ["issue", "raised_by", "status", "note"], risks, lang)
+    if report.matrix.rows:
+        out += [f"## {label('matrix', lang)}", "", *_matrix(report.matrix, lang)]
+    out += [f"## {label('next_steps', lang)}", ""]
+    out += [f"{n}. {md(step.text)}" for n, step in enumerate(report.next_steps, 1)] + [""]
+    if report.notes:
+        out += [f"## {label('notes', lang)}", "", *(f"- {md(n)}" for n in report.notes), ""]
+    return "\n".join(out).rstrip() + "\n"

@@ -1,0 +1,368 @@
+"""Build the report view-model: everything any report format shows, in one language.
+
+:func:`build_report` is pure: (Recommendation, Catalog, Questionnaire, lang) →
+:class:`~advisor.report.view.Report`. Every renderer (Markdown, HTML, JSON, ADR)
+reads only that model, so all formats tell the same story.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Literal
+
+from advisor.catalog.conditions import AnswerTest, leaves
+from advisor.catalog.loader import Catalog
+from advisor.i18n import Lang
+from advisor.questionnaire.models import Questionnaire
+from advisor.recommendation import Alternative, Reason, Recommendation, RecommendedPattern
+from advisor.report.context import build_context
+from advisor.report.graph import Edge, Graph, Node
+from advisor.report.labels import label
+from advisor.report.view import (
+    AdvisedRow,
+    AlternativeRow,
+    ContextSection,
+    Explanation,
+    ForceRow,
+    GroupBlock,
+    IssueRow,
+    MatchRow,
+    Matrix,
+    MatrixCell,
+    MatrixRow,
+    NextStep,
+    OpenIssueRow,
+    PatternEntry,
+    Ref,
+    Report,
+)
+
+__all__ = ["Report", "build_report"]
+
+
+def _follows(pattern: RecommendedPattern) -> str | None:
+    """The parent a rule adopted the pattern after, when it resolves none of the parent's issues."""
+    if pattern.origin != "rule" or any(r.raised_by == pattern.parent for r in pattern.resolves):
+        return None
+    return pattern.parent
+
+
+class _Builder:
+    def __init__(self, rec: Recommendation, catalog: Catalog, questionnaire: Questionnaire, lang: Lang):
+        self.rec, self.catalog, self.questionnaire, self.lang = rec, catalog, questionnaire, lang
+        # The catalog indexes groups by id; the order they are written in groups.yaml tells the story.
+        written = sorted(catalog.groups, key=lambda g: (catalog.source("group", g).line or 0, g))
+        self.group_order = {g: i for i, g in enumerate(written)}
+
+    def name(self, pattern_id: str) -> str:
+        pattern = self.catalog.patterns.get(pattern_id)
+        return pattern.name.get(self.lang) if pattern else pattern_id
+
+    def ref(self, pattern_id: str) -> Ref:
+        return Ref(id=pattern_id, name=self.name(pattern_id))
+
+    def issue_title(self, issue_id: str) -> str:
+        issue = self.catalog.issues.get(issue_id)
+        return issue.title.get(self.lang) if issue else issue_id
+
+    def rank(self, pattern: RecommendedPattern) -> tuple[int, float, str]:
+        return (self.group_order.get(pattern.group, len(self.group_order)), -pattern.score.total, pattern.id)
+
+    def forces(self) -> tuple[ForceRow, ...]:
+        rows = [
+            ForceRow(
+                id=f.id,
+                name=f.name.get(self.lang),
+                description=f.description.get(self.lang),
+                stance=f.stance.value,
+                weight=self.rec.forces.get(f.id, 0),
+            )
+            for f in self.catalog.forces.values()
+        ]
+        return tuple(sorted(rows, key=lambda r: (-r.weight, r.id)))
+
+    # patterns -----------------------------------------------------------------------------
+
+    def explain(self, reason: Reason) -> Explanation:
+        if reason.kind == "successor" and reason.predecessor and reason.issue:
+            title = self.issue_title(reason.issue)
+            return Explanation(
+                kind="successor",
+                text=label("successor_of", self.lang, parent=self.name(reason.predecessor), issue=title),
+                predecessor=self.ref(reason.predecessor),
+                issue=reason.issue,
+                issue_title=title,
+            )
+        rule = self.catalog.rules.get(reason.rule or "")
+        return Explanation(
+            kind="rule",
+            text=rule.reason.get(self.lang) if rule else reason.text,
+            verdict=reason.verdict,
+            rule=reason.rule,
+            weight=reason.weight,
+            matched=tuple(MatchRow(test=m.test, actual=m.actual) for m in reason.matched),
+        )
+
+    def issue_rows(self, pattern: RecommendedPattern) -> tuple[IssueRow, ...]:
+        rows = []
+        for issue_id in pattern.raises:
+            resolvers = sorted(
+                q.id
+                for q in self.rec.recommended
+                if any(r.raised_by == pattern.id and r.issue == issue_id for r in q.resolves)
+            )
+            left = next(
+                (o for o in self.rec.open_issues if o.id == issue_id and pattern.id in o.raised_by), None
+            )
+            status: Literal["resolved", "accepted", "unresolved"]
+            if left is not None:
+                status, note = left.status, self.open_reason(issue_id, left.status, left.reason)
+            else:
+                status, note = ("resolved" if resolvers else "unresolved"), ""
+            rows.append(
+                IssueRow(
+                    id=issue_id,
+                    title=self.issue_title(issue_id),
+                    status=status,
+                    resolved_by=tuple(self.ref(r) for r in resolvers),
+                    note=note,
+                )
+            )
+        return tuple(rows)
+
+    def open_reason(self, issue_id: str, status: str, reason: str) -> str:
+        """What the catalog advises for an accepted drawback, or why no resolver could be used."""
+        issue = self.catalog.issues.get(issue_id)
+        if issue is None:
+            return reason
+        if status == "accepted" and issue.accepted is not None:
+            return issue.accepted.get(self.lang)
+        against = {a.id for a in self.rec.advised_against}
+        why = []
+        for resolver in issue.resolved_by:
+            blockers = sorted(
+                a for a in self.catalog.patterns[resolver].related.alternative if self.rec.pattern(a)
+            )
+            if blockers:
+                others = ", ".join(map(self.name, blockers))
+                why.append(label("blocked_by", self.lang, name=self.name(resolver), other=others))
+            elif resolver in against:
+                why.append(label("blocked_against", self.lang, name=self.name(resolver)))
+        return "; ".join(why) or label("no_resolver", self.lang)
+
+    def answers_used(self, pattern: RecommendedPattern) -> tuple[str, ...]:
+        used = set()
+        for reason in pattern.reasons:
+            rule = self.catalog.rules.get(reason.rule or "")
+            if rule is not None:
+                used |= {leaf.answer for leaf in leaves(rule.when) if isinstance(leaf, AnswerTest)}
+        order = [q.id for q in self.questionnaire.questions()]
+        return tuple(sorted(used, key=lambda q: (order.index(q) if q in order else len(order), q)))
+
+    def entry(self, pattern: RecommendedPattern) -> PatternEntry:
+        data = self.catalog.patterns[pattern.id]
+        explanation = [self.explain(r) for r in pattern.reasons]
+        if parent := _follows(pattern):
+            text = label("follows", self.lang, parent=self.name(parent))
+            explanation.append(Explanation(kind="follows", text=text, predecessor=self.ref(parent)))
+        return PatternEntry(
+            id=pattern.id,
+            name=self.name(pattern.id),
+            summary=data.summary.get(self.lang),
+            problem=data.problem.get(self.lang),
+            group=pattern.group,
+            score=pattern.score,
+            origin=pattern.origin,
+            parent=self.ref(pattern.parent) if pattern.parent else None,
+            depth=pattern.depth,
+            explanation=tuple(explanation),
+            benefits=tuple(t.get(self.lang) for t in data.resulting_context.benefits),
+            drawbacks=tuple(t.get(self.lang) for t in data.resulting_context.drawbacks),
+            issues=self.issue_rows(pattern),
+            answers=self.answers_used(pattern),
+        )
+
+    def groups(self) -> tuple[GroupBlock, ...]:
+        by_group: defaultdict[str, list[PatternEntry]] = defaultdict(list)
+        for pattern in sorted(self.rec.recommended, key=self.rank):
+            by_group[pattern.group].append(self.entry(pattern))
+        blocks = []
+        for group_id, entries in sorted(by_group.items(), key=lambda item: self.group_order[item[0]]):
+            group = self.catalog.groups.get(group_id)
+            blocks.append(
+                GroupBlock(
+                    id=group_id,
+                    name=group.name.get(self.lang) if group else group_id,
+                    description=group.description.get(self.lang) if group else "",
+                    patterns=tuple(entries),
+                )
+            )
+        return tuple(blocks)
+
+    def graph(self) -> Graph:
+        nodes = tuple(
+            Node(id=p.id, label=self.name(p.id), group=p.group)
+            for p in sorted(self.rec.recommended, key=lambda p: p.id)
+        )
+        titles: defaultdict[tuple[str, str, str], list[str]] = defaultdict(list)
+        for pattern in self.rec.recommended:
+            for res in pattern.resolves:
+                titles[(res.raised_by, pattern.id, "resolves")].append(self.issue_title(res.issue))
+            if parent := _follows(pattern):
+                titles[(parent, pattern.id, "follows")].append("")
+        edges = tuple(
+            Edge(source=s, target=t, kind=k, label="; ".join(sorted(x for x in set(v) if x)))
+            for (s, t, k), v in sorted(titles.items())
+        )
+        return Graph(nodes=nodes, edges=edges)
+
+    # the rest -----------------------------------------------------------------------------
+
+    def alternative_reason(self, alt: Alternative) -> str:
+        """Why an alternative lost, said with names (the engine's text speaks in ids and English)."""
+        if alt.score.rules < 0:
+            return label("alt_against", self.lang, score=alt.score.rules)
+        chosen = self.rec.pattern(alt.instead_of)
+        if chosen is None:
+            return alt.reason
+        issue = next(
+            (r.issue for r in chosen.resolves if alt.id in self.catalog.issues[r.issue].resolved_by),
+            None,
+        )
+        values = {"score": f"{alt.score.total:g}", "chosen": f"{chosen.score.total:g}"}
+        if issue is None:
+            return label("alt_scored", self.lang, name=self.name(chosen.id), **values)
+        return label(
+            "alt_resolver", self.lang, name=self.name(chosen.id), issue=self.issue_title(issue), **values
+        )
+
+    def alternatives(self) -> tuple[AlternativeRow, ...]:
+        return tuple(
+            AlternativeRow(
+                id=alt.id,
+                name=self.name(alt.id),
+                group=self.catalog.patterns[alt.id].group,
+                instead_of=self.ref(alt.instead_of),
+                score=alt.score,
+                reason=self.alternative_reason(alt),
+            )
+            for alt in self.rec.alternatives
+        )
+
+    def advised_against(self) -> tuple[AdvisedRow, ...]:
+        return tuple(
+            AdvisedRow(
+                id=a.id,
+                name=self.name(a.id),
+                group=self.catalog.patterns[a.id].group,
+                score=a.score,
+                reasons=tuple(self.explain(r) for r in a.reasons),
+            )
+            for a in self.rec.advised_against
+        )
+
+    def open_issues(self) -> tuple[OpenIssueRow, ...]:
+        return tuple(
+            OpenIssueRow(
+                id=o.id,
+                title=self.issue_title(o.id),
+                description=self.catalog.issues[o.id].description.get(self.lang),
+                status=o.status,
+                raised_by=tuple(self.ref(p) for p in o.raised_by),
+                reason=self.open_reason(o.id, o.status, o.reason),
+            )
+            for o in self.rec.open_issues
+        )
+
+    def matrix(self, forces: tuple[ForceRow, ...]) -> Matrix:
+        ranked = sorted(self.rec.recommended, key=self.rank)
+        touched = {c.force for p in ranked for c in p.forces}
+        rows = tuple(
+            MatrixRow(
+                pattern=self.ref(p.id),
+                cells=tuple(
+                    MatrixCell(force=c.force, effect=c.effect, strength=c.strength, points=c.points)
+                    for c in p.forces
+                ),
+                total=p.score.forces,
+            )
+            for p in ranked
+        )
+        return Matrix(forces=tuple(f for f in forces if f.id in touched), rows=rows)
+
+    def next_steps(self, context: tuple[ContextSection, ...]) -> tuple[NextStep, ...]:
+        steps: list[NextStep] = []
+        children: defaultdict[str, list[RecommendedPattern]] = defaultdict(list)
+        for pattern in self.rec.recommended:
+            if pattern.parent:
+                children[pattern.parent].append(pattern)
+        for root in sorted((p for p in self.rec.recommended if p.parent is None), key=self.rank):
+            wave, waves = [root], []
+            while wave := sorted((k for p in wave for k in children[p.id]), key=self.rank):
+                waves.append(wave)
+            if not waves:
+                text = label("step_design_alone", self.lang, name=self.name(root.id))
+                steps.append(NextStep(kind="design", text=text, refs=(root.id,)))
+                continue
+            text = label("step_design", self.lang, name=self.name(root.id))
+            steps.append(NextStep(kind="design", text=text, refs=(root.id,)))
+            for wave in waves:
+                names = ", ".join(self.name(p.id) for p in wave)
+                text = label("step_successors", self.lang, names=names)
+                steps.append(NextStep(kind="design", text=text, refs=tuple(p.id for p in wave)))
+        for issue in self.open_issues():
+            kind: Literal["risk", "accept"] = "risk" if issue.status == "unresolved" else "accept"
+            patterns = ", ".join(r.name for r in issue.raised_by)
+            text = label(f"step_{kind}", self.lang, title=issue.title, patterns=patterns, reason=issue.reason)
+            steps.append(NextStep(kind=kind, text=text, refs=(issue.id, *(r.id for r in issue.raised_by))))
+        tested: defaultdict[str, set[str]] = defaultdict(set)
+        for rule in self.catalog.rules.values():
+            for leaf in leaves(rule.when):
+                if isinstance(leaf, AnswerTest):
+                    tested[leaf.answer].add(rule.id)
+        for section in context:
+            for answer in section.answers:
+                if answer.status in {"unknown", "unanswered"} and tested[answer.question]:
+                    rules = sorted(tested[answer.question])
+                    text = label(
+                        "step_settle",
+                        self.lang,
+                        prompt=answer.prompt,
+                        status=answer.display,
+                        rules=", ".join(rules),
+                    )
+                    steps.append(NextStep(kind="settle", text=text, refs=(answer.question, *rules)))
+        if self.rec.recommended:
+            steps.append(NextStep(kind="review", text=label("step_adr", self.lang), refs=()))
+        return tuple(steps)
+
+
+def build_report(
+    recommendation: Recommendation, catalog: Catalog, questionnaire: Questionnaire, lang: Lang = "en"
+) -> Report:
+    """The report view-model of one recommendation, in ``lang`` (pure, deterministic)."""
+    builder = _Builder(recommendation, catalog, questionnaire, lang)
+    context = build_context(recommendation, questionnaire, lang)
+    forces = builder.forces()
+    description = next(
+        (a.display for s in context for a in s.answers if a.question == "system_description" and a.value),
+        "",
+    )
+    system = recommendation.system
+    return Report(
+        lang=lang,
+        title=f"{label('title', lang)}: {system or label('unnamed', lang)}",
+        system=system,
+        description=description,
+        questionnaire=recommendation.questionnaire,
+        context=context,
+        forces=forces,
+        groups=builder.groups(),
+        graph=builder.graph(),
+        alternatives=builder.alternatives(),
+        advised_against=builder.advised_against(),
+        open_issues=builder.open_issues(),
+        matrix=builder.matrix(forces),
+        next_steps=builder.next_steps(context),
+        notes=recommendation.notes,
+    )

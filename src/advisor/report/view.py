@@ -1,0 +1,229 @@
+"""The classes of the report view-model: everything any report format shows.
+
+:func:`advisor.report.model.build_report` fills them; renderers only read
+them. The JSON report is the dump of :class:`Report` and its JSON Schema is
+:class:`Report`'s schema.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from advisor.i18n import Lang
+from advisor.recommendation import Score
+from advisor.report.graph import Graph
+
+#: Version of the report JSON document; bump on incompatible changes.
+REPORT_SCHEMA_VERSION: Literal[1] = 1
+
+#: Edge kinds of the successor graph: "resolves" (a successor resolving an issue of its source)
+#: and "follows" (a pattern the rules chose once its source was adopted), drawn dashed.
+EDGE_KINDS = ("follows", "resolves")
+DASHED = frozenset({"follows"})
+
+AnswerValue = bool | int | str | list[str] | None
+ContextStatus = Literal["answered", "default", "unknown", "unanswered", "not-applicable"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Ref(_Model):
+    """A pattern by id and display name."""
+
+    id: str
+    name: str
+
+
+class ContextAnswer(_Model):
+    """One question and its answer as the assessment used it."""
+
+    question: str
+    prompt: str
+    value: AnswerValue
+    display: str
+    status: ContextStatus
+
+
+class ContextSection(_Model):
+    """A section of the questionnaire with its answers."""
+
+    id: str
+    title: str
+    answers: tuple[ContextAnswer, ...]
+
+
+class ForceRow(_Model):
+    """A force and the weight (0-5) the answers gave it."""
+
+    id: str
+    name: str
+    description: str
+    stance: str
+    weight: int
+
+
+class MatchRow(_Model):
+    """One test of a rule and the answer or weight that satisfied it."""
+
+    test: str
+    actual: str | None
+
+
+class Explanation(_Model):
+    """One link of a pattern's explanation chain."""
+
+    kind: Literal["rule", "successor", "follows"]
+    text: str
+    verdict: Literal["recommend", "advise-against"] | None = None
+    rule: str | None = None
+    weight: int | None = None
+    matched: tuple[MatchRow, ...] = ()
+    predecessor: Ref | None = None
+    issue: str | None = None
+    issue_title: str | None = None
+
+
+class IssueRow(_Model):
+    """An issue a pattern raises and what became of it."""
+
+    id: str
+    title: str
+    status: Literal["resolved", "accepted", "unresolved"]
+    resolved_by: tuple[Ref, ...]
+    note: str
+
+
+class PatternEntry(_Model):
+    """A recommended pattern with its score, explanation chain and resulting context."""
+
+    id: str
+    name: str
+    summary: str
+    problem: str
+    group: str
+    score: Score
+    origin: Literal["rule", "successor"]
+    parent: Ref | None
+    depth: int
+    explanation: tuple[Explanation, ...]
+    benefits: tuple[str, ...]
+    drawbacks: tuple[str, ...]
+    issues: tuple[IssueRow, ...]
+    answers: tuple[str, ...]
+
+
+class GroupBlock(_Model):
+    """The recommended patterns of one group."""
+
+    id: str
+    name: str
+    description: str
+    patterns: tuple[PatternEntry, ...]
+
+
+class AlternativeRow(_Model):
+    """An alternative that was considered and not chosen."""
+
+    id: str
+    name: str
+    group: str
+    instead_of: Ref
+    score: Score
+    reason: str
+
+
+class AdvisedRow(_Model):
+    """A pattern the rules advise against, with the reasons."""
+
+    id: str
+    name: str
+    group: str
+    score: Score
+    reasons: tuple[Explanation, ...]
+
+
+class OpenIssueRow(_Model):
+    """An issue left open: an accepted drawback or an unresolved risk."""
+
+    id: str
+    title: str
+    description: str
+    status: Literal["accepted", "unresolved"]
+    raised_by: tuple[Ref, ...]
+    reason: str
+
+
+class MatrixCell(_Model):
+    """How one pattern affects one force."""
+
+    force: str
+    effect: Literal["helps", "hurts"]
+    strength: int
+    points: float
+
+
+class MatrixRow(_Model):
+    """One recommended pattern's row of the trade-off matrix."""
+
+    pattern: Ref
+    cells: tuple[MatrixCell, ...]
+    total: float
+
+
+class Matrix(_Model):
+    """Recommended patterns × the forces they touch, with the answered weights."""
+
+    forces: tuple[ForceRow, ...]
+    rows: tuple[MatrixRow, ...]
+
+
+class NextStep(_Model):
+    """Something to do next, derived from the recommendation."""
+
+    kind: Literal["design", "risk", "accept", "settle", "review"]
+    text: str
+    refs: tuple[str, ...]
+
+
+class Report(_Model):
+    """Everything a report shows, in one language."""
+
+    schema_version: Literal[1] = REPORT_SCHEMA_VERSION
+    lang: Lang
+    title: str
+    system: str
+    description: str
+    questionnaire: str
+    context: tuple[ContextSection, ...]
+    forces: tuple[ForceRow, ...]
+    groups: tuple[GroupBlock, ...]
+    graph: Graph
+    alternatives: tuple[AlternativeRow, ...]
+    advised_against: tuple[AdvisedRow, ...]
+    open_issues: tuple[OpenIssueRow, ...]
+    matrix: Matrix
+    next_steps: tuple[NextStep, ...]
+    notes: tuple[str, ...]
+
+    def patterns(self) -> tuple[PatternEntry, ...]:
+        """Every recommended pattern, in group order."""
+        return tuple(p for group in self.groups for p in group.patterns)
+
+    def top_forces(self) -> tuple[ForceRow, ...]:
+        """The forces weighted 4 or 5, heaviest first."""
+        return tuple(f for f in self.forces if f.weight >= 4)
+
+    def counts(self) -> dict[str, int]:
+        """How many patterns, alternatives, advised-against patterns, risks and accepted drawbacks."""
+        statuses = [i.status for i in self.open_issues]
+        return {
+            "recommended": len(self.patterns()),
+            "alternatives": len(self.alternatives),
+            "against": len(self.advised_against),
+            "risks": statuses.count("unresolved"),
+            "accepted": statuses.count("accepted"),
+        }
