@@ -152,6 +152,31 @@ def check_value(questionnaire: Questionnaire, question: Question, raw: Any, name
     return checker.problems
 
 
+def _check_layout(doc: YamlDocument) -> None:
+    """Refuse a document that is not a mapping of the known top-level keys, with a hint for each."""
+    if not isinstance(doc.data, dict):
+        raise AnswersError(
+            [
+                doc.problem(
+                    (),
+                    "an answers file is a mapping with 'answers:' and 'forces:'",
+                    hint="see examples/ for the expected layout",
+                )
+            ]
+        )
+    keys = list(AnswersFile.model_fields)
+    problems = []
+    for key in doc.data:
+        if key not in keys:
+            near = closest(str(key), keys)
+            hint = (
+                f"did you mean '{near}'?" if near else f"the keys of an answers file are: {', '.join(keys)}"
+            )
+            problems.append(doc.problem((key,), f"unknown key '{key}'", hint=hint, key=True))
+    if problems:
+        raise AnswersError(problems)
+
+
 def check_answers(doc: YamlDocument, questionnaire: Questionnaire, forces: Mapping[str, Force]) -> Answers:
     """Check a parsed answers document against a questionnaire and the catalog's forces.
 
@@ -162,6 +187,7 @@ def check_answers(doc: YamlDocument, questionnaire: Questionnaire, forces: Mappi
         raise AnswersError(
             [doc.problem((), "the answers file is empty", hint="see examples/ for the expected layout")]
         )
+    _check_layout(doc)
     parsed = validate(doc, AnswersFile)
     checker = _Checker(doc, questionnaire)
     if parsed.questionnaire != questionnaire.id:
