@@ -66,8 +66,13 @@ def test_adr_folder_is_written_and_not_overwritten_without_force(runner: CliRunn
     assert result.stderr == f"wrote {len(names) - 1} decision records and index.md to {out}\n"
     first = (out / "0001-architecture-style.md").read_text(encoding="utf-8")
     assert first.startswith("# 1. Architecture style: Microservice architecture\n\n- Status: proposed\n")
-    for heading in ("Decision drivers", "Considered options", "Decision outcome", "# Consequences"):
-        assert f"## {heading}\n" in first
+    for heading in (
+        "## Decision drivers",
+        "## Considered options",
+        "## Decision outcome",
+        "### Consequences",
+    ):
+        assert f"\n{heading}\n" in first
     assert "- Monolithic architecture\n" in first  # the alternative, as a considered option
     index = (out / "index.md").read_text(encoding="utf-8")
     row = "| [0001](0001-architecture-style.md) | Architecture style | Microservice architecture | proposed |"
