@@ -11,6 +11,17 @@ from pathlib import Path
 from advisor.errors import OutputError
 
 
+def _default_mode(mode: int) -> int:
+    """``mode`` as the user's umask allows it: what ``open`` and ``mkdir`` would give.
+
+    ``mkstemp`` and ``mkdtemp`` create private (0600/0700) entries; a report handed
+    to others must get the usual permissions instead.
+    """
+    umask = os.umask(0)
+    os.umask(umask)
+    return mode & ~umask
+
+
 def _refuse_existing(path: Path, force: bool) -> None:
     if path.exists() and not force:
         raise OutputError(f"{path}: already exists; pass --force to overwrite it")
@@ -30,6 +41,7 @@ def write_text_atomic(path: Path, text: str, *, force: bool = True) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
         try:
+            os.chmod(temp, _default_mode(0o666))
             with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
                 stream.write(text)
                 stream.flush()
@@ -62,6 +74,7 @@ def write_tree_atomic(folder: Path, files: Mapping[str, str], *, force: bool = F
         parent.mkdir(parents=True, exist_ok=True)
         temp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=parent))
         try:
+            temp.chmod(_default_mode(0o777))
             for name, text in sorted(files.items()):
                 (temp / name).write_text(text, encoding="utf-8", newline="\n")
             if folder.exists():
