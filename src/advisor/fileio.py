@@ -41,7 +41,7 @@ def write_text_atomic(path: Path, text: str, *, force: bool = True) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
         try:
-            os.chmod(temp, _default_mode(0o666))
+            Path(temp).chmod(_default_mode(0o666))
             with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
                 stream.write(text)
                 stream.flush()
