@@ -70,6 +70,17 @@ UI: dict[str, dict[str, str]] = {
         "confirm_all": "✔ Confirm and write the answers file",
         "change_forces": "Change the priorities",
         "not_answered": "(not answered)",
+        "continue_saved": "Continue the interrupted interview saved in {path}?",
+        "overwrite_at_end": "{path} already exists. Overwrite it at the end?",
+        "saved": "Answers so far saved to {path}; continue with: advisor interview --resume {path}",
+        "written": "Answers written to {path}; replay with: advisor recommend {path}",
+        "export": "Export a report?",
+        "export_no": "No, finish",
+        "export_formats": "Markdown|HTML (one file)|JSON|Decision records (a folder)",
+        "export_to": "Write the report to",
+        "overwrite": "{path} already exists. Overwrite it?",
+        "not_exported": "No report written.",
+        "required": "An answer is required",
     },
     "ko": {
         "keys": "Ctrl-B: 이전 질문 · Ctrl-C: 저장 후 중단",
@@ -100,6 +111,17 @@ UI: dict[str, dict[str, str]] = {
         "confirm_all": "✔ 확인하고 답변 파일 쓰기",
         "change_forces": "우선순위 변경",
         "not_answered": "(답변 없음)",
+        "continue_saved": "{path}에 저장된 중단된 인터뷰를 이어서 하시겠습니까?",
+        "overwrite_at_end": "{path} 파일이 이미 있습니다. 마지막에 덮어쓰시겠습니까?",
+        "saved": "지금까지의 답변을 {path}에 저장했습니다. 이어서 하려면: advisor interview --resume {path}",
+        "written": "답변을 {path}에 썼습니다. 다시 실행하려면: advisor recommend {path}",
+        "export": "보고서를 내보내시겠습니까?",
+        "export_no": "아니요, 마침",
+        "export_formats": "Markdown|HTML (파일 하나)|JSON|아키텍처 결정 기록 (폴더)",
+        "export_to": "보고서를 쓸 위치",
+        "overwrite": "{path} 파일이 이미 있습니다. 덮어쓰시겠습니까?",
+        "not_exported": "보고서를 쓰지 않았습니다.",
+        "required": "답변이 필요합니다",
     },
 }
 
@@ -452,6 +474,30 @@ class QuestionaryPrompter:
             )
         )
         return None if picked == _CONFIRM else picked
+
+    def choose(self, message: str, options: Sequence[tuple[str, str]]) -> str:
+        """Pick one of ``(label, value)`` options; Ctrl-B counts as the first option."""
+        picked = self._run(
+            questionary.select(
+                message,
+                choices=[questionary.Choice(label, value) for label, value in options],
+                instruction=self.words["select"],
+                **self._io,
+            )
+        )
+        return options[0][1] if picked is BACK else str(picked)
+
+    def path(self, message: str, default: str) -> str:
+        """Type a file or folder name, starting from ``default``; Ctrl-B keeps the default."""
+        typed = self._run(
+            questionary.text(
+                message,
+                default=default,
+                validate=lambda text: bool(text.strip()) or self.words["required"],
+                **self._io,
+            )
+        )
+        return default if typed is BACK else str(typed).strip()
 
     def confirm(self, message: str, default: bool) -> bool:
         """A yes/no question; Ctrl-B counts as no."""

@@ -1,0 +1,173 @@
+"""``advisor interview``: the guided interview → answers file → recommendation."""
+
+from __future__ import annotations
+
+import signal
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from pathlib import Path
+from types import FrameType
+
+import click
+from rich.console import Console
+
+from advisor.api import Advisor
+from advisor.cli.options import PathArg, catalog_options, lang_option
+from advisor.cli.report import FORMATS, write_report
+from advisor.errors import InterruptedByUserError, InterviewError, OutputError
+from advisor.fileio import write_text_atomic
+from advisor.i18n import Lang
+from advisor.questionnaire.interview import Interview, InterviewInterrupted, InterviewState
+from advisor.questionnaire.interview_files import answers_text, default_resume_path, read_resume, resume_text
+from advisor.questionnaire.prompts import QuestionaryPrompter
+from advisor.recommendation import Recommendation
+from advisor.report.terminal import render_terminal
+
+NO_TERMINAL = (
+    "advisor interview needs a terminal; to script the answers, "
+    "write a YAML answers file and run: advisor recommend FILE"
+)
+
+
+@contextmanager
+def _hangup_stops_interview() -> Iterator[None]:
+    """A closed terminal (SIGHUP) stops the interview like Ctrl-C, so the answers are saved."""
+
+    def stop(_signum: int, _frame: FrameType | None) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGHUP, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGHUP, previous)
+
+
+def _tell(prompter: QuestionaryPrompter, message: str, style: str) -> None:
+    """Show a message on the terminal, which may already be gone (SIGHUP): the files matter more."""
+    with suppress(OSError):
+        prompter.say(message, style)
+
+
+def conduct(
+    advisor: Advisor,
+    prompter: QuestionaryPrompter,
+    *,
+    output: Path,
+    resume_path: Path,
+    state: InterviewState | None,
+    lang: Lang,
+) -> Recommendation:
+    """Run the interview, write the answers file, show the recommendation as ``advisor recommend`` does.
+
+    Raises:
+        InterruptedByUserError: the architect stopped; the answers so far are in ``resume_path``.
+        OutputError: the answers or resume file cannot be written.
+    """
+    interview = Interview(advisor.questionnaire, advisor.catalog.forces)
+    prompter.say(advisor.questionnaire.title.get(lang), "bold")
+    if advisor.questionnaire.description:
+        prompter.say(advisor.questionnaire.description.get(lang), "dim")
+    try:
+        with _hangup_stops_interview():
+            finished = interview.run(prompter, state)
+    except InterviewInterrupted as stopped:
+        write_text_atomic(resume_path, resume_text(interview, stopped.state, output))
+        _tell(prompter, "\n" + prompter.words["saved"].format(path=resume_path), "yellow")
+        raise InterruptedByUserError(
+            f"interview stopped; answers so far saved to {resume_path}\n"
+            f"  resume with: advisor interview --resume {resume_path}"
+        ) from None
+    write_text_atomic(output, answers_text(interview, finished))
+    resume_path.unlink(missing_ok=True)
+    prompter.say("\n" + prompter.words["written"].format(path=output) + "\n", "green")
+    # Read the file back so the result is exactly what `advisor recommend` gives for it.
+    result = advisor.advise(advisor.read_answers(output))
+    Console().print(render_terminal(result, advisor.catalog, lang))
+    return result
+
+
+def offer_report(
+    result: Recommendation, advisor: Advisor, prompter: QuestionaryPrompter, output: Path, lang: Lang
+) -> None:
+    """Offer to write a report of ``result`` with the writer of ``advisor report``."""
+    words = prompter.words
+    labels = words["export_formats"].split("|")
+    fmt = prompter.choose(words["export"], [(words["export_no"], ""), *zip(labels, FORMATS, strict=True)])
+    if not fmt:
+        return
+    name = f"{output.stem}-adr" if fmt == "adr" else f"{output.stem}-report.{fmt}"
+    target = Path(prompter.path(words["export_to"], str(output.with_name(name))))
+    force = target.exists()
+    if force and not prompter.confirm(words["overwrite"].format(path=target), False):
+        prompter.say(words["not_exported"], "yellow")
+        return
+    write_report(result, advisor, fmt, target, lang, force=force)
+
+
+@click.command()
+@click.option(
+    "-o",
+    "--output",
+    type=PathArg,
+    default=None,
+    help="Answers file to write  [default: answers.yaml, or the one the resumed interview was writing]",
+)
+@click.option(
+    "--resume",
+    "resume",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    default=None,
+    help="Continue an interrupted interview from its resume file.",
+)
+@click.option("--force", is_flag=True, help="Overwrite an existing answers file without asking.")
+@catalog_options
+@lang_option
+def interview(  # noqa: PLR0917 - click passes every option
+    output: Path | None,
+    resume: Path | None,
+    force: bool,
+    rules: tuple[Path, ...],
+    questionnaire: Path | None,
+    lang: Lang,
+) -> None:
+    """Answer the questionnaire in a guided interview and get a recommendation.
+
+    Ctrl-B goes back to the previous question. At the end every answer is shown
+    for review, the answers file is written and the recommendation is shown as
+    `advisor recommend` would show it. Ctrl-C saves the answers so far to a
+    resume file; continue with --resume.
+
+    \b
+    Examples:
+      advisor interview
+      advisor interview --output shop.yaml --lang ko
+      advisor interview --resume .shop.resume.yaml
+    """
+    if not sys.stdin.isatty():
+        raise InterviewError(NO_TERMINAL)
+    advisor = Advisor.load(rules, questionnaire)
+    state = None
+    if resume is not None:
+        state, saved_output = read_resume(resume, Interview(advisor.questionnaire, advisor.catalog.forces))
+        output = output or saved_output
+    output = output or Path("answers.yaml")
+    prompter = QuestionaryPrompter(lang)
+    words = prompter.words
+    saved = default_resume_path(output)
+    if (
+        resume is None
+        and saved.exists()
+        and prompter.confirm(words["continue_saved"].format(path=saved), True)
+    ):
+        state, _ = read_resume(saved, Interview(advisor.questionnaire, advisor.catalog.forces))
+        resume = saved
+    if (
+        output.exists()
+        and not force
+        and not prompter.confirm(words["overwrite_at_end"].format(path=output), False)
+    ):
+        raise OutputError(f"{output}: already exists; choose another --output or pass --force")
+    result = conduct(advisor, prompter, output=output, resume_path=resume or saved, state=state, lang=lang)
+    offer_report(result, advisor, prompter, output, lang)

@@ -1,0 +1,370 @@
+"""``advisor interview`` end to end in a real pseudo-terminal, driven by keystrokes.
+
+Every expectation has a timeout, so a prompt that never comes fails the test
+instead of hanging it; nothing here measures time.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pexpect
+import pytest
+
+from advisor.__about__ import __version__
+from advisor.api import Advisor
+from advisor.i18n import Lang
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
+
+DOWN = "\x1b[B"
+UP = "\x1b[A"
+ENTER = "\r"
+SPACE = " "
+BACKSPACE = "\x7f"
+CTRL_B = "\x02"
+CTRL_C = "\x03"
+ANSI = re.compile(r"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[=>78]")
+ENV = {**os.environ, "PROMPT_TOOLKIT_NO_CPR": "1", "TERM": "xterm-256color"}
+ENV.pop("NO_COLOR", None)
+ENV.pop("COLUMNS", None)
+ENV.pop("LINES", None)
+SIZE = (50, 200)  # rows, columns: wide enough that nothing wraps differently between runs
+
+#: The default questionnaire answered by keystrokes, in asking order: question id, keys, and a
+#: message to wait for after them (a validation message shown at the prompt). The empty name and
+#: the team count 0 are refused at the prompt; Ctrl-B on team_size goes back to team_count.
+SCRIPT: list[tuple[str, str, str | None]] = [
+    ("system_name", ENTER, "An answer is required"),
+    ("system_name", "Order platform" + ENTER, None),
+    ("system_description", "Orders from web and mobile shops" + ENTER, None),
+    ("product_stage", DOWN + ENTER, None),
+    ("existing_system", DOWN + ENTER, None),
+    ("migration_strategy", ENTER, None),
+    ("time_to_market_pressure", UP + ENTER, None),
+    ("team_count", BACKSPACE + "0" + ENTER, "Enter a whole number from 1 to 500"),
+    ("team_count", BACKSPACE + "14" + ENTER, None),
+    ("team_size", CTRL_B, None),
+    ("team_count", BACKSPACE * 2 + "12" + ENTER, None),
+    ("team_size", ENTER, None),
+    ("release_cadence", DOWN + DOWN + ENTER, None),
+    ("ops_maturity", DOWN + ENTER, None),
+    ("domain_complexity", DOWN + ENTER, None),
+    ("consistency_needs", DOWN + ENTER, None),
+    ("cross_service_queries", DOWN + ENTER, None),
+    ("read_write_ratio", UP + ENTER, None),
+    ("event_history", DOWN + ENTER, None),
+    ("compliance_audit", ENTER, None),
+    ("legacy_integration", "y", None),
+    ("expected_scale", DOWN + ENTER, None),
+    ("load_unevenness", DOWN + ENTER, None),
+    ("availability_target", ENTER, None),
+    ("workload_profile", DOWN + ENTER, None),
+    ("client_kinds", DOWN + SPACE + ENTER, None),
+    ("separate_client_teams", "y", None),
+    ("authentication", DOWN + ENTER, None),
+    ("special_protocols", ENTER, None),
+    ("deployment_platform", UP * 3 + ENTER, None),
+    ("polyglot", DOWN + ENTER, None),
+    ("messaging_infrastructure", UP + ENTER, None),
+    ("database_supports_cdc", DOWN + ENTER, None),
+]
+
+#: Force id → weight set on the list of forces with the digit keys.
+WEIGHTS = {"team-autonomy": 5, "fast-deployment": 5, "independent-scalability": 4, "acid-consistency": 0}
+
+ANSWERS = {
+    "system_name": "Order platform",
+    "system_description": "Orders from web and mobile shops",
+    "product_stage": "mature",
+    "existing_system": "monolith",
+    "migration_strategy": "incremental",
+    "time_to_market_pressure": "low",
+    "team_count": 12,
+    "team_size": 8,  # changed in the review
+    "release_cadence": "daily-or-more",
+    "ops_maturity": "high",
+    "domain_complexity": "complex",
+    "consistency_needs": "eventual-ok",
+    "cross_service_queries": "many",
+    "read_write_ratio": "read-heavy",
+    "event_history": "unknown",
+    "compliance_audit": "none",
+    "legacy_integration": True,
+    "expected_scale": "large",
+    "load_unevenness": "highly-uneven",
+    "availability_target": "high",
+    "workload_profile": "bursty-events",
+    "client_kinds": ["web", "mobile"],
+    "separate_client_teams": True,
+    "authentication": "external-identity-provider",
+    "special_protocols": [],
+    "deployment_platform": "kubernetes",
+    "polyglot": "few-stacks",
+    "messaging_infrastructure": "available",
+    "database_supports_cdc": "unknown",
+}
+
+
+def plain(text: str) -> str:
+    """Screen text without colours, cursor movements and carriage returns."""
+    return ANSI.sub("", text).replace("\r", "")
+
+
+def spawn(cwd: Path, *args: str) -> pexpect.spawn:
+    """``advisor ARGS`` in a fresh pseudo-terminal that records everything it shows."""
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "advisor", *args],
+        cwd=str(cwd),
+        env=ENV,
+        dimensions=SIZE,
+        encoding="utf-8",
+        timeout=30,
+    )
+    child.logfile_read = io.StringIO()
+    return child
+
+
+class Driver:
+    """Answers an interview in a pty, waiting for each prompt before typing."""
+
+    def __init__(self, child: pexpect.spawn, advisor: Advisor, lang: Lang) -> None:
+        self.child = child
+        self.advisor = advisor
+        self.lang = lang
+        self.refused: str | None = None
+
+    def prompt(self, question_id: str) -> None:
+        """Wait until the question is on screen (drawn by prompt_toolkit, so keys go to it).
+
+        A question whose answer was just refused is still on screen and is not drawn again.
+        """
+        if self.refused == question_id:
+            self.refused = None
+            return
+        question = self.advisor.questionnaire.question(question_id)
+        assert question is not None
+        # The header ("question N of M") comes first: the prompt text after it is the prompt
+        # itself, not a line of the review that happens to quote it.
+        position = r"question \d+ of \d+" if self.lang == "en" else r"질문 \d+/\d+"
+        self.child.expect(re.compile(position + r"[\s\S]*?" + re.escape(question.prompt.get(self.lang))))
+
+    def answer(self, question_id: str, keys: str, then: str | None = None) -> None:
+        """Type ``keys`` at the question, then wait for ``then`` if given."""
+        self.prompt(question_id)
+        self.child.send(keys)
+        if then is not None:
+            self.child.expect_exact(then)
+            self.refused = question_id
+
+    def weigh(self, weights: dict[str, int]) -> None:
+        """On the list of forces: move to each force, type its weight, then Done and confirm."""
+        self.child.expect_exact("0-5" if self.lang == "en" else "0-5 또는")
+        order = list(self.advisor.catalog.forces)
+        at = 0  # the pointer starts on Done, above the first force
+        for force, weight in weights.items():
+            target = order.index(force) + 1
+            self.child.send((DOWN if target > at else UP) * abs(target - at) + str(weight))
+            self.child.expect_exact(f"{weight}")
+            at = target
+        self.child.send(UP * at + ENTER)
+        self.child.expect_exact(
+            "Use these priorities?" if self.lang == "en" else "이 우선순위를 사용하시겠습니까?"
+        )
+        self.child.send("y")
+
+    def review_and_change(self, question_id: str, keys: str) -> None:
+        """In the review, pick the row of ``question_id``, answer it again, then confirm."""
+        self.child.expect_exact("Confirm, or pick an answer to change" if self.lang == "en" else "확인하거나")
+        row = list(ANSWERS).index(question_id) + 1
+        self.child.send(DOWN * (row + 1) + ENTER)
+        self.answer(question_id, keys)
+        self.child.expect_exact("Confirm, or pick an answer to change" if self.lang == "en" else "확인하거나")
+        self.child.send(ENTER)
+
+
+def finish(child: pexpect.spawn) -> str:
+    """Everything the command showed, once it has exited."""
+    child.expect(pexpect.EOF)
+    child.close()
+    return plain(child.logfile_read.getvalue())
+
+
+def interview_by_keys(cwd: Path, advisor: Advisor, lang: Lang, output: str) -> tuple[str, int]:
+    """Answer the whole default questionnaire by keystrokes; the screen and the exit status."""
+    child = spawn(cwd, "interview", "--output", output, "--lang", lang)
+    try:
+        driver = Driver(child, advisor, lang)
+        for question_id, keys, then in SCRIPT:
+            driver.answer(question_id, keys, then)
+        driver.weigh(WEIGHTS)
+        driver.review_and_change("team_size", BACKSPACE + "8" + ENTER)
+        child.expect_exact("Export a report?" if lang == "en" else "보고서를 내보내시겠습니까?")
+        child.send(ENTER)
+        return finish(child), child.exitstatus
+    finally:
+        child.terminate(force=True)
+
+
+#: The answers file the scripted interview must write, byte for byte.
+EXPECTED_FILE = f"""\
+# Order platform: answers to the questionnaire 'default', written by advisor interview.
+# Replay with: advisor recommend <this file>
+questionnaire: default
+questionnaire_version: 1
+advisor_version: {__version__}
+answers:
+  system_name: Order platform
+  system_description: Orders from web and mobile shops
+  product_stage: mature
+  existing_system: monolith
+  migration_strategy: incremental
+  time_to_market_pressure: low
+  team_count: 12
+  team_size: 8
+  release_cadence: daily-or-more
+  ops_maturity: high
+  domain_complexity: complex
+  consistency_needs: eventual-ok
+  cross_service_queries: many
+  read_write_ratio: read-heavy
+  event_history: unknown
+  compliance_audit: none
+  legacy_integration: true
+  expected_scale: large
+  load_unevenness: highly-uneven
+  availability_target: high
+  workload_profile: bursty-events
+  client_kinds: [web, mobile]
+  separate_client_teams: true
+  authentication: external-identity-provider
+  special_protocols: []
+  deployment_platform: kubernetes
+  polyglot: few-stacks
+  messaging_infrastructure: available
+  database_supports_cdc: unknown
+forces:
+  acid-consistency: 0
+  availability: 2
+  efficient-interactions: 2
+  fast-deployment: 5
+  independent-scalability: 4
+  minimal-design-time-coupling: 2
+  minimal-runtime-coupling: 2
+  multiple-technology-stacks: 2
+  operational-simplicity: 2
+  security-isolation: 2
+  simple-components: 2
+  simple-interactions: 2
+  team-autonomy: 5
+  time-to-market: 2
+"""
+
+
+def test_the_whole_questionnaire_by_keystrokes(tmp_path: Path, advisor: Advisor) -> None:
+    screen, status = interview_by_keys(tmp_path, advisor, "en", "answers.yaml")
+    assert status == 0, screen
+    assert (tmp_path / "answers.yaml").read_text(encoding="utf-8") == EXPECTED_FILE
+    assert not (tmp_path / ".answers.resume.yaml").exists()
+    assert "Answers written to answers.yaml; replay with: advisor recommend answers.yaml" in screen
+    shown = screen.split("replay with: advisor recommend answers.yaml", 1)[1]
+    replay = spawn(tmp_path, "recommend", "answers.yaml")
+    replayed = finish(replay)
+    assert replay.exitstatus == 0
+    assert replayed.strip()
+    assert replayed.strip() in shown
+
+
+def test_korean_interview_writes_the_same_answers_file(tmp_path: Path, advisor: Advisor) -> None:
+    screen, status = interview_by_keys(tmp_path, advisor, "ko", "answers.yaml")
+    assert status == 0, screen
+    assert (tmp_path / "answers.yaml").read_text(encoding="utf-8") == EXPECTED_FILE
+    for korean in (
+        "시스템",
+        "조직과 딜리버리",
+        "질문 1/29",
+        "보고서 제목에 쓰일 짧은 이름.",
+        "MVP / 초기 검증",
+    ):
+        assert korean in screen
+
+
+def test_ctrl_c_saves_the_answers_and_resume_continues_there(tmp_path: Path, advisor: Advisor) -> None:
+    child = spawn(tmp_path, "interview", "--output", "shop.yaml")
+    driver = Driver(child, advisor, "en")
+    for question_id, keys, then in SCRIPT[:4]:
+        driver.answer(question_id, keys, then)
+    driver.answer("existing_system", CTRL_C)
+    screen = finish(child)
+    assert child.exitstatus == 130
+    resume = tmp_path / ".shop.resume.yaml"
+    assert "Answers so far saved to .shop.resume.yaml" in screen
+    assert "resume with: advisor interview --resume .shop.resume.yaml" in screen
+    assert resume.read_text(encoding="utf-8") == (
+        "# An interrupted advisor interview. Continue it with:\n"
+        "#   advisor interview --resume <this file>\n"
+        "resume: default\n"
+        "questionnaire_version: 1\n"
+        f"advisor_version: {__version__}\n"
+        "output: shop.yaml\n"
+        "at: existing_system\n"
+        "answers:\n"
+        "  system_name: Order platform\n"
+        "  system_description: Orders from web and mobile shops\n"
+        "  product_stage: mature\n"
+    )
+    assert not (tmp_path / "shop.yaml").exists()
+
+    child = spawn(tmp_path, "interview", "--resume", ".shop.resume.yaml")
+    driver = Driver(child, advisor, "en")
+    for question_id, keys, then in SCRIPT[4:]:
+        driver.answer(question_id, keys, then)
+    driver.weigh(WEIGHTS)
+    driver.review_and_change("team_size", BACKSPACE + "8" + ENTER)
+    child.expect_exact("Export a report?")
+    child.send(ENTER)
+    screen = finish(child)
+    assert child.exitstatus == 0, screen
+    assert "The system · question 4 of 29" in screen
+    assert "question 3 of" not in screen
+    assert (tmp_path / "shop.yaml").read_text(encoding="utf-8") == EXPECTED_FILE
+    assert not resume.exists()
+
+
+def test_a_closed_terminal_saves_the_answers(tmp_path: Path, advisor: Advisor) -> None:
+    child = spawn(tmp_path, "interview")
+    driver = Driver(child, advisor, "en")
+    driver.answer("system_name", "Shop" + ENTER)
+    driver.prompt("system_description")
+    child.kill(signal.SIGHUP)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    saved = (tmp_path / ".answers.resume.yaml").read_text(encoding="utf-8")
+    assert saved.endswith("at: system_description\nanswers:\n  system_name: Shop\n")
+
+
+def test_stdin_not_a_terminal_points_to_recommend(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "advisor", "interview"],
+        cwd=tmp_path,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert done.stderr == (
+        "error: advisor interview needs a terminal; to script the answers, "
+        "write a YAML answers file and run: advisor recommend FILE\n"
+    )
+    assert list(tmp_path.iterdir()) == []
