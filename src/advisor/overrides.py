@@ -101,7 +101,7 @@ def parse_overrides(
         value, error = _read_value(text)
         if error:
             problems.append(
-                Problem(name, error, hint="e.g. --set team_count=12 or --set clients=[web, mobile]")
+                Problem(name, error, hint="e.g. --set team_count=12 or --set client_kinds=[web, mobile]")
             )
             continue
         if key.startswith(FORCE_PREFIX):

@@ -1,0 +1,52 @@
+"""``advisor explain``: why (or why not) one pattern for the system in an answers file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from advisor.api import Advisor
+from advisor.cli.options import catalog_options, set_option
+from advisor.explain import explain as explain_pattern
+from advisor.report.reasoning import render_explanation
+
+
+@click.command()
+@click.argument("answers", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("pattern")
+@click.option("--json", "as_json", is_flag=True, help="Print the explanation as JSON on stdout.")
+@set_option
+@catalog_options
+def explain(
+    *,
+    answers: Path,
+    pattern: str,
+    as_json: bool,
+    sets: tuple[str, ...],
+    rules: tuple[Path, ...],
+    questionnaire: Path | None,
+) -> None:
+    """Explain why PATTERN is, or is not, recommended for the system in ANSWERS.
+
+    For a recommended pattern: the rules that fired and the answers they matched, its
+    fit with the forces, and the chain of issues leading to it. For any other pattern:
+    where it stands, which tests of its rules failed, and answer changes (checked by
+    re-running the advisor) that would change that.
+
+    \b
+    Examples:
+      advisor explain examples/enterprise-escaping-monolith.yaml saga
+      advisor explain examples/startup-mvp.yaml microservice-architecture
+      advisor explain examples/startup-mvp.yaml saga --set team_count=8 --json
+    """
+    advisor = Advisor.load(rules, questionnaire)
+    checked = advisor.read_answers(answers, sets)
+    result = advisor.advise(checked)
+    explanation = explain_pattern(advisor, checked, result, pattern)
+    if as_json:
+        data = explanation.model_dump(mode="json")
+        click.echo(json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False))
+        return
+    click.echo(render_explanation(explanation), nl=False)

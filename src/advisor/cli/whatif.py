@@ -1,0 +1,47 @@
+"""``advisor whatif``: which single changes of answers or force weights would change the advice."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from advisor.api import Advisor
+from advisor.cli.options import catalog_options, set_option
+from advisor.report.reasoning import render_sensitivity
+from advisor.whatif import what_if
+
+
+@click.command()
+@click.argument("answers", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the sensitivity report as JSON on stdout.")
+@set_option
+@catalog_options
+def whatif(
+    *,
+    answers: Path,
+    as_json: bool,
+    sets: tuple[str, ...],
+    rules: tuple[Path, ...],
+    questionnaire: Path | None,
+) -> None:
+    """List the single answer or force-weight changes that would change the advice for ANSWERS.
+
+    Every other value of every question asked (the choices, the thresholds the rules
+    compare numbers with, "unknown" where allowed) and every force weight from 0 to 5
+    is tried on its own; the changes that add or remove a recommended pattern are
+    listed, the most decisive first, each with the --set that reproduces it.
+
+    \b
+    Examples:
+      advisor whatif examples/startup-mvp.yaml
+      advisor whatif examples/startup-mvp.yaml --set team_count=6 --json
+    """
+    advisor = Advisor.load(rules, questionnaire)
+    sensitivity = what_if(advisor, advisor.read_answers(answers, sets))
+    if as_json:
+        data = sensitivity.model_dump(mode="json")
+        click.echo(json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False))
+        return
+    click.echo(render_sensitivity(sensitivity), nl=False)

@@ -1,0 +1,96 @@
+"""Re-run one assessment with some answers or force weights changed.
+
+``explain`` verifies its suggestions and ``whatif`` measures sensitivity this
+way: the changed answers go through the same checks as an answers file, and
+the same compiled advisor assesses them, so a trial says exactly what the
+advisor would say for the changed file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from advisor.api import Advisor
+from advisor.catalog.conditions import UNKNOWN_VALUE
+from advisor.errors import AnswersError
+from advisor.overrides import format_value, set_argument
+from advisor.questionnaire.answers import Answers
+from advisor.questionnaire.models import UNKNOWN
+from advisor.recommend import build_recommendation, run_agenda
+from advisor.recommendation import Recommendation
+
+
+class Change(BaseModel):
+    """One changed answer or force weight, and the ``--set`` argument that makes it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    kind: Literal["answer", "force"]
+    key: str
+    old: Any
+    new: Any
+    set: str
+
+    def describe(self) -> str:
+        """``team_count 12 → 2`` or ``force scalability 3 → 5``."""
+        subject = f"force {self.key}" if self.kind == "force" else self.key
+        return f"{subject} {format_value(self.old)} → {format_value(self.new)}"
+
+
+def raw_value(value: Any) -> Any:
+    """An answer as an answers file writes it (``unknown`` for "don't know")."""
+    return UNKNOWN if value is UNKNOWN_VALUE else value
+
+
+def make_change(answers: Answers, kind: Literal["answer", "force"], key: str, new: Any) -> Change:
+    """The change of one answer or force weight of ``answers`` to ``new``."""
+    old = answers.weight(key) if kind == "force" else raw_value(answers.value(key))
+    value = raw_value(new)
+    return Change(kind=kind, key=key, old=old, new=value, set=set_argument(kind, key, value))
+
+
+class Trial:
+    """Assess variations of one system's answers with one compiled advisor."""
+
+    def __init__(self, advisor: Advisor, answers: Answers) -> None:
+        self.advisor = advisor
+        self.answers = answers
+        self._base = answers.raw()
+        self.runs = 0
+
+    def answers_with(self, changes: Sequence[Change]) -> Answers | None:
+        """The answers with ``changes`` applied, or ``None`` when they are not valid answers."""
+        data = {
+            "questionnaire": self._base["questionnaire"],
+            "answers": dict(self._base["answers"]),
+            "forces": dict(self._base["forces"]),
+        }
+        for change in changes:
+            data["answers" if change.kind == "answer" else "forces"][change.key] = change.new
+        try:
+            return self.advisor.check_answers(data, self.answers.source)
+        except AnswersError:
+            return None
+
+    def outcome(self, changes: Sequence[Change]) -> tuple[frozenset[str], frozenset[str]] | None:
+        """The patterns recommended and the rules fired with ``changes`` (``None``: invalid)."""
+        answers = self.answers_with(changes)
+        if answers is None:
+            return None
+        self.runs += 1
+        advisor = self.advisor
+        agenda = run_agenda(advisor.catalog, advisor.questionnaire, answers, advisor.engine.session)
+        return frozenset(agenda.adopted), frozenset(agenda.fired)
+
+    def recommendation(self, changes: Sequence[Change]) -> Recommendation | None:
+        """The whole recommendation with ``changes`` (``None`` when they are not valid answers)."""
+        answers = self.answers_with(changes)
+        if answers is None:
+            return None
+        self.runs += 1
+        advisor = self.advisor
+        agenda = run_agenda(advisor.catalog, advisor.questionnaire, answers, advisor.engine.session)
+        return build_recommendation(agenda, advisor.questionnaire, advisor.clauses)

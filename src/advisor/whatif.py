@@ -1,0 +1,113 @@
+"""What-if: which single answer or force-weight changes would flip the recommendation.
+
+For every question that is asked for these answers and every force, the
+other values worth trying are tried one at a time (the other choices, each
+multiselect choice toggled, the thresholds the rules compare a number with
+and one either side, "don't know" where allowed, force weights 0-5), the
+advisor re-runs, and every change that adds or removes a recommended
+pattern is listed, most decisive first. One compiled advisor serves all runs.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+from advisor.api import Advisor
+from advisor.candidates import WEIGHTS, thresholds, values_to_try
+from advisor.catalog.conditions import UNKNOWN_VALUE, evaluate
+from advisor.questionnaire.answers import Answers
+from advisor.questionnaire.models import QuestionType
+from advisor.trial import Change, Trial, make_change
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Flip(_Model):
+    """One change and the recommended patterns it adds and removes."""
+
+    change: Change
+    added: tuple[str, ...]
+    removed: tuple[str, ...]
+
+    @property
+    def size(self) -> int:
+        """How many recommended patterns the change flips."""
+        return len(self.added) + len(self.removed)
+
+
+class Sensitivity(_Model):
+    """Everything ``advisor whatif`` reports for one system."""
+
+    system: str
+    recommended: tuple[str, ...]
+    tried: int
+    flips: tuple[Flip, ...]
+    stable: tuple[str, ...]
+
+
+def _asked(answers: Answers, advisor: Advisor) -> list[str]:
+    """The questions asked for these answers (a change to any other one is ignored)."""
+    asked = []
+    for question in advisor.questionnaire.questions():
+        if question.type is QuestionType.TEXT:
+            continue
+        if question.when is None or evaluate(question.when, answers.value, answers.weight):
+            asked.append(question.id)
+    return asked
+
+
+def _changes(advisor: Advisor, answers: Answers) -> list[Change]:
+    compared = thresholds(advisor.catalog, advisor.questionnaire)
+    changes = []
+    for question_id in _asked(answers, advisor):
+        question = advisor.questionnaire.question(question_id)
+        assert question is not None
+        current: Any = answers.value(question_id)
+        for value in values_to_try(question, current, compared.get(question_id, [])):
+            changes.append(make_change(answers, "answer", question_id, value))
+    for force_id in advisor.catalog.forces:
+        current_weight = answers.weight(force_id)
+        for weight in WEIGHTS:
+            if weight != current_weight:
+                changes.append(make_change(answers, "force", force_id, weight))
+    return changes
+
+
+def what_if(advisor: Advisor, answers: Answers) -> Sensitivity:
+    """The single changes that flip the recommendation for ``answers``, most decisive first."""
+    trial = Trial(advisor, answers)
+    baseline = trial.outcome([])
+    assert baseline is not None, "the answers were checked already"
+    before = baseline[0]
+    flips = []
+    tried = 0
+    moved: set[str] = set()
+    subjects: list[str] = []
+    for index, change in enumerate(_changes(advisor, answers)):
+        subject = f"force {change.key}" if change.kind == "force" else change.key
+        if subject not in subjects:
+            subjects.append(subject)
+        outcome = trial.outcome([change])
+        if outcome is None:
+            continue
+        tried += 1
+        after = outcome[0]
+        if after == before:
+            continue
+        moved.add(subject)
+        flip = Flip(change=change, added=tuple(sorted(after - before)), removed=tuple(sorted(before - after)))
+        flips.append((index, flip))
+    # Most decisive first; among equals, the order the changes were tried in (stable by construction).
+    flips.sort(key=lambda item: (-item[1].size, item[0]))
+    system = answers.value("system_name")
+    return Sensitivity(
+        system="" if system is UNKNOWN_VALUE else str(system),
+        recommended=tuple(sorted(before)),
+        tried=tried,
+        flips=tuple(flip for _, flip in flips),
+        stable=tuple(s for s in subjects if s not in moved),
+    )

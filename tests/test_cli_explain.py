@@ -1,0 +1,142 @@
+"""``advisor explain``: why a pattern is recommended, and why not, on the examples."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from advisor.cli.app import cli
+from conftest import ROOT
+
+ENTERPRISE = str(ROOT / "examples" / "enterprise-escaping-monolith.yaml")
+STARTUP = str(ROOT / "examples" / "startup-mvp.yaml")
+
+
+def _explain(runner: CliRunner, answers: str, pattern: str, *extra: str) -> dict[str, Any]:
+    result = runner.invoke(cli, ["explain", answers, pattern, "--json", *extra])
+    assert result.exit_code == 0, result.output
+    data: dict[str, Any] = json.loads(result.stdout)
+    return data
+
+
+def _recommended(runner: CliRunner, answers: str, sets: list[str]) -> list[str]:
+    args = ["recommend", answers, "--json"] + [a for s in sets for a in ("--set", s)]
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    return [p["id"] for p in json.loads(result.stdout)["recommended"]]
+
+
+def test_why_a_successor_shows_the_chain_of_issues(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["explain", ENTERPRISE, "saga"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith(
+        "saga (Saga) for Nordwind Retail Platform: recommended as a successor of database-per-service, "
+        "resolving issue 'distributed-transactions' (score "
+    )
+    assert "Chain from the top-level decision:" in lines
+    assert "  microservice-architecture  recommended by its rules" in lines
+    assert "     └─ saga  resolves 'distributed-transactions' raised by database-per-service" in lines
+    assert "Fit with the forces:" in lines
+    assert "  • team-autonomy (weight 5) helps ×2: +2" in lines
+
+
+def test_why_a_rule_recommended_pattern_names_rules_and_matched_answers(runner: CliRunner) -> None:
+    data = _explain(runner, ENTERPRISE, "microservice-architecture")
+    assert data["status"] == "recommended"
+    assert data["chain"] == [
+        {"issue": None, "origin": "rule", "parent": None, "pattern": "microservice-architecture"}
+    ]
+    fired = [r for r in data["reasons"] if r["kind"] == "rule"]
+    assert fired
+    assert all(r["matched"] for r in fired)
+    text = runner.invoke(cli, ["explain", ENTERPRISE, "microservice-architecture"]).stdout
+    for reason in fired:
+        assert f"  • rule {reason['rule']} ({reason['verdict']} " in text
+        tests = ", ".join(m["test"] + (f" ({m['actual']})" if m["actual"] else "") for m in reason["matched"])
+        assert f"      matched: {tests}" in text
+    assert "      matched: " in text and "team_count ≥ 3 (15)" in text
+
+
+def test_why_not_an_alternative_that_lost(runner: CliRunner) -> None:
+    data = _explain(runner, ENTERPRISE, "polling-publisher")
+    assert data["status"] == "alternative"
+    assert data["summary"].startswith(
+        "not recommended: an alternative of transaction-log-tailing, which won: scored "
+    )
+    assert [a["instead_of"] for a in data["lost_to"]] == ["transaction-log-tailing"]
+    no_cdc = next(r for r in data["rules"] if r["rule"] == "polling-publisher-no-cdc")
+    assert not no_cdc["fired"]
+    assert no_cdc["clauses"][0] == [{"actual": "true", "holds": False, "test": "database_supports_cdc = no"}]
+    sets = [[c["set"] for c in s["changes"]] for s in data["suggestions"]]
+    assert ["database_supports_cdc=false"] in sets
+
+
+@pytest.mark.parametrize(
+    ("answers", "pattern"),
+    [(ENTERPRISE, "polling-publisher"), (STARTUP, "microservice-architecture"), (ENTERPRISE, "sidecar")],
+)
+def test_every_suggestion_does_what_it_says(runner: CliRunner, answers: str, pattern: str) -> None:
+    data = _explain(runner, answers, pattern)
+    assert data["suggestions"]
+    for suggestion in data["suggestions"]:
+        recommended = _recommended(runner, answers, [c["set"] for c in suggestion["changes"]])
+        assert (pattern in recommended) is suggestion["recommended"], suggestion
+
+
+def test_why_not_a_pattern_the_rules_advise_against(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["explain", STARTUP, "microservice-architecture"])
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith(
+        "microservice-architecture (Microservice architecture) for Pantry Pal: advised against"
+    )
+    assert "Rules that fired:" in lines
+    assert "Its rules, against these answers:" in lines
+    assert "What would change it (each verified by re-running the advisor):" in lines
+    data = _explain(runner, STARTUP, "microservice-architecture")
+    assert data["status"] == "advised-against"
+    assert {r["verdict"] for r in data["reasons"]} == {"advise-against"}
+    assert any(s["recommended"] for s in data["suggestions"])  # a change that brings it in
+
+
+def test_why_not_a_successor_whose_raiser_is_missing(runner: CliRunner) -> None:
+    data = _explain(runner, STARTUP, "saga")
+    assert data["status"] == "not-raised"
+    assert data["summary"] == (
+        "not recommended: no rule favours it for these answers, and none of the patterns that raise "
+        "the issues it resolves (database-per-service) is recommended"
+    )
+    assert data["resolves"] == [
+        {
+            "issue": "distributed-transactions",
+            "raised": False,
+            "raised_by": ["database-per-service"],
+            "resolved_here_by": [],
+        }
+    ]
+    assert {s["pattern"] for s in data["suggestions"]} <= {"database-per-service"}
+
+
+def test_why_not_a_resolver_when_another_resolves_the_issue(runner: CliRunner) -> None:
+    data = _explain(runner, ENTERPRISE, "sidecar")
+    assert data["status"] == "not-needed"
+    assert data["summary"] == (
+        "not needed: issue 'cross-cutting-concerns' is resolved by microservice-chassis instead"
+    )
+
+
+def test_explanations_are_deterministic(runner: CliRunner) -> None:
+    first = runner.invoke(cli, ["explain", STARTUP, "microservice-architecture"])
+    second = runner.invoke(cli, ["explain", STARTUP, "microservice-architecture"])
+    assert first.stdout == second.stdout
+
+
+def test_unknown_pattern(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["explain", STARTUP, "sagga"])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == "error: unknown pattern 'sagga'\n  hint: did you mean 'saga'?\n"
