@@ -119,9 +119,18 @@ def plain(text: str) -> str:
 
 def spawn(cwd: Path, *args: str) -> pexpect.spawn:
     """``advisor ARGS`` in a fresh pseudo-terminal that records everything it shows."""
+    return _in_pty(cwd, sys.executable, ["-m", "advisor", *args])
+
+
+def shell(cwd: Path, command: str) -> pexpect.spawn:
+    """A shell command line (with redirections) in a fresh pseudo-terminal."""
+    return _in_pty(cwd, "/bin/sh", ["-c", command])
+
+
+def _in_pty(cwd: Path, program: str, args: list[str]) -> pexpect.spawn:
     child = pexpect.spawn(
-        sys.executable,
-        ["-m", "advisor", *args],
+        program,
+        args,
         cwd=str(cwd),
         env=ENV,
         dimensions=SIZE,
@@ -368,3 +377,46 @@ def test_stdin_not_a_terminal_points_to_recommend(tmp_path: Path) -> None:
         "write a YAML answers file and run: advisor recommend FILE\n"
     )
     assert list(tmp_path.iterdir()) == []
+
+
+def test_with_stdout_redirected_prompts_stay_on_the_terminal_and_a_report_is_exported(
+    tmp_path: Path,
+) -> None:
+    # A resume file stopped at the review: confirming it is all that is left to do.
+    (tmp_path / "saved.yaml").write_text(
+        EXPECTED_FILE.split("answers:\n", 1)[0].replace("questionnaire: default", "resume: default")
+        + "at: '@review'\nreviewing: true\nanswers:\n"
+        + EXPECTED_FILE.split("answers:\n", 1)[1],
+        encoding="utf-8",
+    )
+    command = f"'{sys.executable}' -m advisor interview --resume saved.yaml --output shop.yaml > shown.txt"
+    child = shell(tmp_path, command)
+    child.expect_exact("Confirm, or pick an answer to change")
+    child.send(ENTER)
+    child.expect_exact("Export a report?")
+    child.send(DOWN + ENTER)
+    child.expect_exact("Write the report to")
+    child.send(ENTER)
+    screen = finish(child)
+    assert child.exitstatus == 0, screen
+    assert "Your answers" in screen
+    assert "wrote shop-report.md" in screen
+    assert (tmp_path / "shop.yaml").read_text(encoding="utf-8") == EXPECTED_FILE
+
+    # Replayed the same way, in the same terminal, `advisor recommend` prints the same bytes.
+    replay = shell(tmp_path, f"'{sys.executable}' -m advisor recommend shop.yaml > replayed.txt")
+    finish(replay)
+    assert replay.exitstatus == 0
+    shown = (tmp_path / "shown.txt").read_text(encoding="utf-8")
+    assert "Architecture recommendation: Order platform" in shown
+    assert "Export a report?" not in shown
+    assert shown == (tmp_path / "replayed.txt").read_text(encoding="utf-8")
+    report = subprocess.run(
+        [sys.executable, "-m", "advisor", "report", "shop.yaml"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    assert (tmp_path / "shop-report.md").read_text(encoding="utf-8") == report.stdout
