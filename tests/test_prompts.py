@@ -249,3 +249,15 @@ def test_display_value_in_both_languages() -> None:
     assert display_value(stage, "unknown", "ko") == "모름"
     assert display_value(cdc, True) == "Yes"
     assert display_value(cdc, None) == "(not answered)"
+
+
+def test_choose_returns_the_value_and_back_means_the_first(terminal: Terminal) -> None:
+    options = [("No", ""), ("Markdown", "md"), ("HTML", "html")]
+    assert terminal.prompter(DOWN, DOWN, ENTER).choose("Export?", options) == "html"
+    assert terminal.prompter(CTRL_B).choose("Export?", options) == ""
+
+
+def test_path_starts_from_the_default_and_refuses_an_empty_name(terminal: Terminal) -> None:
+    assert terminal.prompter(ENTER).path("Write to", "shop-report.md") == "shop-report.md"
+    keys = (BACKSPACE * 14, ENTER, "out.md ", ENTER)
+    assert terminal.prompter(*keys).path("Write to", "shop-report.md") == "out.md"
