@@ -123,3 +123,21 @@ def test_later_pack_overrides_earlier_one(runner: CliRunner, tmp_path: Path) -> 
         f"{rules}:5:11: rule 'regional-partitioning-several-regions' can never fire: "
         "question 'customer_regions' offers no choice 'many' (offered: one, several)"
     )
+
+
+def test_worked_example_in_the_docs_is_what_the_advisor_says(runner: CliRunner, tmp_path: Path) -> None:
+    doc = (ROOT / "docs" / "rule-packs.md").read_text(encoding="utf-8")
+    answers = doc.split("An answers file for it:\n\n```yaml\n", 1)[1].split("```", 1)[0]
+    path = tmp_path / "acme-orders.yaml"
+    path.write_text(answers, encoding="utf-8")
+    pack = "tests/fixtures/packs/acme"
+    result = runner.invoke(cli, ["explain", str(path), "regional-data-partitioning", "--rules", pack])
+    assert result.exit_code == 0, result.output
+    assert result.stdout in doc
+    assert (
+        runner.invoke(cli, ["validate", str(path), "--rules", pack]).stdout == "ok: 1 answers file is valid\n"
+    )
+    without = runner.invoke(cli, ["validate", str(path)])
+    assert without.exit_code == 2
+    assert f"{path}:5:3: unknown question 'customer_regions'" in without.stdout
+    assert f"{path}:7:3: unknown force 'data-residency'" in without.stdout

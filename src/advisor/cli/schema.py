@@ -34,6 +34,11 @@ def answers_schema_command(rules: tuple[Path, ...], questionnaire: Path | None) 
 
     \b
       # yaml-language-server: $schema=../schemas/answers.schema.json
+
+    \b
+    Examples:
+      advisor schema answers > schemas/answers.schema.json
+      advisor schema answers --rules our-rules/ > our-answers.schema.json
     """
     advisor = Advisor.load(rules, questionnaire)
     click.echo(render_schema(answers_schema(advisor.questionnaire, advisor.catalog.forces)), nl=False)
@@ -41,5 +46,10 @@ def answers_schema_command(rules: tuple[Path, ...], questionnaire: Path | None) 
 
 @schema.command("report")
 def report_schema() -> None:
-    """The JSON Schema of ``advisor report --format json`` (also in schemas/report.schema.json)."""
+    """The JSON Schema of ``advisor report --format json`` (also in schemas/report.schema.json).
+
+    \b
+    Examples:
+      advisor schema report > report.schema.json
+    """
     click.echo(render_report_schema(), nl=False)
