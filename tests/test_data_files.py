@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 
 from advisor.api import Advisor, compile_rules
-from advisor.catalog.integrity import integrity_problems
 from advisor.catalog.loader import load_catalog
 from advisor.catalog.models import ForcesFile, GroupsFile, IssuesFile, PatternFile, RulesFile
 from advisor.questionnaire.loader import load_questionnaire
@@ -50,21 +49,3 @@ def test_questionnaire_is_valid(path: Path) -> None:
 def test_example_answers_are_valid(advisor: Advisor, path: Path) -> None:
     answers = advisor.read_answers(path)
     assert not answers.ignored, f"{path.name} answers questions that do not apply: {answers.ignored}"
-
-
-def test_bundled_catalog_is_consistent() -> None:
-    problems = integrity_problems(load_catalog())
-    assert [str(p) for p in problems] == []
-
-
-def test_bundled_catalog_is_bilingual() -> None:
-    catalog = load_catalog()
-    for table in (catalog.layers, catalog.groups):
-        for entry in table.values():
-            assert entry.name.ko, f"{entry.id} has no Korean name"
-    for pattern in catalog.patterns.values():
-        assert pattern.name.ko, f"pattern {pattern.id} has no Korean name"
-    for force in catalog.forces.values():
-        assert force.name.ko, f"force {force.id} has no Korean name"
-    for issue in catalog.issues.values():
-        assert issue.title.ko, f"issue {issue.id} has no Korean title"

@@ -33,7 +33,8 @@ def test_pattern_is_recommended_by_its_proof(advisor: Advisor, pattern_id: str) 
     assert not answers.ignored, f"{path.name} answers questions that do not apply: {answers.ignored}"
     result = advisor.advise(answers)
     assert pattern_id in result.recommended_ids, (
-        f"{path.name} does not make the advisor recommend {pattern_id}")
+        f"{path.name} does not make the advisor recommend {pattern_id}"
+    )
 
 
 @pytest.mark.parametrize("pattern_id", PATTERNS)

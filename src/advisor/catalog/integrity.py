@@ -7,9 +7,14 @@ the bundled catalog has none.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+from pydantic import BaseModel
+
 from advisor.catalog.loader import Catalog
 from advisor.catalog.models import Relation
 from advisor.errors import Problem
+from advisor.i18n import Text
 
 #: Relations that must be mirrored on the other pattern, and how.
 INVERSE: dict[Relation, Relation] = {
@@ -118,6 +123,47 @@ def cycle_problems(catalog: Catalog) -> list[Problem]:
         )
         for cycle in successor_cycles(catalog)
     ]
+
+
+def untranslated(value: object, at: tuple[str | int, ...] = ()) -> Iterator[tuple[str | int, ...]]:
+    """Key paths of every :class:`~advisor.i18n.Text` inside ``value`` that has no Korean text."""
+    if isinstance(value, Text):
+        if not value.ko:
+            yield at
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from untranslated(getattr(value, name), (*at, name))
+    elif isinstance(value, tuple | list):
+        for index, item in enumerate(value):
+            yield from untranslated(item, (*at, index))
+
+
+def translation_problems(catalog: Catalog) -> list[Problem]:
+    """Every name, title and text of the catalog has its Korean translation.
+
+    Not part of :func:`integrity_problems`: a rule pack may be written in English only.
+    """
+    tables: dict[str, dict[str, BaseModel]] = {
+        "layer": dict(catalog.layers),
+        "group": dict(catalog.groups),
+        "force": dict(catalog.forces),
+        "issue": dict(catalog.issues),
+        "pattern": dict(catalog.patterns),
+        "rule": dict(catalog.rules),
+    }
+    problems = []
+    for kind, entries in tables.items():
+        for entry_id, entry in entries.items():
+            for at in untranslated(entry):
+                field = ".".join(str(part) for part in at)
+                problems.append(
+                    catalog.source(kind, entry_id).problem(
+                        f"{kind} '{entry_id}' has no Korean text for {field}",
+                        hint="write the text as {en: ..., ko: ...}",
+                        at=at,
+                    )
+                )
+    return sorted(problems, key=lambda p: (p.path, p.line or 0, p.column or 0, p.message))
 
 
 def integrity_problems(catalog: Catalog) -> list[Problem]:
