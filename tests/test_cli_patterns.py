@@ -8,13 +8,18 @@ from advisor.catalog.loader import load_catalog
 from advisor.cli.app import cli
 
 
-def test_list_shows_every_pattern(runner: CliRunner) -> None:
+def test_list_shows_every_pattern_with_unbroken_ids_at_80_columns(runner: CliRunner) -> None:
     catalog = load_catalog()
-    result = runner.invoke(cli, ["patterns", "list"], terminal_width=250)
+    result = runner.invoke(cli, ["patterns", "list"], env={"COLUMNS": "80"})
     assert result.exit_code == 0, result.output
     assert f"{len(catalog.patterns)} patterns" in result.output
+    assert max(len(line) for line in result.output.splitlines()) <= 80
+    cells = {cell.strip() for line in result.output.splitlines() for cell in line.split("│")}
     for pattern_id in catalog.patterns:
-        assert pattern_id in result.output
+        assert pattern_id in cells, f"{pattern_id} is not shown whole"
+    for group in catalog.groups.values():
+        if any(p.group == group.id for p in catalog.patterns.values()):
+            assert group.name.en in result.output
 
 
 def test_list_filters_by_group_and_layer(runner: CliRunner) -> None:
@@ -40,7 +45,7 @@ def test_unknown_group_suggests_the_closest(runner: CliRunner) -> None:
 
 
 def test_show_reads_like_a_pattern_page(runner: CliRunner) -> None:
-    result = runner.invoke(cli, ["patterns", "show", "saga"], terminal_width=200)
+    result = runner.invoke(cli, ["patterns", "show", "saga"], env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
     out = result.output
     for heading in (
@@ -57,15 +62,21 @@ def test_show_reads_like_a_pattern_page(runner: CliRunner) -> None:
         "Successors",
     ):
         assert heading in out
-    assert "Database per service" in out
-    assert "Transactional outbox" in out
+    assert "Database per service  database-per-service" in out
+    assert "resolved by Transactional outbox  transactional-outbox" in out
+    assert "resolved by Event sourcing  event-sourcing" in out
+    assert "Sagas lack isolation  saga-lack-of-isolation" in out
+    assert "accepted: Design countermeasures into each saga" in out
+    assert "consistency_needs in [eventual-ok, strict-within-core] and team_count ≥ 3" in out
+    assert out.index("Problem:") < out.index("Forces") < out.index("Resulting context") < out.index("Related")
 
 
 def test_show_in_korean(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["patterns", "show", "circuit-breaker", "--lang", "ko"], terminal_width=200)
     assert result.exit_code == 0
     assert "회로차단기 패턴" in result.output
-    assert "결과 맥락" in result.output
+    for heading in ("문제:", "맥락:", "해법:", "강제 조항", "결과 맥락", "연관 패턴", "선행자", "도움"):
+        assert heading in result.output
 
 
 def test_show_unknown_pattern(runner: CliRunner) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from rich.console import Group as RenderGroup
 from rich.console import RenderableType
-from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -17,6 +16,9 @@ from advisor.i18n import Lang
 
 #: Headings in both languages.
 LABELS: dict[str, dict[Lang, str]] = {
+    "id": {"en": "Id", "ko": "ID"},
+    "pattern": {"en": "Pattern", "ko": "패턴"},
+    "summary": {"en": "Summary", "ko": "요약"},
     "problem": {"en": "Problem", "ko": "문제"},
     "context": {"en": "Context", "ko": "맥락"},
     "solution": {"en": "Solution", "ko": "해법"},
@@ -26,8 +28,18 @@ LABELS: dict[str, dict[Lang, str]] = {
     "drawbacks": {"en": "Drawbacks", "ko": "단점"},
     "issues": {"en": "Issues", "ko": "이슈"},
     "related": {"en": "Related patterns", "ko": "연관 패턴"},
-    "rules": {"en": "When the advisor recommends it", "ko": "추천 규칙"},
-    "resolved_by": {"en": "resolved by", "ko": "해결 패턴"},
+    "rules": {"en": "Applicability rules", "ko": "적용 규칙"},
+    "resolved_by": {"en": "resolved by", "ko": "해결:"},
+    "force": {"en": "Force", "ko": "강제 조항"},
+    "effect": {"en": "Effect", "ko": "영향"},
+    "strength": {"en": "Strength", "ko": "강도"},
+    "note": {"en": "Note", "ko": "비고"},
+    "helps": {"en": "helps", "ko": "도움"},
+    "hurts": {"en": "hurts", "ko": "저해"},
+    "rule": {"en": "Rule", "ko": "규칙"},
+    "weight": {"en": "Weight", "ko": "가중치"},
+    "when": {"en": "When", "ko": "조건"},
+    "reason": {"en": "Reason", "ko": "이유"},
     "accepted": {"en": "accepted", "ko": "수용"},
     Relation.PREDECESSOR.value: {"en": "Predecessors", "ko": "선행자"},
     Relation.SUCCESSOR.value: {"en": "Successors", "ko": "후행자"},
@@ -43,27 +55,29 @@ def label(key: str, lang: Lang) -> str:
 
 
 def pattern_table(catalog: Catalog, patterns: list[Pattern], lang: Lang = "en") -> Table:
-    """Patterns in a table, grouped by group in catalog order."""
+    """Patterns in a table, one line each, under a heading row per group (in catalog order).
+
+    Ids are never wrapped, so they can be copied into ``patterns show`` whatever the width.
+    """
     table = Table(title=f"{len(patterns)} patterns", title_justify="left")
-    table.add_column("Group", style="magenta")
-    table.add_column("Pattern", style="bold cyan")
-    table.add_column("Id", style="dim")
-    table.add_column("Layer")
-    table.add_column("Summary")
+    id_width = max((len(p.id) for p in patterns), default=2)
+    table.add_column(label("id", lang), style="dim", no_wrap=True, min_width=id_width)
+    table.add_column(label("pattern", lang), style="bold cyan", min_width=12)
+    table.add_column(label("summary", lang), min_width=16)
     order = {group_id: index for index, group_id in enumerate(catalog.groups)}
     previous = None
-    for pattern in sorted(patterns, key=lambda p: (order.get(p.group, 99), p.id)):
-        group = catalog.groups[pattern.group].name.get(lang)
-        if previous is not None and previous != pattern.group:
-            table.add_section()
-        table.add_row(
-            group if previous != pattern.group else "",
-            pattern.name.get(lang),
-            pattern.id,
-            catalog.layers[pattern.layer].name.get(lang),
-            pattern.summary.get(lang),
-        )
-        previous = pattern.group
+    for pattern in sorted(patterns, key=lambda p: (order.get(p.group, len(order)), p.id)):
+        if previous != pattern.group:
+            group = catalog.groups[pattern.group]
+            if previous is not None:
+                table.add_section()
+            table.add_row(
+                Text(group.name.get(lang), style="bold magenta"),
+                "",
+                Text(catalog.layers[group.layer].name.get(lang), style="dim"),
+            )
+            previous = pattern.group
+        table.add_row(pattern.id, pattern.name.get(lang), pattern.summary.get(lang))
     return table
 
 
@@ -72,20 +86,24 @@ def _strength(strength: int) -> str:
 
 
 def _forces(catalog: Catalog, pattern: Pattern, lang: Lang) -> Table:
-    table = Table(title=label("forces", lang), title_justify="left", show_edge=False)
-    table.add_column("Force")
-    table.add_column("Effect")
-    table.add_column("Strength")
-    table.add_column("Note", style="dim")
+    table = Table(title=label("forces", lang), title_justify="left", title_style="bold", show_edge=False)
+    table.add_column(label("force", lang), no_wrap=True)
+    table.add_column(label("effect", lang), no_wrap=True)
+    table.add_column(label("strength", lang), no_wrap=True)
+    table.add_column(label("note", lang), style="dim")
     for effect in sorted(pattern.forces, key=lambda e: (e.effect is Effect.HURTS, -e.strength, e.force)):
         style = "green" if effect.effect is Effect.HELPS else "red"
         table.add_row(
             catalog.forces[effect.force].name.get(lang),
-            Text(effect.effect.value, style=style),
+            Text(label(effect.effect.value, lang), style=style),
             _strength(effect.strength),
-            effect.note.get(lang) if effect.note else "",
+            Text(effect.note.get(lang)) if effect.note else "",
         )
     return table
+
+
+def _pattern_ref(catalog: Catalog, pattern_id: str, lang: Lang) -> Text:
+    return Text.assemble((catalog.patterns[pattern_id].name.get(lang), "cyan"), (f"  {pattern_id}", "dim"))
 
 
 def _resulting(catalog: Catalog, pattern: Pattern, lang: Lang) -> Tree:
@@ -95,18 +113,23 @@ def _resulting(catalog: Catalog, pattern: Pattern, lang: Lang) -> Tree:
         ("benefits", context.benefits, "green"),
         ("drawbacks", context.drawbacks, "red"),
     ):
-        branch = tree.add(Text(label(key, lang), style=style))
-        for item in items:
-            branch.add(escape(item.get(lang)))
-    issues = tree.add(Text(label("issues", lang), style="yellow"))
-    for issue_id in context.issues:
-        issue = catalog.issues[issue_id]
-        if issue.resolved_by:
-            names = ", ".join(catalog.patterns[r].name.get(lang) for r in issue.resolved_by)
-            note = f"{label('resolved_by', lang)}: {names}"
-        else:
-            note = label("accepted", lang)
-        issues.add(Text.assemble(issue.title.get(lang), (f"  ({issue_id}; {note})", "dim")))
+        if items:
+            branch = tree.add(Text(label(key, lang), style=style))
+            for item in items:
+                branch.add(Text(item.get(lang)))
+    if context.issues:
+        issues = tree.add(Text(label("issues", lang), style="yellow"))
+        for issue_id in context.issues:
+            issue = catalog.issues[issue_id]
+            node = issues.add(Text.assemble(issue.title.get(lang), (f"  {issue_id}", "dim")))
+            for resolver in issue.resolved_by:
+                node.add(
+                    Text.assemble(
+                        (f"{label('resolved_by', lang)} ", "dim"), _pattern_ref(catalog, resolver, lang)
+                    )
+                )
+            if issue.accepted is not None:
+                node.add(Text.assemble((f"{label('accepted', lang)}: ", "dim"), issue.accepted.get(lang)))
     return tree
 
 
@@ -118,16 +141,16 @@ def _related(catalog: Catalog, pattern: Pattern, lang: Lang) -> Tree:
             continue
         branch = tree.add(Text(label(relation.value, lang), style="magenta"))
         for other in ids:
-            branch.add(Text.assemble((catalog.patterns[other].name.get(lang), "cyan"), (f"  {other}", "dim")))
+            branch.add(_pattern_ref(catalog, other, lang))
     return tree
 
 
 def _rules(catalog: Catalog, pattern: Pattern, lang: Lang) -> Table:
-    table = Table(title=label("rules", lang), title_justify="left", show_edge=False)
-    table.add_column("Rule", style="dim")
-    table.add_column("Verdict")
-    table.add_column("When")
-    table.add_column("Reason")
+    table = Table(title=label("rules", lang), title_justify="left", title_style="bold", show_edge=False)
+    table.add_column(label("rule", lang), style="dim", no_wrap=True)
+    table.add_column(label("weight", lang), no_wrap=True, justify="right")
+    table.add_column(label("when", lang))
+    table.add_column(label("reason", lang))
     for rule in catalog.rules_for(pattern.id):
         verdict = Text(
             f"{'+' if rule.verdict is Verdict.RECOMMEND else '-'}{rule.weight}",
@@ -136,7 +159,7 @@ def _rules(catalog: Catalog, pattern: Pattern, lang: Lang) -> Table:
         when = " or ".join(
             " and ".join(describe_leaf(leaf) for leaf in clause) for clause in to_dnf(rule.when)
         )
-        table.add_row(rule.id, verdict, when, rule.reason.get(lang))
+        table.add_row(rule.id, verdict, Text(when), Text(rule.reason.get(lang)))
     return table
 
 
@@ -153,13 +176,14 @@ def pattern_page(catalog: Catalog, pattern: Pattern, lang: Lang = "en") -> Rende
     )
     parts: list[RenderableType] = [Panel(title, expand=False)]
     for key in ("problem", "context", "solution"):
-        text = getattr(pattern, key).get(lang)
-        parts.append(Text.assemble((label(key, lang) + ": ", "bold"), text))
-    parts += [
+        parts.append(Text.assemble((label(key, lang) + ": ", "bold"), getattr(pattern, key).get(lang)))
+    sections: list[RenderableType] = [
         _forces(catalog, pattern, lang),
         _resulting(catalog, pattern, lang),
         _related(catalog, pattern, lang),
     ]
     if catalog.rules_for(pattern.id):
-        parts.append(_rules(catalog, pattern, lang))
+        sections.append(_rules(catalog, pattern, lang))
+    for section in sections:
+        parts += [Text(""), section]
     return RenderGroup(*parts)
