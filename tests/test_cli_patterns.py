@@ -83,3 +83,31 @@ def test_show_unknown_pattern(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["patterns", "show", "sagas"])
     assert result.exit_code == 2
     assert result.stderr == "error: unknown pattern 'sagas'\n  hint: did you mean 'saga'?\n"
+
+
+def test_graph_prints_mermaid_by_default(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["patterns", "graph", "--group", "transactional-messaging"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0] == "flowchart LR"
+    assert "  p_transactional_outbox --> p_polling_publisher" in lines
+    assert "  p_polling_publisher -.- p_transaction_log_tailing" in lines
+    assert result.stderr == ""
+
+
+def test_graph_in_dot_and_korean(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["patterns", "graph", "--format", "dot", "--lang", "ko"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("digraph patterns {\n")
+    assert result.stdout.endswith("}\n")
+    assert '    "saga" [label="사가 패턴"];' in result.stdout
+    assert '  "database-per-service" -> "saga";' in result.stdout
+
+
+def test_graph_refuses_an_unknown_group_or_format(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["patterns", "graph", "--group", "deploy"])
+    assert result.exit_code == 2
+    assert result.stderr == "error: unknown group 'deploy'\n  hint: did you mean 'deployment'?\n"
+    result = runner.invoke(cli, ["patterns", "graph", "--format", "svg"])
+    assert result.exit_code == 2
+    assert "'svg' is not one of 'mermaid', 'dot'" in result.stderr

@@ -12,6 +12,7 @@ from advisor.cli.options import lang_option
 from advisor.errors import AdvisorError
 from advisor.i18n import Lang
 from advisor.questionnaire.checks import closest
+from advisor.report.catalog_graph import FORMATS, Format, render_graph
 from advisor.report.catalog_view import pattern_page, pattern_table
 
 rules_option = click.option(
@@ -80,3 +81,32 @@ def show_pattern(pattern_id: str, rules: tuple[Path, ...], lang: Lang) -> None:
     catalog = _catalog(rules)
     _check_id("pattern", pattern_id, list(catalog.patterns))
     Console().print(pattern_page(catalog, catalog.patterns[pattern_id], lang))
+
+
+@patterns.command("graph")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="mermaid",
+    show_default=True,
+    help="Diagram language of the output.",
+)
+@click.option("--group", help="Only this group (and its subgroups) with the patterns it relates to.")
+@rules_option
+@lang_option
+def graph_patterns(fmt: Format, group: str | None, rules: tuple[Path, ...], lang: Lang) -> None:
+    """Print the successor and alternative relations as Mermaid or Graphviz DOT source.
+
+    Successors are solid arrows, alternatives dashed lines without direction; patterns
+    are clustered by group.
+
+    \b
+    Examples:
+      advisor patterns graph > language.mmd
+      advisor patterns graph --format dot --group data-consistency | dot -Tsvg > saga.svg
+      advisor patterns graph --group deployment --lang ko
+    """
+    catalog = _catalog(rules)
+    _check_id("group", group, list(catalog.groups))
+    click.echo(render_graph(catalog, fmt, group, lang), nl=False)
