@@ -19,8 +19,7 @@ from advisor.errors import AnswersError
 from advisor.overrides import format_value, set_argument
 from advisor.questionnaire.answers import Answers
 from advisor.questionnaire.models import UNKNOWN
-from advisor.recommend import build_recommendation, run_agenda
-from advisor.recommendation import Recommendation
+from advisor.recommend import run_agenda
 
 
 class Change(BaseModel):
@@ -59,7 +58,6 @@ class Trial:
         self.advisor = advisor
         self.answers = answers
         self._base = answers.raw()
-        self.runs = 0
 
     def answers_with(self, changes: Sequence[Change]) -> Answers | None:
         """The answers with ``changes`` applied, or ``None`` when they are not valid answers."""
@@ -80,17 +78,6 @@ class Trial:
         answers = self.answers_with(changes)
         if answers is None:
             return None
-        self.runs += 1
         advisor = self.advisor
         agenda = run_agenda(advisor.catalog, advisor.questionnaire, answers, advisor.engine.session)
         return frozenset(agenda.adopted), frozenset(agenda.fired)
-
-    def recommendation(self, changes: Sequence[Change]) -> Recommendation | None:
-        """The whole recommendation with ``changes`` (``None`` when they are not valid answers)."""
-        answers = self.answers_with(changes)
-        if answers is None:
-            return None
-        self.runs += 1
-        advisor = self.advisor
-        agenda = run_agenda(advisor.catalog, advisor.questionnaire, answers, advisor.engine.session)
-        return build_recommendation(agenda, advisor.questionnaire, advisor.clauses)
