@@ -67,8 +67,15 @@ def test_show_reads_like_a_pattern_page(runner: CliRunner) -> None:
     assert "resolved by Event sourcing  event-sourcing" in out
     assert "Sagas lack isolation  saga-lack-of-isolation" in out
     assert "accepted: Design countermeasures into each saga" in out
-    assert "consistency_needs in [eventual-ok, strict-within-core] and team_count ≥ 3" in out
     assert out.index("Problem:") < out.index("Forces") < out.index("Resulting context") < out.index("Related")
+
+
+def test_show_lists_the_applicability_rules_with_their_conditions(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["patterns", "show", "server-side-discovery"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert "Applicability rules" in result.output
+    assert "deployment_platform in [kubernetes, managed-paas, serverless-faas]" in result.output
+    assert "server-side-discovery-platform" in result.output
 
 
 def test_show_in_korean(runner: CliRunner) -> None:
