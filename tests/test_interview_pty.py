@@ -176,12 +176,15 @@ class Driver:
     def weigh(self, weights: dict[str, int]) -> None:
         """On the list of forces: move to each force, type its weight, then Done and confirm."""
         self.child.expect_exact("0-5" if self.lang == "en" else "0-5 또는")
-        order = list(self.advisor.catalog.forces)
+        forces = self.advisor.catalog.forces
+        order = list(forces)
         at = 0  # the pointer starts on Done, above the first force
         for force, weight in weights.items():
             target = order.index(force) + 1
             self.child.send((DOWN if target > at else UP) * abs(target - at) + str(weight))
-            self.child.expect_exact(f"{weight}")
+            # The list is drawn again with the new weight: only then is it ready for keys.
+            name = re.escape(forces[force].name.get(self.lang))
+            self.child.expect(re.compile(name + r" +" + "●" * weight + "○" * (5 - weight) + f" {weight}"))
             at = target
         self.child.send(UP * at + ENTER)
         self.child.expect_exact(

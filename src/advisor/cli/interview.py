@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import signal
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import suppress
 from pathlib import Path
-from types import FrameType
 
 import click
 from rich.console import Console
@@ -30,23 +27,9 @@ NO_TERMINAL = (
 )
 
 
-@contextmanager
-def _hangup_stops_interview() -> Iterator[None]:
-    """A closed terminal (SIGHUP) stops the interview like Ctrl-C, so the answers are saved."""
-
-    def stop(_signum: int, _frame: FrameType | None) -> None:
-        raise KeyboardInterrupt
-
-    previous = signal.signal(signal.SIGHUP, stop)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGHUP, previous)
-
-
 def _tell(prompter: QuestionaryPrompter, message: str, style: str) -> None:
     """Show a message on the terminal, which may already be gone (SIGHUP): the files matter more."""
-    with suppress(OSError):
+    with suppress(EOFError):
         prompter.say(message, style)
 
 
@@ -69,16 +52,16 @@ def conduct(
     prompter.say(advisor.questionnaire.title.get(lang), "bold")
     if advisor.questionnaire.description:
         prompter.say(advisor.questionnaire.description.get(lang), "dim")
-    try:
-        with _hangup_stops_interview():
+    with prompter.hangup_ends_prompts():
+        try:
             finished = interview.run(prompter, state)
-    except InterviewInterrupted as stopped:
-        write_text_atomic(resume_path, resume_text(interview, stopped.state, output))
-        _tell(prompter, "\n" + prompter.words["saved"].format(path=resume_path), "yellow")
-        raise InterruptedByUserError(
-            f"interview stopped; answers so far saved to {resume_path}\n"
-            f"  resume with: advisor interview --resume {resume_path}"
-        ) from None
+        except InterviewInterrupted as stopped:
+            write_text_atomic(resume_path, resume_text(interview, stopped.state, output))
+            _tell(prompter, "\n" + prompter.words["saved"].format(path=resume_path), "yellow")
+            raise InterruptedByUserError(
+                f"interview stopped; answers so far saved to {resume_path}\n"
+                f"  resume with: advisor interview --resume {resume_path}"
+            ) from None
     write_text_atomic(output, answers_text(interview, finished))
     resume_path.unlink(missing_ok=True)
     prompter.say("\n" + prompter.words["written"].format(path=output) + "\n", "green")

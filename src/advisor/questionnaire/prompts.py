@@ -8,13 +8,17 @@ or Ctrl-D stop the interview (the caller saves the answers so far).
 
 from __future__ import annotations
 
+import signal
 import sys
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from types import FrameType
 from typing import Any, TextIO
 
 import questionary
+from prompt_toolkit.application import Application
 from prompt_toolkit.input import Input
 from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent, merge_key_bindings
 from prompt_toolkit.keys import Keys
@@ -235,6 +239,8 @@ class QuestionaryPrompter:
         stream = stream if stream is not None else terminal_stream()
         self.console = Console(file=stream, highlight=False)
         self._section: str | None = None
+        self._asking: Application[Any] | None = None
+        self._hung_up = False
         self._io: dict[str, Any] = {"output": output or create_output(stdout=stream)}
         if input is not None:
             self._io["input"] = input
@@ -249,11 +255,43 @@ class QuestionaryPrompter:
             event.app.erase_when_done = True
             event.app.exit(result=BACK)
 
+        if self._hung_up:
+            raise EOFError
         app = question.application
-        app.key_bindings = merge_key_bindings(
-            [app.key_bindings or KeyBindings(), back, extra or KeyBindings()]
-        )
-        return question.unsafe_ask()
+        bindings = [app.key_bindings or KeyBindings(), back, *([extra] if extra else [])]
+        app.key_bindings = merge_key_bindings(bindings)
+        self._asking = app
+        try:
+            return question.unsafe_ask()
+        except OSError as lost:  # the terminal went away under the prompt
+            raise EOFError from lost
+        finally:
+            self._asking = None
+
+    @contextmanager
+    def hangup_ends_prompts(self) -> Iterator[None]:
+        """While open, a closed terminal (SIGHUP) ends the interview like Ctrl-D, not the process.
+
+        The prompt on screen is ended through its event loop, and no prompt is
+        shown after it: the interview sees end of input and the caller can save
+        the answers, inside this block, without being killed by a second SIGHUP.
+        """
+
+        def end(app: Application[Any]) -> None:
+            if app.future is not None and not app.future.done():
+                app.exit(exception=EOFError)
+
+        def hang_up(_signum: int, _frame: FrameType | None) -> None:
+            self._hung_up = True
+            app = self._asking
+            if app is not None and app.loop is not None:
+                app.loop.call_soon_threadsafe(end, app)
+
+        previous = signal.signal(signal.SIGHUP, hang_up)
+        try:
+            yield
+        finally:
+            signal.signal(signal.SIGHUP, previous)
 
     def _header(self, position: Position, help_text: Text | None) -> None:
         """Section title (with its help on entering it), "question N of M", the keys and the help."""
@@ -261,12 +299,12 @@ class QuestionaryPrompter:
         line = RichText.assemble(("\n" + title, "bold magenta"))
         line.append(" · " + self.words["position"].format(number=position.number, total=position.total))
         line.append("    " + self.words["keys"], style="dim")
-        self.console.print(line)
+        self._show(line)
         if title != self._section and position.help is not None:
-            self.console.print(RichText(position.help.get(self.lang), style="magenta"))
+            self._show(RichText(position.help.get(self.lang), style="magenta"))
         self._section = title
         if help_text is not None:
-            self.console.print(RichText(help_text.get(self.lang), style="italic dim"))
+            self._show(RichText(help_text.get(self.lang), style="italic dim"))
 
     def _choices(self, question: Question, current: Any) -> list[questionary.Choice]:
         ticked = current if isinstance(current, list) else [current]
@@ -409,7 +447,7 @@ class QuestionaryPrompter:
                 pointed = picked.force
                 continue
             if picked == _DONE:
-                self.console.print(self._priorities(forces, weights))
+                self._show(self._priorities(forces, weights))
                 if self.confirm(self.words["use_priorities"], True):
                     return weights
                 pointed = _DONE
@@ -455,8 +493,8 @@ class QuestionaryPrompter:
                 row.question.prompt.get(self.lang),
                 display_value(row.question, row.value, self.lang),
             )
-        self.console.print(table)
-        self.console.print(self._priorities(forces, weights))
+        self._show(table)
+        self._show(self._priorities(forces, weights))
         choices = [
             questionary.Choice(self.words["confirm_all"], _CONFIRM),
             questionary.Choice(self.words["change_forces"], FORCES_STEP),
@@ -505,5 +543,15 @@ class QuestionaryPrompter:
         return answer is True
 
     def say(self, message: str, style: str | None = None) -> None:
-        """Show a line on the terminal (not on stdout when stdout is redirected)."""
-        self.console.print(RichText(message, style=style or ""))
+        """Show a line on the terminal (not on stdout when stdout is redirected).
+
+        Raises:
+            EOFError: the terminal is gone.
+        """
+        self._show(RichText(message, style=style or ""))
+
+    def _show(self, renderable: RichText | Table) -> None:
+        try:
+            self.console.print(renderable)
+        except OSError as lost:
+            raise EOFError from lost
