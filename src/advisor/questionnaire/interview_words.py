@@ -1,0 +1,113 @@
+"""The interview's own words in each language, and answers as the architect reads them.
+
+The questionnaire brings its questions, help and choices in both languages;
+these are the words around them: keys, tables, confirmations and messages.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from advisor.i18n import Lang
+from advisor.questionnaire.models import UNKNOWN, Question
+
+#: Words of the interview itself, by language (the questionnaire brings its own).
+UI: dict[str, dict[str, str]] = {
+    "en": {
+        "keys": "Ctrl-B: back · Ctrl-C: save and stop",
+        "position": "question {number} of {total}",
+        "unknown": "Don't know",
+        "unknown_help": "The advisor treats the answer as unknown instead of guessing.",
+        "yes": "Yes",
+        "no": "No",
+        "select": "(↑↓ to move, Enter to choose)",
+        "checkbox": "(↑↓ to move, Space to tick, Enter to confirm)",
+        "typed": "({range}; ? for don't know)",
+        "unknown_alone": "Don't know cannot be combined with other choices",
+        "forces_pick": "Weigh each force, then choose Done",
+        "forces_keys": "(↑↓ to move, 0-5 or ←→ to set the weight, Enter to choose)",
+        "forces_done": "✔ Done: use these weights",
+        "weight_of": "How much does '{name}' matter?",
+        "weights": "does not matter|minor|moderate|important|very important|decisive",
+        "priorities": "Your priorities",
+        "use_priorities": "Use these priorities?",
+        "rank": "#",
+        "force": "Force",
+        "weight": "Weight",
+        "review": "Your answers",
+        "section": "Section",
+        "question": "Question",
+        "answer": "Answer",
+        "review_pick": "Confirm, or pick an answer to change",
+        "confirm_all": "✔ Confirm and write the answers file",
+        "change_forces": "Change the priorities",
+        "not_answered": "(not answered)",
+        "continue_saved": "Continue the interrupted interview saved in {path}?",
+        "overwrite_at_end": "{path} already exists. Overwrite it at the end?",
+        "saved": "Answers so far saved to {path}; continue with: advisor interview --resume {path}",
+        "written": "Answers written to {path}; replay with: advisor recommend {path}",
+        "export": "Export a report?",
+        "export_no": "No, finish",
+        "export_formats": "Markdown|HTML (one file)|JSON|Decision records (a folder)",
+        "export_to": "Write the report to",
+        "overwrite": "{path} already exists. Overwrite it?",
+        "not_exported": "No report written.",
+        "required": "An answer is required",
+    },
+    "ko": {
+        "keys": "Ctrl-B: 이전 질문 · Ctrl-C: 저장 후 중단",
+        "position": "질문 {number}/{total}",
+        "unknown": "모름",
+        "unknown_help": "어드바이저는 추측하지 않고 알 수 없음으로 처리합니다.",
+        "yes": "예",
+        "no": "아니오",
+        "select": "(↑↓ 이동, Enter 선택)",
+        "checkbox": "(↑↓ 이동, Space 선택, Enter 확인)",
+        "typed": "({range}; 모르면 ?)",
+        "unknown_alone": "모름은 다른 선택과 함께 고를 수 없습니다",
+        "forces_pick": "각 포스의 가중치를 정한 뒤 완료를 선택하세요",
+        "forces_keys": "(↑↓ 이동, 0-5 또는 ←→ 가중치 설정, Enter 선택)",
+        "forces_done": "✔ 완료: 이 가중치 사용",
+        "weight_of": "'{name}'은(는) 얼마나 중요합니까?",
+        "weights": "중요하지 않음|약간|보통|중요|매우 중요|결정적",
+        "priorities": "우선순위",
+        "use_priorities": "이 우선순위를 사용하시겠습니까?",
+        "rank": "#",
+        "force": "포스",
+        "weight": "가중치",
+        "review": "답변 요약",
+        "section": "섹션",
+        "question": "질문",
+        "answer": "답변",
+        "review_pick": "확인하거나 바꿀 답변을 고르세요",
+        "confirm_all": "✔ 확인하고 답변 파일 쓰기",
+        "change_forces": "우선순위 변경",
+        "not_answered": "(답변 없음)",
+        "continue_saved": "{path}에 저장된 중단된 인터뷰를 이어서 하시겠습니까?",
+        "overwrite_at_end": "{path} 파일이 이미 있습니다. 마지막에 덮어쓰시겠습니까?",
+        "saved": "지금까지의 답변을 {path}에 저장했습니다. 이어서 하려면: advisor interview --resume {path}",
+        "written": "답변을 {path}에 썼습니다. 다시 실행하려면: advisor recommend {path}",
+        "export": "보고서를 내보내시겠습니까?",
+        "export_no": "아니요, 마침",
+        "export_formats": "Markdown|HTML (파일 하나)|JSON|아키텍처 결정 기록 (폴더)",
+        "export_to": "보고서를 쓸 위치",
+        "overwrite": "{path} 파일이 이미 있습니다. 덮어쓰시겠습니까?",
+        "not_exported": "보고서를 쓰지 않았습니다.",
+        "required": "답변이 필요합니다",
+    },
+}
+
+
+def display_value(question: Question, raw: Any, lang: Lang = "en") -> str:
+    """An answer as the architect reads it: choice labels, yes/no, "don't know"."""
+    words = UI[lang]
+    if raw is None:
+        return words["not_answered"]
+    if raw == UNKNOWN:
+        return words["unknown"]
+    if isinstance(raw, bool):
+        return words["yes"] if raw else words["no"]
+    if isinstance(raw, list):
+        return ", ".join(display_value(question, item, lang) for item in raw) or "-"
+    choice = question.choice(raw) if isinstance(raw, str) else None
+    return choice.label.get(lang) if choice else str(raw)
