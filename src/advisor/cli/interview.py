@@ -117,10 +117,13 @@ def interview(  # noqa: PLR0917 - click passes every option
 ) -> None:
     """Answer the questionnaire in a guided interview and get a recommendation.
 
-    Ctrl-B goes back to the previous question. At the end every answer is shown
-    for review, the answers file is written and the recommendation is shown as
-    `advisor recommend` would show it. Ctrl-C saves the answers so far to a
-    resume file; continue with --resume.
+    Ctrl-B goes back to the previous question; forces are weighed 0-5 with the
+    digit or arrow keys. At the end every answer is shown for review and can be
+    changed, the answers file is written, the recommendation is shown as
+    `advisor recommend` would show it, and a report can be exported. Ctrl-C (or
+    closing the terminal) saves the answers so far to a resume file named on
+    screen; continue with --resume. Needs a terminal: to script the answers,
+    write an answers file and run `advisor recommend FILE`.
 
     \b
     Examples:
