@@ -1,0 +1,153 @@
+"""The files an interview leaves behind: the answers file and the resume file.
+
+Both are plain YAML with a stable key order (questionnaire order for answers,
+catalog order for forces) and no timestamps, so the same interview always
+writes the same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field
+
+from advisor.__about__ import __version__
+from advisor.errors import DataFileError, Problem
+from advisor.questionnaire.interview import FORCES_STEP, REVIEW_STEP, Interview, InterviewState, value_problem
+from advisor.resources import display_path
+from advisor.yamlfile import read_yaml, validate
+
+#: The file name of the resume file, next to the answers file it will become.
+RESUME_SUFFIX = ".resume.yaml"
+
+
+def default_resume_path(output: Path) -> Path:
+    """Where an interview writing ``output`` saves its progress: ``.<name>.resume.yaml`` beside it."""
+    return output.with_name(f".{output.stem}{RESUME_SUFFIX}")
+
+
+def _scalar(value: Any) -> str:
+    if isinstance(value, str) and any(not c.isprintable() for c in value):
+        # A JSON string is a valid double-quoted YAML scalar and stays on one line.
+        return json.dumps(value, ensure_ascii=False)
+    # Flow style keeps each answer on one line; width keeps long text unfolded.
+    text: str = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, width=1_000_000)
+    return text.removesuffix("\n").removesuffix("\n...").rstrip("\n")
+
+
+def _mapping(name: str, values: dict[str, Any]) -> list[str]:
+    if not values:
+        return [f"{name}: {{}}"]
+    return [f"{name}:", *(f"  {key}: {_scalar(value)}" for key, value in values.items())]
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def answers_text(interview: Interview, state: InterviewState) -> str:
+    """The answers file for a finished interview, replayable with ``advisor recommend``."""
+    questionnaire = interview.questionnaire
+    answers = interview.prune(state.answers)
+    name = answers.get("system_name")
+    title = _one_line(name) if isinstance(name, str) and name.strip() else "(unnamed system)"
+    weights = state.forces or interview.default_weights()
+    lines = [
+        f"# {title}: answers to the questionnaire '{questionnaire.id}', written by advisor interview.",
+        "# Replay with: advisor recommend <this file>",
+        f"questionnaire: {_scalar(questionnaire.id)}",
+        f"questionnaire_version: {questionnaire.version}",
+        f"advisor_version: {_scalar(__version__)}",
+        *_mapping("answers", answers),
+        *_mapping("forces", {f.id: weights[f.id] for f in interview.forces}),
+    ]
+    return "\n".join(lines) + "\n"
+
+
+class ResumeFile(BaseModel):
+    """The shape of a resume file."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    resume: str = Field(description="the questionnaire id the saved answers belong to")
+    questionnaire_version: int
+    advisor_version: str | None = None
+    output: str | None = None
+    at: str | None = None
+    reviewing: bool = False
+    answers: dict[str, Any] = Field(default_factory=dict)
+    forces: dict[str, int] | None = None
+
+
+def resume_text(interview: Interview, state: InterviewState, output: Path | None) -> str:
+    """The resume file for an interrupted interview."""
+    questionnaire = interview.questionnaire
+    lines = [
+        "# An interrupted advisor interview. Continue it with:",
+        "#   advisor interview --resume <this file>",
+        f"resume: {_scalar(questionnaire.id)}",
+        f"questionnaire_version: {questionnaire.version}",
+        f"advisor_version: {_scalar(__version__)}",
+    ]
+    if output is not None:
+        lines.append(f"output: {_scalar(str(output))}")
+    if state.at is not None:
+        lines.append(f"at: {_scalar(state.at)}")
+    if state.reviewing:
+        lines.append("reviewing: true")
+    lines += _mapping("answers", interview.prune(state.answers))
+    if state.forces is not None:
+        lines += _mapping("forces", {f.id: state.forces[f.id] for f in interview.forces})
+    return "\n".join(lines) + "\n"
+
+
+def read_resume(path: Path, interview: Interview) -> tuple[InterviewState, Path | None]:
+    """Read a resume file back into an interview state and the answers file it was writing.
+
+    Raises:
+        DataFileError: the file is not a resume file of this questionnaire, or an
+            answer in it is not valid (each problem named with its line).
+    """
+    doc = read_yaml(path, display_path(path))
+    if not isinstance(doc.data, dict) or "resume" not in doc.data:
+        raise DataFileError(
+            [doc.problem((), "not a resume file", hint="give the file named when the interview stopped")]
+        )
+    saved = validate(doc, ResumeFile)
+    questionnaire = interview.questionnaire
+    problems: list[Problem] = []
+    if saved.resume != questionnaire.id or saved.questionnaire_version != questionnaire.version:
+        problems.append(
+            doc.problem(
+                ("resume",),
+                f"saved for questionnaire '{saved.resume}' version {saved.questionnaire_version}, "
+                f"not '{questionnaire.id}' version {questionnaire.version}",
+                hint="pass the --questionnaire the interview was started with",
+            )
+        )
+    for question_id, raw in saved.answers.items():
+        question = questionnaire.question(question_id)
+        message = f"unknown question '{question_id}'" if question is None else value_problem(question, raw)
+        if message:
+            problems.append(doc.problem(("answers", question_id), message))
+    known = {f.id for f in interview.forces}
+    for force_id, weight in (saved.forces or {}).items():
+        if force_id not in known:
+            problems.append(doc.problem(("forces", force_id), f"unknown force '{force_id}'", key=True))
+        elif not 0 <= weight <= 5:
+            problems.append(
+                doc.problem(("forces", force_id), f"force '{force_id}' needs a weight from 0 to 5")
+            )
+    steps = {q.id for q in questionnaire.questions()} | {FORCES_STEP, REVIEW_STEP}
+    if saved.at is not None and saved.at not in steps:
+        problems.append(doc.problem(("at",), f"unknown step '{saved.at}'"))
+    if problems:
+        raise DataFileError(problems)
+    forces = None
+    if saved.forces is not None:
+        forces = {**interview.default_weights(), **saved.forces}
+    state = InterviewState(answers=dict(saved.answers), forces=forces, at=saved.at, reviewing=saved.reviewing)
+    return state, Path(saved.output) if saved.output else None
