@@ -8,8 +8,16 @@ from typing import Any
 import click
 
 from advisor.__about__ import __version__
+from advisor.cli.diff import diff
+from advisor.cli.explain import explain
+from advisor.cli.interview import interview
 from advisor.cli.patterns import patterns
 from advisor.cli.recommend import recommend
+from advisor.cli.report import report
+from advisor.cli.rules import rules
+from advisor.cli.schema import schema
+from advisor.cli.validate import validate
+from advisor.cli.whatif import whatif
 from advisor.errors import AdvisorError
 
 
@@ -42,8 +50,8 @@ def cli() -> None:
     """
 
 
-cli.add_command(recommend)
-cli.add_command(patterns)
+for command in (recommend, interview, report, explain, whatif, diff, validate, schema, patterns, rules):
+    cli.add_command(command)
 
 
 def main() -> None:
