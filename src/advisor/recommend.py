@@ -68,18 +68,21 @@ class _Agenda:
     losers: dict[tuple[str, str], str] = field(default_factory=dict)
     raised: set[str] = field(default_factory=set)
     _fit: dict[str, tuple[ForceContribution, ...]] = field(default_factory=dict)
+    _rule_scores: dict[str, int] = field(default_factory=dict)
+    _fit_total: dict[str, float] = field(default_factory=dict)
 
     def record(self, firings: Sequence[Firing]) -> None:
         for firing in firings:
-            self.fired.setdefault(firing.rule, firing.clause)
+            if firing.rule in self.fired:
+                continue
+            self.fired[firing.rule] = firing.clause
+            rule = self.catalog.rules[firing.rule]
+            signed = rule.weight if rule.verdict is Verdict.RECOMMEND else -rule.weight
+            self._rule_scores[rule.pattern] = self._rule_scores.get(rule.pattern, 0) + signed
 
     def rule_score(self, pattern_id: str) -> int:
-        score = 0
-        for rule_id in self.fired:
-            rule = self.catalog.rules[rule_id]
-            if rule.pattern == pattern_id:
-                score += rule.weight if rule.verdict is Verdict.RECOMMEND else -rule.weight
-        return score
+        """The summed weights of the fired rules about ``pattern_id`` (advising against counts negative)."""
+        return self._rule_scores.get(pattern_id, 0)
 
     def contributions(self, pattern_id: str) -> tuple[ForceContribution, ...]:
         if pattern_id not in self._fit:
@@ -99,10 +102,20 @@ class _Agenda:
             self._fit[pattern_id] = tuple(items)
         return self._fit[pattern_id]
 
+    def fit(self, pattern_id: str) -> float:
+        """How well ``pattern_id`` serves the prioritised forces (cached per pattern)."""
+        if pattern_id not in self._fit_total:
+            self._fit_total[pattern_id] = round(sum(c.points for c in self.contributions(pattern_id)), 2)
+        return self._fit_total[pattern_id]
+
+    def total(self, pattern_id: str) -> float:
+        """The score by which candidates are ranked: rule weights plus force fit."""
+        return round(self.rule_score(pattern_id) + self.fit(pattern_id), 2)
+
     def score(self, pattern_id: str) -> Score:
-        rules = self.rule_score(pattern_id)
-        forces = round(sum(c.points for c in self.contributions(pattern_id)), 2)
-        return Score(rules=rules, forces=forces, total=round(rules + forces, 2))
+        return Score(
+            rules=self.rule_score(pattern_id), forces=self.fit(pattern_id), total=self.total(pattern_id)
+        )
 
     def blocked_by(self, pattern_id: str) -> str | None:
         """The adopted alternative that excludes ``pattern_id``, if any."""
@@ -116,7 +129,7 @@ class _Agenda:
     def adopt_by_rules(self) -> list[str]:
         """Adopt patterns the rules favour, best first."""
         candidates = [p for p in self.catalog.patterns if p not in self.adopted and self.rule_score(p) > 0]
-        candidates.sort(key=lambda p: (-self.score(p).total, p))
+        candidates.sort(key=lambda p: (-self.total(p), p))
         new = []
         for pattern_id in candidates:
             predecessors = self.catalog.patterns[pattern_id].related.predecessor
@@ -157,11 +170,11 @@ class _Agenda:
                 why = "; ".join(self._why_unusable(r) for r in resolvers)
                 self._leave_open(issue_id, raiser, "unresolved", why)
             return None
-        usable.sort(key=lambda r: (-self.score(r).total, resolvers.index(r)))
+        usable.sort(key=lambda r: (-self.total(r), resolvers.index(r)))
         chosen = usable[0]
         for loser in usable[1:]:
             self.losers[(loser, chosen)] = (
-                f"scored {self.score(loser).total} against {self.score(chosen).total} "
+                f"scored {self.total(loser)} against {self.total(chosen)} "
                 f"for {chosen} to resolve '{issue_id}'"
             )
         self.links.append((raiser, issue_id, chosen))
@@ -233,10 +246,9 @@ def _rule_reasons(
     reasons = []
     # Strongest rule first, so a one-line summary shows the reason that weighed most.
     rules = agenda.catalog.rules
-    for rule_id in sorted(agenda.fired, key=lambda r: (-rules[r].weight, r)):
+    about = [r for r in agenda.fired if rules[r].pattern == pattern_id]
+    for rule_id in sorted(about, key=lambda r: (-rules[r].weight, r)):
         rule = rules[rule_id]
-        if rule.pattern != pattern_id:
-            continue
         reasons.append(
             Reason(
                 kind="rule",

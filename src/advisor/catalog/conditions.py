@@ -9,6 +9,7 @@ questionnaires and explanations) or compiled to the rules engine's format.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, model_validator
@@ -348,8 +349,9 @@ def _show(value: Any) -> str:
     return str(value)
 
 
+@lru_cache(maxsize=4096)
 def describe_leaf(leaf: Leaf) -> str:
-    """A leaf as a short readable test, e.g. ``team_count ≥ 3``."""
+    """A leaf as a short readable test, e.g. ``team_count ≥ 3`` (leaves are frozen, so cached)."""
     if isinstance(leaf, PatternTest):
         return f"pattern {leaf.pattern} is recommended"
     if isinstance(leaf, IssueTest):
