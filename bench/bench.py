@@ -13,6 +13,7 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -42,52 +43,65 @@ def cold_cli(runs: int) -> list[float]:
     return times
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--write", action="store_true", help="update docs/benchmarks.md")
-    parser.add_argument("--long", type=int, default=10_000, help="assessments in the memory run")
-    args = parser.parse_args()
+def _percentile(samples: list[float], fraction: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * fraction))]
 
+
+def _timed_ms(func: Callable[[], object], runs: int) -> list[float]:
+    """Wall time of ``runs`` calls of ``func``, in milliseconds."""
+    samples = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        func()
+        samples.append((time.perf_counter() - start) * 1000)
+    return samples
+
+
+def measure(long_run: int) -> list[tuple[str, str]]:
+    """Every measure, as (what, result) rows."""
     sys.path.insert(0, str(ROOT / "src"))
     from advisor.api import Advisor  # noqa: PLC0415 - after sys.path is set
+    from advisor.cli.report import render_report  # noqa: PLC0415
+    from advisor.whatif import what_if  # noqa: PLC0415
 
     start = time.perf_counter()
     advisor = Advisor.load()
     load_ms = (time.perf_counter() - start) * 1000
-    answers = [advisor.read_answers(p) for p in sorted((ROOT / "examples").glob("*.yaml"))]
     catalog = advisor.catalog
-    rule_count = len(catalog.rules)
-    clause_count = sum(len(c) for c in advisor.clauses.values())
-
+    answers = [advisor.read_answers(p) for p in sorted((ROOT / "examples").glob("*.yaml"))]
     big = advisor.read_answers(EXAMPLE)
-    for _ in range(100):
-        advisor.advise(big)
-    samples = []
-    for _ in range(1000):
-        t0 = time.perf_counter()
-        advisor.advise(big)
-        samples.append((time.perf_counter() - t0) * 1000)
-    samples.sort()
 
+    _timed_ms(lambda: advisor.advise(big), 100)  # warm up
+    single = _timed_ms(lambda: advisor.advise(big), 1000)
     t0 = time.perf_counter()
     for index in range(1000):
         advisor.advise(answers[index % len(answers)])
     throughput = 1000 / (time.perf_counter() - t0)
 
+    result = advisor.advise(big)
+    renders = {
+        fmt: statistics.median(_timed_ms(lambda fmt=fmt: render_report(result, advisor, fmt, "en"), 20))
+        for fmt in ("md", "html", "json", "adr")
+    }
+    tried = what_if(advisor, big).tried
+    whatif_ms = statistics.median(_timed_ms(lambda: what_if(advisor, big), 5))
+
     rss_before = _rss_mb()
     checkpoints = []
-    for index in range(args.long):
+    for index in range(long_run):
         advisor.advise(answers[index % len(answers)])
-        if (index + 1) % (args.long // 5) == 0:
+        if (index + 1) % (long_run // 5) == 0:
             checkpoints.append(_rss_mb())
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
     cold = sorted(cold_cli(5))
-    rows = [
+    clause_count = sum(len(c) for c in advisor.clauses.values())
+    return [
         (
             "catalog",
             f"{len(catalog.patterns)} patterns, {len(catalog.issues)} issues, "
-            f"{rule_count} rules ({clause_count} engine clauses)",
+            f"{len(catalog.rules)} rules ({clause_count} engine clauses)",
         ),
         ("load catalog + compile + register rules (in process)", f"{load_ms:.0f} ms"),
         (
@@ -96,15 +110,31 @@ def main() -> None:
         ),
         (
             "one assessment, enterprise example (median / p95 of 1,000)",
-            f"{statistics.median(samples):.2f} ms / {samples[int(len(samples) * 0.95)]:.2f} ms",
+            f"{statistics.median(single):.2f} ms / {_percentile(single, 0.95):.2f} ms",
         ),
         ("throughput, 1,000 assessments over all examples", f"{throughput:.0f} assessments/s"),
         (
-            f"RSS over {args.long:,} assessments (start → checkpoints)",
+            "report rendering, enterprise example (median of 20)",
+            ", ".join(f"{fmt} {ms:.1f} ms" for fmt, ms in renders.items()),
+        ),
+        (
+            f"`whatif` sensitivity, enterprise example ({tried} single changes, median of 5)",
+            f"{whatif_ms:.0f} ms",
+        ),
+        (
+            f"RSS over {long_run:,} assessments (start → checkpoints)",
             f"{rss_before:.1f} MB → " + ", ".join(f"{c:.1f}" for c in checkpoints) + " MB",
         ),
         ("peak RSS of the benchmark process", f"{peak_mb:.1f} MB"),
     ]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--write", action="store_true", help="update docs/benchmarks.md")
+    parser.add_argument("--long", type=int, default=10_000, help="assessments in the memory run")
+    args = parser.parse_args()
+    rows = measure(args.long)
     header = (
         f"Measured {time.strftime('%Y-%m-%d')} on {platform.machine()}, "
         f"{platform.python_implementation()} {platform.python_version()}, "
