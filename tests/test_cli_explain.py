@@ -100,7 +100,22 @@ def test_why_not_a_pattern_the_rules_advise_against(runner: CliRunner) -> None:
     data = _explain(runner, STARTUP, "microservice-architecture")
     assert data["status"] == "advised-against"
     assert {r["verdict"] for r in data["reasons"]} == {"advise-against"}
-    assert any(s["recommended"] for s in data["suggestions"])  # a change that brings it in
+    # an MVP run by one team with low operations maturity: no single change makes it microservices
+    assert data["suggestions"]
+    assert not any(s["recommended"] for s in data["suggestions"])
+    assert "microservice-architecture is still not recommended" in result.stdout
+    # a grown product with mature operations: six teams would tip it
+    grown = _explain(
+        runner,
+        STARTUP,
+        "microservice-architecture",
+        "--set",
+        "ops_maturity=high",
+        "--set",
+        "product_stage=growth",
+    )
+    tipping = [s for s in grown["suggestions"] if s["recommended"]]
+    assert [c["set"] for s in tipping for c in s["changes"]] == ["team_count=6"]
 
 
 def test_why_not_a_successor_whose_raiser_is_missing(runner: CliRunner) -> None:

@@ -105,3 +105,28 @@ def test_everything_returned_is_sorted(mini_advise: Advise) -> None:
     assert list(result.recommended_ids) == sorted(result.recommended_ids)
     assert [a.id for a in result.alternatives] == sorted(a.id for a in result.alternatives)
     assert [i.id for i in result.open_issues] == sorted(i.id for i in result.open_issues)
+
+
+def test_mixed_signals_between_alternatives_are_settled_by_the_total_score(mini_advise: Advise) -> None:
+    # the rules lean towards micro (+3 -2) and against mono (+2 -4), but the forces favour mono
+    answers = {"team_count": 12, "ops": "low", "cadence": "daily"}
+    result = mini_advise(forces={"autonomy": 1, "simplicity": 5}, **answers)
+    assert "mono" in result.recommended_ids
+    assert "micro" not in result.recommended_ids
+    mono = result.pattern("mono")
+    assert mono is not None
+    assert (mono.score.rules, mono.score.forces) == (-2, 3.0)
+    assert {r.verdict for r in mono.reasons} == {"recommend", "advise-against"}  # both sides shown
+    assert "mono" not in [a.id for a in result.advised_against]
+    assert [(a.id, a.instead_of, a.reason) for a in result.alternatives] == [
+        ("micro", "mono", "scored -0.4 against 1.0 for mono")
+    ]
+    assert result.notes == (
+        "mono is recommended although its rules lean against it (rule score -2): it fits the "
+        "prioritised forces better than micro (total 1.0 against -0.4)",
+    )
+    # with the forces the other way round, the rules' favourite wins as before
+    other = mini_advise(forces={"autonomy": 5, "simplicity": 0}, **answers)
+    assert "micro" in other.recommended_ids
+    assert "mono" in [a.id for a in other.advised_against]
+    assert other.notes == ()

@@ -70,6 +70,8 @@ class _Agenda:
     _fit: dict[str, tuple[ForceContribution, ...]] = field(default_factory=dict)
     _rule_scores: dict[str, int] = field(default_factory=dict)
     _fit_total: dict[str, float] = field(default_factory=dict)
+    _favoured: set[str] = field(default_factory=set)
+    contested: dict[str, str] = field(default_factory=dict)
 
     def record(self, firings: Sequence[Firing]) -> None:
         for firing in firings:
@@ -78,6 +80,8 @@ class _Agenda:
             self.fired[firing.rule] = firing.clause
             rule = self.catalog.rules[firing.rule]
             signed = rule.weight if rule.verdict is Verdict.RECOMMEND else -rule.weight
+            if rule.verdict is Verdict.RECOMMEND:
+                self._favoured.add(rule.pattern)
             self._rule_scores[rule.pattern] = self._rule_scores.get(rule.pattern, 0) + signed
 
     def rule_score(self, pattern_id: str) -> int:
@@ -126,10 +130,34 @@ class _Agenda:
         depth = self.adopted[parent].depth + 1 if parent else 0
         self.adopted[pattern_id] = _Adoption(origin, parent, depth)
 
+    def outscored(self, pattern_id: str) -> str | None:
+        """The alternative favoured by the rules that ``pattern_id`` beats on total score, if any.
+
+        When the rules speak both for and against a pattern, and for one of its alternatives,
+        the total score (rules plus fit with the prioritised forces) decides between them: one of
+        two mutually exclusive choices, such as the architecture style, must be made.
+        """
+        if pattern_id not in self._favoured or self.rule_score(pattern_id) > 0:
+            return None
+        return next(
+            (
+                alt
+                for alt in sorted(self.catalog.patterns[pattern_id].related.alternative)
+                if alt not in self.adopted
+                and self.rule_score(alt) > 0
+                and self.total(pattern_id) > self.total(alt)
+            ),
+            None,
+        )
+
     def adopt_by_rules(self) -> list[str]:
-        """Adopt patterns the rules favour, best first."""
-        candidates = [p for p in self.catalog.patterns if p not in self.adopted and self.rule_score(p) > 0]
-        candidates.sort(key=lambda p: (-self.total(p), p))
+        """Adopt patterns the rules favour (or that outscore a favoured alternative), best first."""
+        contenders = {
+            p: self.outscored(p)
+            for p in self.catalog.patterns
+            if p not in self.adopted and (self.rule_score(p) > 0 or self.outscored(p))
+        }
+        candidates = sorted(contenders, key=lambda p: (-self.total(p), p))
         new = []
         for pattern_id in candidates:
             predecessors = self.catalog.patterns[pattern_id].related.predecessor
@@ -137,6 +165,13 @@ class _Agenda:
             if (predecessors and parent is None) or self.blocked_by(pattern_id):
                 continue
             self.adopt(pattern_id, "rule", parent)
+            beaten = contenders[pattern_id]
+            if beaten is not None:
+                self.contested[pattern_id] = (
+                    f"{pattern_id} is recommended although its rules lean against it "
+                    f"(rule score {self.rule_score(pattern_id)}): it fits the prioritised forces better "
+                    f"than {beaten} (total {self.total(pattern_id)} against {self.total(beaten)})"
+                )
             new.append(pattern_id)
         return new
 
@@ -373,7 +408,8 @@ def build_recommendation(
             )
             for i, (raisers, status, reason) in sorted(agenda.open.items())
         ),
-        notes=tuple(
+        notes=tuple(agenda.contested[p] for p in sorted(agenda.contested))
+        + tuple(
             f"answer to '{q}' ignored: the question does not apply to the other answers"
             for q in sorted(agenda.answers.ignored)
         ),

@@ -98,7 +98,8 @@ def _by_group(result: Recommendation, catalog: Catalog, lang: Lang) -> Table:
     ):
         group = catalog.groups.get(pattern.group)
         group_name = group.name.get(lang) if group else pattern.group
-        first = pattern.reasons[0] if pattern.reasons else None
+        # the strongest reason *for* it: a recommending rule, else the issue it resolves
+        first = next((r for r in pattern.reasons if r.verdict != "advise-against"), None)
         table.add_row(
             group_name if group_name != previous else "",
             _name(catalog, pattern.id, lang),
