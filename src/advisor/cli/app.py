@@ -18,7 +18,7 @@ from advisor.cli.rules import rules
 from advisor.cli.schema import schema
 from advisor.cli.validate import validate
 from advisor.cli.whatif import whatif
-from advisor.errors import AdvisorError
+from advisor.errors import AdvisorError, InterruptedByUserError
 
 
 class AdvisorGroup(click.Group):
@@ -27,6 +27,9 @@ class AdvisorGroup(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except InterruptedByUserError as exc:
+            click.echo(str(exc), err=True)  # not an error: the user stopped, and nothing was lost
+            ctx.exit(exc.exit_code)
         except AdvisorError as exc:
             click.echo(f"error: {exc}", err=True)
             ctx.exit(exc.exit_code)
