@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 from pydantic import BaseModel, ConfigDict
 
+from advisor.catalog.models import PatternFile
 from advisor.errors import DataFileError
 from advisor.yamlfile import parse_yaml, validate
+from conftest import ROOT
 
 
 class Thing(BaseModel):
@@ -42,6 +44,7 @@ def test_validation_errors_point_at_the_value() -> None:
     assert lines == [
         "thing.yaml:2:7: size: Input should be a valid integer, unable to parse string as an integer",
         "thing.yaml:3:1: colour: unknown key",
+        "  hint: the keys allowed here: name, size",
     ]
 
 
@@ -49,3 +52,23 @@ def test_tags_are_not_executed() -> None:
     with pytest.raises(DataFileError) as info:
         parse_yaml("x: !!python/object/apply:os.system ['echo hacked']\n", "evil.yaml")
     assert "evil.yaml:1:4" in str(info.value)
+
+
+def test_unknown_keys_get_the_closest_allowed_key_at_any_depth() -> None:
+    text = (ROOT / "rules" / "patterns" / "saga.yaml").read_text(encoding="utf-8")
+    text = text.replace("resulting_context:\n  benefits:", "resulting_context:\n  benefit:")
+    doc = parse_yaml(text, "saga.yaml")
+    with pytest.raises(DataFileError) as info:
+        validate(doc, PatternFile)
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if row.startswith("  benefit:"))
+    assert str(info.value).splitlines() == [
+        f"saga.yaml:{line}:3: resulting_context.benefit: unknown key",
+        "  hint: did you mean 'benefits'?",
+    ]
+
+
+def test_unknown_key_with_no_close_match_lists_the_allowed_keys() -> None:
+    doc = parse_yaml("name: box\nsize: 2\nzzz: 1\n", "thing.yaml")
+    with pytest.raises(DataFileError) as info:
+        validate(doc, Thing)
+    assert "  hint: the keys allowed here: name, size" in str(info.value).splitlines()

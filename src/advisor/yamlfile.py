@@ -8,8 +8,10 @@ back to those positions, so a user reads ``rules/patterns/saga.yaml:12:5``.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -149,16 +151,64 @@ def _is_internal(part: str | int) -> bool:
     return isinstance(part, str) and ("[" in part or (part.startswith("<") and part.endswith(">")))
 
 
-def validation_problems(doc: YamlDocument, exc: ValidationError, prefix: Loc = ()) -> list[Problem]:
-    """Turn a pydantic ``ValidationError`` into one located problem per error."""
+@lru_cache(maxsize=64)
+def _schema(model: type[BaseModel]) -> dict[str, Any]:
+    return model.model_json_schema()
+
+
+def _expand(node: Mapping[str, Any], defs: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    """The schema node with its ``$ref`` resolved and its union branches flattened."""
+    if "$ref" in node:
+        return _expand(defs.get(node["$ref"].rsplit("/", 1)[-1], {}), defs)
+    branches = [b for kind in ("anyOf", "oneOf", "allOf") for b in node.get(kind, [])]
+    if branches:
+        return [leaf for branch in branches for leaf in _expand(branch, defs)]
+    return [node]
+
+
+def allowed_keys(model: type[BaseModel], loc: Loc) -> list[str]:
+    """The keys ``model`` accepts in the mapping at ``loc`` (empty when unknown)."""
+    schema = _schema(model)
+    defs = schema.get("$defs", {})
+    nodes = _expand(schema, defs)
+    for part in loc:
+        children = []
+        for node in nodes:
+            if isinstance(part, int):
+                child = node.get("items")
+            else:
+                child = node.get("properties", {}).get(part) or node.get("additionalProperties")
+            if isinstance(child, Mapping):
+                children += _expand(child, defs)
+        nodes = children
+    return sorted({key for node in nodes for key in node.get("properties", {})})
+
+
+def _unknown_key_hint(model: type[BaseModel] | None, loc: Loc) -> str | None:
+    if model is None or not loc:
+        return None
+    known = allowed_keys(model, loc[:-1])
+    if not known:
+        return None
+    near = difflib.get_close_matches(str(loc[-1]), known, n=1)
+    return f"did you mean '{near[0]}'?" if near else f"the keys allowed here: {', '.join(known)}"
+
+
+def validation_problems(
+    doc: YamlDocument, exc: ValidationError, prefix: Loc = (), model: type[BaseModel] | None = None
+) -> list[Problem]:
+    """Turn a pydantic ``ValidationError`` into one located problem per error.
+
+    With ``model``, an unknown key gets a hint: the closest key allowed there, or all of them.
+    """
     problems = []
     for error in exc.errors():
         loc = tuple(part for part in error["loc"] if not _is_internal(part))
         full = (*prefix, *loc)
         dotted = ".".join(str(p) for p in loc) or "(document)"
-        problems.append(
-            doc.problem(full, f"{dotted}: {_describe(error)}", key=error.get("type") == "extra_forbidden")
-        )
+        unknown = error.get("type") == "extra_forbidden"
+        hint = _unknown_key_hint(model, loc) if unknown else None
+        problems.append(doc.problem(full, f"{dotted}: {_describe(error)}", hint, key=unknown))
     return problems
 
 
@@ -168,4 +218,4 @@ def validate(doc: YamlDocument, model: type[M], data: Any = None, prefix: Loc = 
     try:
         return model.model_validate(payload)
     except ValidationError as exc:
-        raise DataFileError(validation_problems(doc, exc, prefix)) from None
+        raise DataFileError(validation_problems(doc, exc, prefix, model)) from None
