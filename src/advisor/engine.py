@@ -213,7 +213,11 @@ class Engine:
     def __init__(self, rules: Mapping[str, Sequence[Clause]]) -> None:
         problems = check_limits(rules)
         if problems:
-            raise EngineError("the rule pack exceeds the rules engine's limits:\n  " + "\n  ".join(problems))
+            raise EngineError(
+                "the rule pack exceeds the rules engine's limits:\n  "
+                + "\n  ".join(problems)
+                + "\n  hint: run 'advisor rules lint DIR' to see the file and line of each rule involved"
+            )
         definition: dict[str, Any] = {
             _START_RULE: {"all": [{"m": {"t": "$start"}}]},
             _CATCH_ALL_RULE: {"all": [{"m": {"$ex": {"t": 1}}}, {"n": {"t": "$never"}}]},
