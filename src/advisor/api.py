@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from advisor.agenda import run_agenda
 from advisor.catalog.conditions import Clause, ConditionError, to_dnf
 from advisor.catalog.loader import Catalog, load_catalog
 from advisor.engine import Engine
@@ -22,7 +23,7 @@ from advisor.questionnaire.answers import Answers, answers_from_mapping, load_an
 from advisor.questionnaire.checks import check_condition
 from advisor.questionnaire.loader import load_questionnaire
 from advisor.questionnaire.models import Questionnaire
-from advisor.recommend import build_recommendation, run_agenda
+from advisor.recommend import build_recommendation
 from advisor.recommendation import Recommendation
 
 

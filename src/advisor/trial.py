@@ -13,13 +13,13 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from advisor.agenda import run_agenda
 from advisor.api import Advisor
 from advisor.catalog.conditions import UNKNOWN_VALUE
 from advisor.errors import AnswersError
 from advisor.overrides import format_value, set_argument
 from advisor.questionnaire.answers import Answers
 from advisor.questionnaire.models import UNKNOWN
-from advisor.recommend import run_agenda
 
 
 class Change(BaseModel):
