@@ -80,7 +80,7 @@ def test_out_of_range_and_missing_required(mini_advisor: Advisor, write: Write) 
 def test_unknown_force_and_top_level_key(mini_advisor: Advisor, write: Write) -> None:
     path = write("a.yaml", "answer:\n  system_name: Shop\n")
     assert _error(mini_advisor, path) == [
-        f"{path}:1:1: unknown key 'answer'",
+        f"{path}:1:1: answer: unknown key",
         "  hint: did you mean 'answers'?",
     ]
     path = write("b.yaml", "answers:\n  system_name: Shop\nforces:\n  autonomyy: 3\n")

@@ -61,7 +61,7 @@ def test_a_folder_of_broken_files_reports_each(runner: CliRunner) -> None:
         "  hint: see examples/ for the expected layout\n"
     ) in out
     assert out.endswith(
-        f"{BROKEN}/unknown-section.yaml:3:1: unknown key 'forcez'\n  hint: did you mean 'forces'?\n"
+        f"{BROKEN}/unknown-section.yaml:3:1: forcez: unknown key\n  hint: did you mean 'forces'?\n"
     )
     assert result.stderr == "error: 11 problems in 4 of 5 inputs\n"
     assert "Traceback" not in result.output

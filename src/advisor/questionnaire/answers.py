@@ -153,7 +153,7 @@ def check_value(questionnaire: Questionnaire, question: Question, raw: Any, name
 
 
 def _check_layout(doc: YamlDocument) -> None:
-    """Refuse a document that is not a mapping of the known top-level keys, with a hint for each."""
+    """Refuse a document that is not a mapping, pointing at the expected layout."""
     if not isinstance(doc.data, dict):
         raise AnswersError(
             [
@@ -164,17 +164,6 @@ def _check_layout(doc: YamlDocument) -> None:
                 )
             ]
         )
-    keys = list(AnswersFile.model_fields)
-    problems = []
-    for key in doc.data:
-        if key not in keys:
-            near = closest(str(key), keys)
-            hint = (
-                f"did you mean '{near}'?" if near else f"the keys of an answers file are: {', '.join(keys)}"
-            )
-            problems.append(doc.problem((key,), f"unknown key '{key}'", hint=hint, key=True))
-    if problems:
-        raise AnswersError(problems)
 
 
 def check_answers(doc: YamlDocument, questionnaire: Questionnaire, forces: Mapping[str, Force]) -> Answers:
