@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from advisor.api import Advisor
-from advisor.report.graph import Edge, Graph, Node, to_mermaid, to_svg
+from advisor.report.graph import Edge, Graph, Node, to_mermaid
+from advisor.report.graph_svg import to_svg
 from advisor.report.html import render_html
 from advisor.report.markdown import render_markdown
 from advisor.report.model import build_report

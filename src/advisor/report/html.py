@@ -3,7 +3,7 @@
 Templates are rendered with autoescaping on and undefined names as errors, so
 every text from the answers or the catalog reaches the page escaped. The only
 markup inserted as is, the successor graph, is built by
-:func:`advisor.report.graph.to_svg`, which escapes every text itself.
+:func:`advisor.report.graph_svg.to_svg`, which escapes every text itself.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from importlib import resources
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from advisor.report.graph import to_svg
+from advisor.report.graph_svg import to_svg
 from advisor.report.labels import label, labels
 from advisor.report.view import DASHED, EDGE_KINDS, MatrixCell, Report
 
