@@ -17,7 +17,7 @@ import pytest
 
 from advisor.api import Advisor
 from advisor.report.adr import render_adrs
-from advisor.report.json_report import render_report_json
+from advisor.report.json import render_report_json
 from advisor.report.markdown import render_markdown
 from advisor.report.model import build_report
 from conftest import EXAMPLES

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from advisor.api import Advisor
 from advisor.cli.app import cli
 from advisor.i18n import Lang
-from advisor.report.json_report import render_report_json
+from advisor.report.json import render_report_json
 from advisor.report.model import build_report
 from conftest import EXAMPLES, ROOT
 

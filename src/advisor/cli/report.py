@@ -14,7 +14,7 @@ from advisor.i18n import Lang
 from advisor.recommendation import Recommendation
 from advisor.report.adr import render_adrs
 from advisor.report.html import render_html
-from advisor.report.json_report import render_report_json
+from advisor.report.json import render_report_json
 from advisor.report.markdown import render_markdown
 from advisor.report.model import build_report
 

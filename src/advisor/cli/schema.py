@@ -8,7 +8,7 @@ import click
 
 from advisor.api import Advisor
 from advisor.cli.options import catalog_options
-from advisor.report.json_report import render_report_schema
+from advisor.report.json import render_report_schema
 from advisor.schema_answers import answers_schema, render_schema
 
 
