@@ -25,8 +25,7 @@ from prompt_toolkit.keys import Keys
 from prompt_toolkit.output import Output, create_output
 from prompt_toolkit.utils import get_cwidth
 from questionary.prompts.common import InquirerControl
-from rich.console import Console
-from rich.table import Table
+from rich.console import Console, RenderableType
 from rich.text import Text as RichText
 
 from advisor.catalog.models import Force
@@ -41,15 +40,12 @@ from advisor.questionnaire.interview import (
     parse_typed,
     text_problem,
 )
+from advisor.questionnaire.interview_screen import header, priorities_table, review_table, weight_bar
 from advisor.questionnaire.interview_words import UI, display_value
 from advisor.questionnaire.models import UNKNOWN, Question, QuestionType
 
 _CONFIRM = "@confirm"
 _DONE = "@done"
-
-
-def _weight_bar(weight: int) -> str:
-    return "●" * weight + "○" * (5 - weight)
 
 
 def _pad(text: str, width: int) -> str:
@@ -196,15 +192,9 @@ class QuestionaryPrompter:
     def _header(self, position: Position, help_text: Text | None) -> None:
         """Section title (with its help on entering it), "question N of M", the keys and the help."""
         title = position.title.get(self.lang)
-        line = RichText.assemble(("\n" + title, "bold magenta"))
-        line.append(" · " + self.words["position"].format(number=position.number, total=position.total))
-        line.append("    " + self.words["keys"], style="dim")
-        self._show(line)
-        if title != self._section and position.help is not None:
-            self._show(RichText(position.help.get(self.lang), style="magenta"))
+        for line in header(position, help_text, self.lang, entering=title != self._section):
+            self._show(line)
         self._section = title
-        if help_text is not None:
-            self._show(RichText(help_text.get(self.lang), style="italic dim"))
 
     def _choices(self, question: Question, current: Any) -> list[questionary.Choice]:
         ticked = current if isinstance(current, list) else [current]
@@ -324,7 +314,7 @@ class QuestionaryPrompter:
         while True:
             choices = [questionary.Choice(self.words["forces_done"], _DONE)] + [
                 questionary.Choice(
-                    f"{_pad(f.name.get(self.lang), width)}{_weight_bar(weights[f.id])} {weights[f.id]}",
+                    f"{_pad(f.name.get(self.lang), width)}{weight_bar(weights[f.id])} {weights[f.id]}",
                     f.id,
                     description=f.description.get(self.lang),
                 )
@@ -347,7 +337,7 @@ class QuestionaryPrompter:
                 pointed = picked.force
                 continue
             if picked == _DONE:
-                self._show(self._priorities(forces, weights))
+                self._show(priorities_table(forces, weights, self.lang))
                 if self.confirm(self.words["use_priorities"], True):
                     return weights
                 pointed = _DONE
@@ -357,7 +347,7 @@ class QuestionaryPrompter:
                 questionary.select(
                     self.words["weight_of"].format(name=force.name.get(self.lang)),
                     choices=[
-                        questionary.Choice(f"{w} {_weight_bar(w)} {labels[w]}", str(w)) for w in range(6)
+                        questionary.Choice(f"{w} {weight_bar(w)} {labels[w]}", str(w)) for w in range(6)
                     ],
                     default=str(weights[force.id]),
                     instruction=self.words["select"],
@@ -368,33 +358,10 @@ class QuestionaryPrompter:
                 weights[force.id] = int(weight)
             pointed = force.id
 
-    def _priorities(self, forces: Sequence[Force], weights: Mapping[str, int]) -> Table:
-        table = Table(title=self.words["priorities"], title_justify="left")
-        table.add_column(self.words["rank"], justify="right")
-        table.add_column(self.words["force"], style="cyan")
-        table.add_column(self.words["weight"])
-        ranked = sorted(forces, key=lambda f: (-weights[f.id], forces.index(f)))
-        for rank, force in enumerate(ranked, 1):
-            weight = weights[force.id]
-            table.add_row(str(rank), force.name.get(self.lang), f"{_weight_bar(weight)} {weight}")
-        return table
-
     def review(self, rows: Sequence[ReviewRow], forces: Sequence[Force], weights: Mapping[str, int]) -> Any:
         """The table of every answer and the priorities; confirm or pick one to change."""
-        table = Table(title=self.words["review"], title_justify="left")
-        table.add_column(self.words["rank"], justify="right")
-        table.add_column(self.words["section"], style="magenta")
-        table.add_column(self.words["question"])
-        table.add_column(self.words["answer"], style="cyan")
-        for number, row in enumerate(rows, 1):
-            table.add_row(
-                str(number),
-                row.section.get(self.lang),
-                row.question.prompt.get(self.lang),
-                display_value(row.question, row.value, self.lang),
-            )
-        self._show(table)
-        self._show(self._priorities(forces, weights))
+        self._show(review_table(rows, self.lang))
+        self._show(priorities_table(forces, weights, self.lang))
         choices = [
             questionary.Choice(self.words["confirm_all"], _CONFIRM),
             questionary.Choice(self.words["change_forces"], FORCES_STEP),
@@ -450,7 +417,7 @@ class QuestionaryPrompter:
         """
         self._show(RichText(message, style=style or ""))
 
-    def _show(self, renderable: RichText | Table) -> None:
+    def _show(self, renderable: RenderableType) -> None:
         try:
             self.console.print(renderable)
         except OSError as lost:

@@ -1,0 +1,75 @@
+"""What the interview shows around its prompts, as rich renderables (pure functions).
+
+Section headers with "question N of M", the table of priorities and the
+review table of every answer. The prompter prints them on the terminal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from rich.table import Table
+from rich.text import Text as RichText
+
+from advisor.catalog.models import Force
+from advisor.i18n import Lang, Text
+from advisor.questionnaire.interview import Position, ReviewRow
+from advisor.questionnaire.interview_words import UI, display_value
+
+
+def weight_bar(weight: int) -> str:
+    """A weight 0-5 as five dots, filled up to the weight."""
+    return "●" * weight + "○" * (5 - weight)
+
+
+def header(position: Position, help_text: Text | None, lang: Lang, *, entering: bool) -> list[RichText]:
+    """Section title, "question N of M" and the keys; the section's help when ``entering`` it; the help.
+
+    Args:
+        position: the section and the question's number.
+        help_text: the question's own help, if any.
+        lang: the language shown.
+        entering: the previous question was in another section.
+    """
+    words = UI[lang]
+    line = RichText.assemble(("\n" + position.title.get(lang), "bold magenta"))
+    line.append(" · " + words["position"].format(number=position.number, total=position.total))
+    line.append("    " + words["keys"], style="dim")
+    lines = [line]
+    if entering and position.help is not None:
+        lines.append(RichText(position.help.get(lang), style="magenta"))
+    if help_text is not None:
+        lines.append(RichText(help_text.get(lang), style="italic dim"))
+    return lines
+
+
+def priorities_table(forces: Sequence[Force], weights: Mapping[str, int], lang: Lang) -> Table:
+    """The forces ranked by weight (heaviest first, catalog order among equals)."""
+    words = UI[lang]
+    table = Table(title=words["priorities"], title_justify="left")
+    table.add_column(words["rank"], justify="right")
+    table.add_column(words["force"], style="cyan")
+    table.add_column(words["weight"])
+    ranked = sorted(forces, key=lambda f: (-weights[f.id], forces.index(f)))
+    for rank, force in enumerate(ranked, 1):
+        weight = weights[force.id]
+        table.add_row(str(rank), force.name.get(lang), f"{weight_bar(weight)} {weight}")
+    return table
+
+
+def review_table(rows: Sequence[ReviewRow], lang: Lang) -> Table:
+    """Every answered question, numbered, with its section and the answer as the architect reads it."""
+    words = UI[lang]
+    table = Table(title=words["review"], title_justify="left")
+    table.add_column(words["rank"], justify="right")
+    table.add_column(words["section"], style="magenta")
+    table.add_column(words["question"])
+    table.add_column(words["answer"], style="cyan")
+    for number, row in enumerate(rows, 1):
+        table.add_row(
+            str(number),
+            row.section.get(lang),
+            row.question.prompt.get(lang),
+            display_value(row.question, row.value, lang),
+        )
+    return table
