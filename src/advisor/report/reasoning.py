@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from advisor.diff import AssessmentDiff
-from advisor.explain import Explanation, RuleCheck, Suggestion
+from advisor.explanation import Explanation, RuleCheck, Suggestion
 from advisor.overrides import format_value
 from advisor.portfolio import Portfolio
 from advisor.recommendation import Reason

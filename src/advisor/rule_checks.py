@@ -1,0 +1,65 @@
+"""The rules of one pattern checked, test by test, against the final state of an assessment.
+
+``advisor explain`` shows these checks for a pattern that is not recommended,
+and searches for answer changes from them (:mod:`advisor.suggestions`).
+"""
+
+from __future__ import annotations
+
+from advisor.api import Advisor
+from advisor.catalog.conditions import ForceTest, IssueTest, Leaf, PatternTest, describe_leaf, evaluate
+from advisor.explanation import LeafResult, RuleCheck
+from advisor.overrides import format_value
+from advisor.questionnaire.answers import Answers
+from advisor.recommendation import Recommendation
+from advisor.trial import raw_value
+
+
+class FinalState:
+    """The final state of one assessment, as rule conditions see it."""
+
+    def __init__(self, answers: Answers, result: Recommendation) -> None:
+        self.answers = answers
+        self.recommended = set(result.recommended_ids)
+        self.raised = {issue for p in result.recommended for issue in p.raises}
+
+    def holds(self, leaf: Leaf) -> bool:
+        """Whether one leaf test holds in this state."""
+        answers = self.answers
+        return evaluate(
+            leaf, answers.value, answers.weight, self.recommended.__contains__, self.raised.__contains__
+        )
+
+    def actual(self, leaf: Leaf) -> str:
+        """What the leaf tests, as it is in this state (an answer, a weight, recommended or not)."""
+        if isinstance(leaf, PatternTest):
+            return "recommended" if leaf.pattern in self.recommended else "not recommended"
+        if isinstance(leaf, IssueTest):
+            return "raised" if leaf.issue in self.raised else "not raised"
+        if isinstance(leaf, ForceTest):
+            return str(self.answers.weight(leaf.force))
+        return format_value(raw_value(self.answers.value(leaf.answer)))
+
+
+def rule_checks(advisor: Advisor, state: FinalState, pattern_id: str) -> tuple[RuleCheck, ...]:
+    """Every rule naming ``pattern_id``, each clause's tests with whether they hold, by rule id."""
+    checks = []
+    for rule in advisor.catalog.rules_for(pattern_id):
+        results = tuple(
+            tuple(
+                LeafResult(test=describe_leaf(leaf), holds=state.holds(leaf), actual=state.actual(leaf))
+                for leaf in clause
+            )
+            for clause in advisor.clauses[rule.id]
+        )
+        checks.append(
+            RuleCheck(
+                rule=rule.id,
+                verdict=rule.verdict.value,
+                weight=rule.weight,
+                reason=rule.reason.en,
+                fired=any(all(t.holds for t in clause) for clause in results),
+                clauses=results,
+            )
+        )
+    return tuple(sorted(checks, key=lambda c: c.rule))
