@@ -15,7 +15,7 @@ from typing import Any
 
 from advisor.api import Advisor
 from advisor.errors import AdvisorError
-from advisor.explanation import ChainStep, Explanation, IssueLink
+from advisor.explanation import ChainStep, Explanation, IssueLink, Suggestion
 from advisor.questionnaire.answers import Answers
 from advisor.questionnaire.checks import closest
 from advisor.recommendation import Recommendation, Score
@@ -41,8 +41,9 @@ def _chain(result: Recommendation, pattern_id: str) -> tuple[ChainStep, ...]:
     return tuple(reversed(steps))
 
 
-def _resolves(advisor: Advisor, result: Recommendation, pattern_id: str) -> tuple[IssueLink, ...]:
-    raised = {issue for p in result.recommended for issue in p.raises}
+def _resolves(
+    advisor: Advisor, result: Recommendation, state: FinalState, pattern_id: str
+) -> tuple[IssueLink, ...]:
     links = []
     for issue in advisor.catalog.issues.values():
         if pattern_id not in issue.resolved_by:
@@ -52,7 +53,9 @@ def _resolves(advisor: Advisor, result: Recommendation, pattern_id: str) -> tupl
         )
         others = tuple(p.id for p in result.recommended if any(r.issue == issue.id for r in p.resolves))
         links.append(
-            IssueLink(issue=issue.id, raised_by=raisers, raised=issue.id in raised, resolved_here_by=others)
+            IssueLink(
+                issue=issue.id, raised_by=raisers, raised=issue.id in state.raised, resolved_here_by=others
+            )
         )
     return tuple(links)
 
@@ -107,13 +110,14 @@ def explain(advisor: Advisor, answers: Answers, result: Recommendation, pattern_
     against = next((a for a in result.advised_against if a.id == pattern_id), None)
     orphan = next((a for a in result.not_applicable if a.id == pattern_id), None)
     winners = ", ".join(a.instead_of for a in lost)
-    links = _resolves(advisor, result, pattern_id)
+    links = _resolves(advisor, result, state, pattern_id)
     if lost:
         suggestions += winning_weights(advisor, trial, pattern_id, [a.instead_of for a in lost])
     elif against is None and orphan is None:
         suggestions += raiser_suggestions(advisor, trial, state, pattern_id, links)
-    unique = {tuple(c.set for c in s.changes): s for s in reversed(suggestions)}  # the first of equals wins
-    kept = [s for s in suggestions if unique[tuple(c.set for c in s.changes)] is s]
+    kept: dict[tuple[str, ...], Suggestion] = {}
+    for suggestion in suggestions:  # the first of equal changes wins
+        kept.setdefault(tuple(c.set for c in suggestion.changes), suggestion)
     common: dict[str, Any] = {
         "pattern": pattern_id,
         "name": name,
@@ -121,7 +125,7 @@ def explain(advisor: Advisor, answers: Answers, result: Recommendation, pattern_
         "rules": checks,
         "lost_to": lost,
         "resolves": links,
-        "suggestions": tuple(kept[:MAX_SUGGESTIONS]),
+        "suggestions": tuple(kept.values())[:MAX_SUGGESTIONS],
     }
     if against is not None:
         instead = f"; {winners} is recommended instead" if lost else ""
