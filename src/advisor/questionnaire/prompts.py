@@ -4,23 +4,21 @@ Each question becomes the matching questionary prompt (select, checkbox,
 confirm, text) with its help, per-choice descriptions, default and
 validation. Ctrl-B on any prompt goes back to the previous question; Ctrl-C
 or Ctrl-D stop the interview (the caller saves the answers so far).
+Running a prompt on the terminal is :mod:`~advisor.questionnaire.prompt_terminal`'s
+job; the headers and tables around the prompts come from
+:mod:`~advisor.questionnaire.interview_screen`.
 """
 
 from __future__ import annotations
 
-import signal
-import sys
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from pathlib import Path
-from types import FrameType
 from typing import Any, TextIO
 
 import questionary
-from prompt_toolkit.application import Application
 from prompt_toolkit.input import Input
-from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent, merge_key_bindings
+from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent
 from prompt_toolkit.keys import Keys
 from prompt_toolkit.output import Output, create_output
 from prompt_toolkit.utils import get_cwidth
@@ -29,7 +27,6 @@ from rich.console import Console, RenderableType
 from rich.text import Text as RichText
 
 from advisor.catalog.models import Force
-from advisor.errors import InterviewError
 from advisor.i18n import Lang, Text
 from advisor.questionnaire.interview import (
     BACK,
@@ -43,6 +40,7 @@ from advisor.questionnaire.interview import (
 from advisor.questionnaire.interview_screen import header, priorities_table, review_table, weight_bar
 from advisor.questionnaire.interview_words import UI, display_value
 from advisor.questionnaire.models import UNKNOWN, Question, QuestionType
+from advisor.questionnaire.prompt_terminal import PromptRunner, terminal_stream
 
 _CONFIRM = "@confirm"
 _DONE = "@done"
@@ -97,21 +95,6 @@ def _weight_keys(weights: Mapping[str, int]) -> KeyBindings:
     return keys
 
 
-def terminal_stream() -> TextIO:
-    """The stream the interview talks on: stdout or stderr if a terminal, else ``/dev/tty``.
-
-    Raises:
-        InterviewError: no terminal can be opened.
-    """
-    for stream in (sys.stdout, sys.stderr):
-        if stream is not None and stream.isatty():
-            return stream
-    try:
-        return Path("/dev/tty").open("w", encoding="utf-8")
-    except OSError:
-        raise InterviewError("advisor interview needs a terminal to talk to") from None
-
-
 class QuestionaryPrompter:
     """A :class:`~advisor.questionnaire.interview.Prompter` built on questionary.
 
@@ -135,59 +118,19 @@ class QuestionaryPrompter:
         stream = stream if stream is not None else terminal_stream()
         self.console = Console(file=stream, highlight=False)
         self._section: str | None = None
-        self._asking: Application[Any] | None = None
-        self._hung_up = False
+        self._runner = PromptRunner()
         self._io: dict[str, Any] = {"output": output or create_output(stdout=stream)}
         if input is not None:
             self._io["input"] = input
 
     # -- plumbing -----------------------------------------------------------
 
-    def _run(self, question: questionary.Question, extra: KeyBindings | None = None) -> Any:
-        back = KeyBindings()
-
-        @back.add(Keys.ControlB, eager=True)
-        def _back(event: KeyPressEvent) -> None:
-            event.app.erase_when_done = True
-            event.app.exit(result=BACK)
-
-        if self._hung_up:
-            raise EOFError
-        app = question.application
-        bindings = [app.key_bindings or KeyBindings(), back, *([extra] if extra else [])]
-        app.key_bindings = merge_key_bindings(bindings)
-        self._asking = app
-        try:
-            return question.unsafe_ask()
-        except OSError as lost:  # the terminal went away under the prompt
-            raise EOFError from lost
-        finally:
-            self._asking = None
-
-    @contextmanager
-    def hangup_ends_prompts(self) -> Iterator[None]:
+    def hangup_ends_prompts(self) -> AbstractContextManager[None]:
         """While open, a closed terminal (SIGHUP) ends the interview like Ctrl-D, not the process.
 
-        The prompt on screen is ended through its event loop, and no prompt is
-        shown after it: the interview sees end of input and the caller can save
-        the answers, inside this block, without being killed by a second SIGHUP.
+        See :meth:`~advisor.questionnaire.prompt_terminal.PromptRunner.hangup_ends_prompts`.
         """
-
-        def end(app: Application[Any]) -> None:
-            if app.future is not None and not app.future.done():
-                app.exit(exception=EOFError)
-
-        def hang_up(_signum: int, _frame: FrameType | None) -> None:
-            self._hung_up = True
-            app = self._asking
-            if app is not None and app.loop is not None:
-                app.loop.call_soon_threadsafe(end, app)
-
-        previous = signal.signal(signal.SIGHUP, hang_up)
-        try:
-            yield
-        finally:
-            signal.signal(signal.SIGHUP, previous)
+        return self._runner.hangup_ends_prompts()
 
     def _header(self, position: Position, help_text: Text | None) -> None:
         """Section title (with its help on entering it), "question N of M", the keys and the help."""
@@ -227,7 +170,7 @@ class QuestionaryPrompter:
         kind = question.type
         if kind is QuestionType.SELECT:
             values = [c.value for c in question.choices] + ([UNKNOWN] if question.allow_unknown else [])
-            return self._run(
+            return self._runner.run(
                 questionary.select(
                     message,
                     choices=self._choices(question, current),
@@ -246,7 +189,7 @@ class QuestionaryPrompter:
         def valid(values: list[str]) -> bool | str:
             return self.words["unknown_alone"] if UNKNOWN in values and len(values) > 1 else True
 
-        picked = self._run(
+        picked = self._runner.run(
             questionary.checkbox(
                 message,
                 choices=self._choices(question, current),
@@ -265,9 +208,9 @@ class QuestionaryPrompter:
     def _ask_confirm(self, question: Question, message: str, current: Any) -> Any:
         if not question.allow_unknown:
             default = current if isinstance(current, bool) else False
-            return self._run(questionary.confirm(message, default=default, **self._io))
+            return self._runner.run(questionary.confirm(message, default=default, **self._io))
         options = {"yes": True, "no": False, UNKNOWN: UNKNOWN}
-        picked = self._run(
+        picked = self._runner.run(
             questionary.select(
                 message,
                 choices=[
@@ -296,7 +239,7 @@ class QuestionaryPrompter:
             base = _range(question) if integer else "text"
             instruction = self.words["typed"].format(range=base) if question.allow_unknown else f"({base})"
         default = "?" if current == UNKNOWN else ("" if current is None else str(current))
-        typed = self._run(
+        typed = self._runner.run(
             questionary.text(message, default=default, validate=valid, instruction=instruction, **self._io)
         )
         return BACK if typed is BACK else parse_typed(question, typed)
@@ -320,7 +263,7 @@ class QuestionaryPrompter:
                 )
                 for f in forces
             ]
-            picked = self._run(
+            picked = self._runner.run(
                 questionary.select(
                     self.words["forces_pick"],
                     choices=choices,
@@ -343,7 +286,7 @@ class QuestionaryPrompter:
                 pointed = _DONE
                 continue
             force = next(f for f in forces if f.id == picked)
-            weight = self._run(
+            weight = self._runner.run(
                 questionary.select(
                     self.words["weight_of"].format(name=force.name.get(self.lang)),
                     choices=[
@@ -373,7 +316,7 @@ class QuestionaryPrompter:
             )
             for number, row in enumerate(rows, 1)
         ]
-        picked = self._run(
+        picked = self._runner.run(
             questionary.select(
                 self.words["review_pick"], choices=choices, instruction=self.words["select"], **self._io
             )
@@ -382,7 +325,7 @@ class QuestionaryPrompter:
 
     def choose(self, message: str, options: Sequence[tuple[str, str]]) -> str:
         """Pick one of ``(label, value)`` options; Ctrl-B counts as the first option."""
-        picked = self._run(
+        picked = self._runner.run(
             questionary.select(
                 message,
                 choices=[questionary.Choice(label, value) for label, value in options],
@@ -394,7 +337,7 @@ class QuestionaryPrompter:
 
     def path(self, message: str, default: str) -> str:
         """Type a file or folder name, starting from ``default``; Ctrl-B keeps the default."""
-        typed = self._run(
+        typed = self._runner.run(
             questionary.text(
                 message,
                 default=default,
@@ -406,7 +349,7 @@ class QuestionaryPrompter:
 
     def confirm(self, message: str, default: bool) -> bool:
         """A yes/no question; Ctrl-B counts as no."""
-        answer = self._run(questionary.confirm(message, default=default, **self._io))
+        answer = self._runner.run(questionary.confirm(message, default=default, **self._io))
         return answer is True
 
     def say(self, message: str, style: str | None = None) -> None:
