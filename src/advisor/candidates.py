@@ -35,10 +35,17 @@ def _clamp(question: Question, value: int) -> int:
     return value
 
 
-def _near(values: Iterable[int], current: Any) -> list[int]:
+def nearest_first(values: Iterable[int], current: Any) -> list[int]:
     """Distinct values, nearest to ``current`` first (ties: the smaller first)."""
     anchor = current if isinstance(current, int) and not isinstance(current, bool) else 0
     return sorted(set(values), key=lambda v: (abs(v - anchor), v))
+
+
+def _integers_near(question: Question, operands: Iterable[Any], current: Any) -> list[int]:
+    """Each number compared with, and one either side, within the question's range, nearest first."""
+    numbers = [v for v in operands if isinstance(v, int | float) and not isinstance(v, bool)]
+    around = [round(v) + delta for v in numbers for delta in (-1, 0, 1)]
+    return nearest_first((_clamp(question, v) for v in around), current)
 
 
 def _answer_candidates(question: Question, tests: Sequence[AnswerTest], current: Any) -> list[Any]:
@@ -58,9 +65,7 @@ def _answer_candidates(question: Question, tests: Sequence[AnswerTest], current:
     elif kind is QuestionType.CONFIRM:
         found = [True, False]
     elif kind is QuestionType.INTEGER:
-        numbers = [v for v in _operands(tests) if isinstance(v, int | float) and not isinstance(v, bool)]
-        around = [round(v) + delta for v in numbers for delta in (-1, 0, 1)]
-        found = _near((_clamp(question, v) for v in around), current)
+        found = _integers_near(question, _operands(tests), current)
     else:
         found = [v for v in _operands(tests) if isinstance(v, str)]
     return [*found, UNKNOWN_VALUE] if question.allow_unknown else found
@@ -81,7 +86,7 @@ def satisfying_answer(question: Question, tests: Sequence[AnswerTest], current: 
 
 def satisfying_weight(tests: Sequence[ForceTest], current: int) -> int | None:
     """The force weight nearest to ``current`` that passes every test (``None`` when none does)."""
-    for weight in _near(WEIGHTS, current):
+    for weight in nearest_first(WEIGHTS, current):
         if all(leaf_holds(test, weight) for test in tests):
             return weight
     return None
@@ -119,9 +124,7 @@ def values_to_try(question: Question, current: Any, compared: Sequence[Any]) -> 
     elif kind is QuestionType.CONFIRM:
         values = [True, False]
     elif kind is QuestionType.INTEGER:
-        numbers = [v for v in compared if isinstance(v, int | float) and not isinstance(v, bool)]
-        around = [round(v) + delta for v in numbers for delta in (-1, 0, 1)]
-        values = _near((_clamp(question, v) for v in around), current)
+        values = _integers_near(question, compared, current)
     if question.allow_unknown:
         values.append(UNKNOWN_VALUE)
     return [v for v in values if v != current and not (v is UNKNOWN_VALUE and current is UNKNOWN_VALUE)]

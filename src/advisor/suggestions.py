@@ -13,7 +13,7 @@ from collections import defaultdict
 from typing import Literal
 
 from advisor.api import Advisor
-from advisor.candidates import satisfying_answer, satisfying_weight
+from advisor.candidates import WEIGHTS, nearest_first, satisfying_answer, satisfying_weight
 from advisor.catalog.conditions import AnswerTest, Clause, ConditionError, ForceTest, negate_leaf
 from advisor.catalog.models import Verdict
 from advisor.explanation import IssueLink, RuleCheck, Suggestion
@@ -122,7 +122,7 @@ def winning_weights(advisor: Advisor, trial: Trial, pattern_id: str, rivals: lis
     found = []
     for force in forces:
         current = answers.weight(force)
-        for weight in sorted(range(6), key=lambda w: (abs(w - current), w)):
+        for weight in nearest_first(WEIGHTS, current):
             if weight == current:
                 continue
             change = make_change(answers, "force", force, weight)
