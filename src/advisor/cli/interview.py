@@ -35,6 +35,7 @@ def _tell(prompter: QuestionaryPrompter, message: str, style: str) -> None:
 
 def conduct(
     advisor: Advisor,
+    interview: Interview,
     prompter: QuestionaryPrompter,
     *,
     output: Path,
@@ -48,7 +49,6 @@ def conduct(
         InterruptedByUserError: the architect stopped; the answers so far are in ``resume_path``.
         OutputError: the answers or resume file cannot be written.
     """
-    interview = Interview(advisor.questionnaire, advisor.catalog.forces)
     prompter.say(advisor.questionnaire.title.get(lang), "bold")
     if advisor.questionnaire.description:
         prompter.say(advisor.questionnaire.description.get(lang), "dim")
@@ -134,9 +134,10 @@ def interview(  # noqa: PLR0917 - click passes every option
     if not sys.stdin.isatty():
         raise InterviewError(NO_TERMINAL)
     advisor = Advisor.load(rules, questionnaire)
+    guide = Interview(advisor.questionnaire, advisor.catalog.forces)
     state = None
     if resume is not None:
-        state, saved_output = read_resume(resume, Interview(advisor.questionnaire, advisor.catalog.forces))
+        state, saved_output = read_resume(resume, guide)
         output = output or saved_output
     output = output or Path("answers.yaml")
     prompter = QuestionaryPrompter(lang)
@@ -147,7 +148,7 @@ def interview(  # noqa: PLR0917 - click passes every option
         and saved.exists()
         and prompter.confirm(words["continue_saved"].format(path=saved), True)
     ):
-        state, _ = read_resume(saved, Interview(advisor.questionnaire, advisor.catalog.forces))
+        state, _ = read_resume(saved, guide)
         resume = saved
     if (
         output.exists()
@@ -155,5 +156,7 @@ def interview(  # noqa: PLR0917 - click passes every option
         and not prompter.confirm(words["overwrite_at_end"].format(path=output), False)
     ):
         raise OutputError(f"{output}: already exists; choose another --output or pass --force")
-    result = conduct(advisor, prompter, output=output, resume_path=resume or saved, state=state, lang=lang)
+    result = conduct(
+        advisor, guide, prompter, output=output, resume_path=resume or saved, state=state, lang=lang
+    )
     offer_report(result, advisor, prompter, output, lang)
