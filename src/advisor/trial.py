@@ -33,10 +33,14 @@ class Change(BaseModel):
     new: Any
     set: str
 
+    @property
+    def subject(self) -> str:
+        """What changes: ``team_count`` or ``force scalability``."""
+        return f"force {self.key}" if self.kind == "force" else self.key
+
     def describe(self) -> str:
         """``team_count 12 → 2`` or ``force scalability 3 → 5``."""
-        subject = f"force {self.key}" if self.kind == "force" else self.key
-        return f"{subject} {format_value(self.old)} → {format_value(self.new)}"
+        return f"{self.subject} {format_value(self.old)} → {format_value(self.new)}"
 
 
 def raw_value(value: Any) -> Any:

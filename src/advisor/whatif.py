@@ -88,9 +88,8 @@ def what_if(advisor: Advisor, answers: Answers) -> Sensitivity:
     moved: set[str] = set()
     subjects: list[str] = []
     for index, change in enumerate(_changes(advisor, answers)):
-        subject = f"force {change.key}" if change.kind == "force" else change.key
-        if subject not in subjects:
-            subjects.append(subject)
+        if change.subject not in subjects:
+            subjects.append(change.subject)
         outcome = trial.outcome([change])
         if outcome is None:
             continue
@@ -98,7 +97,7 @@ def what_if(advisor: Advisor, answers: Answers) -> Sensitivity:
         after = outcome[0]
         if after == before:
             continue
-        moved.add(subject)
+        moved.add(change.subject)
         flip = Flip(change=change, added=tuple(sorted(after - before)), removed=tuple(sorted(before - after)))
         flips.append((index, flip))
     # Most decisive first; among equals, the order the changes were tried in (stable by construction).

@@ -143,10 +143,12 @@ def render_sensitivity(sensitivity: Sensitivity) -> str:
         out += ["", "No single change of an answer or force weight changes the recommendation."]
     for index, (flip, values) in enumerate(_group_flips(s.flips), start=1):
         change = flip.change
-        subject = f"force {change.key}" if change.kind == "force" else change.key
         shown = [format_value(v) for v in values]
         new = shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " or " + shown[-1]
-        out += ["", f"{index}. {subject} {format_value(change.old)} → {new}   (try: --set {change.set})"]
+        out += [
+            "",
+            f"{index}. {change.subject} {format_value(change.old)} → {new}   (try: --set {change.set})",
+        ]
         if flip.added:
             out.append("     adds:    " + ", ".join(flip.added))
         if flip.removed:
