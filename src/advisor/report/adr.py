@@ -77,10 +77,7 @@ class _Records:
         lines = [f"## {self.l('adr_drivers')}", ""]
         for force in self.report.matrix.forces:
             effects = [
-                f"{md(r.pattern.name)} {'+' if c.effect == 'helps' else '−'}{c.strength}"
-                for r in rows
-                for c in r.cells
-                if c.force == force.id
+                f"{md(r.pattern.name)} {c.signed()}" for r in rows for c in r.cells if c.force == force.id
             ]
             if effects and force.weight > 0:
                 weight = f"{self.l('weight').lower()} {force.weight}"

@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from advisor.report.graph_svg import to_svg
 from advisor.report.labels import label, labels
-from advisor.report.view import DASHED, EDGE_KINDS, MatrixCell, Report
+from advisor.report.view import DASHED, EDGE_KINDS, Report
 
 #: Allows the inline styles and nothing else: no script, no fetch, no frame, no form target.
 CONTENT_SECURITY_POLICY = (
@@ -43,14 +43,6 @@ def _environment() -> Environment:
     )
 
 
-def _matrix_cells(report: Report) -> list[list[MatrixCell | None]]:
-    table = []
-    for row in report.matrix.rows:
-        cells = {c.force: c for c in row.cells}
-        table.append([cells.get(f.id) for f in report.matrix.forces])
-    return table
-
-
 def render_html(report: Report) -> str:
     """The whole report as one HTML document (ends with one newline)."""
     lang = report.lang
@@ -66,7 +58,7 @@ def render_html(report: Report) -> str:
         report=report,
         L=labels(report.lang),
         graph_svg=Markup(svg),  # noqa: S704 - to_svg escapes every text it draws
-        matrix_cells=_matrix_cells(report),
+        matrix_cells=report.matrix.grid(),
         summary_counts=label("summary_counts", lang, **report.counts()),
         csp=CONTENT_SECURITY_POLICY,
         stylesheet=_stylesheet(),

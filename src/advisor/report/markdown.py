@@ -15,7 +15,6 @@ from advisor.report.view import (
     ForceRow,
     IssueRow,
     Matrix,
-    MatrixCell,
     PatternEntry,
     Report,
 )
@@ -113,22 +112,12 @@ def _forces(forces: tuple[ForceRow, ...], lang: Lang) -> list[str]:
     return _table([label(k, lang) for k in ("force", "weight", "stance")], rows)
 
 
-def _effect(cell: MatrixCell) -> str:
-    return ("+" if cell.effect == "helps" else "−") + str(cell.strength)
-
-
 def _matrix(matrix: Matrix, lang: Lang) -> list[str]:
     head = [label("pattern", lang)] + [f"{md(f.name)} ({f.weight})" for f in matrix.forces]
-    rows = []
-    for row in matrix.rows:
-        cells = {c.force: c for c in row.cells}
-        shown = [
-            ("+" if cells[f.id].effect == "helps" else "−") + str(cells[f.id].strength)
-            if f.id in cells
-            else ""
-            for f in matrix.forces
-        ]
-        rows.append([md(row.pattern.name), *shown, f"{row.total:+g}"])
+    rows = [
+        [md(row.pattern.name), *(c.signed() if c else "" for c in cells), f"{row.total:+g}"]
+        for row, cells in zip(matrix.rows, matrix.grid(), strict=True)
+    ]
     head.append(label("total", lang))
     return [*_table(head, rows), f"*{md(label('matrix_help', lang))}*", ""]
 

@@ -165,6 +165,10 @@ class MatrixCell(_Model):
     strength: int
     points: float
 
+    def signed(self) -> str:
+        """The effect as the matrix shows it: ``+3`` helps, ``−2`` hurts."""
+        return ("+" if self.effect == "helps" else "−") + str(self.strength)
+
 
 class MatrixRow(_Model):
     """One recommended pattern's row of the trade-off matrix."""
@@ -179,6 +183,14 @@ class Matrix(_Model):
 
     forces: tuple[ForceRow, ...]
     rows: tuple[MatrixRow, ...]
+
+    def grid(self) -> list[list[MatrixCell | None]]:
+        """Each row's cell under each of the forces, in order (None where the pattern does not touch it)."""
+        table = []
+        for row in self.rows:
+            cells = {c.force: c for c in row.cells}
+            table.append([cells.get(f.id) for f in self.forces])
+        return table
 
 
 class NextStep(_Model):
