@@ -18,7 +18,7 @@ from advisor.api import Advisor
 from advisor.candidates import WEIGHTS, thresholds, values_to_try
 from advisor.catalog.conditions import UNKNOWN_VALUE, evaluate
 from advisor.questionnaire.answers import Answers
-from advisor.questionnaire.models import QuestionType
+from advisor.questionnaire.models import Question, QuestionType
 from advisor.trial import Change, Trial, make_change
 
 
@@ -49,26 +49,23 @@ class Sensitivity(_Model):
     stable: tuple[str, ...]
 
 
-def _asked(answers: Answers, advisor: Advisor) -> list[str]:
+def _asked(answers: Answers, advisor: Advisor) -> list[Question]:
     """The questions asked for these answers (a change to any other one is ignored)."""
-    asked = []
-    for question in advisor.questionnaire.questions():
-        if question.type is QuestionType.TEXT:
-            continue
-        if question.when is None or evaluate(question.when, answers.value, answers.weight):
-            asked.append(question.id)
-    return asked
+    return [
+        question
+        for question in advisor.questionnaire.questions()
+        if question.type is not QuestionType.TEXT
+        and (question.when is None or evaluate(question.when, answers.value, answers.weight))
+    ]
 
 
 def _changes(advisor: Advisor, answers: Answers) -> list[Change]:
     compared = thresholds(advisor.catalog, advisor.questionnaire)
     changes = []
-    for question_id in _asked(answers, advisor):
-        question = advisor.questionnaire.question(question_id)
-        assert question is not None
-        current: Any = answers.value(question_id)
-        for value in values_to_try(question, current, compared.get(question_id, [])):
-            changes.append(make_change(answers, "answer", question_id, value))
+    for question in _asked(answers, advisor):
+        current: Any = answers.value(question.id)
+        for value in values_to_try(question, current, compared.get(question.id, [])):
+            changes.append(make_change(answers, "answer", question.id, value))
     for force_id in advisor.catalog.forces:
         current_weight = answers.weight(force_id)
         for weight in WEIGHTS:
