@@ -139,6 +139,27 @@ class QuestionaryPrompter:
             self._show(line)
         self._section = title
 
+    def _select(
+        self,
+        message: str,
+        choices: list[questionary.Choice],
+        default: str | None = None,
+        *,
+        instruction: str | None = None,
+        keys: KeyBindings | None = None,
+    ) -> Any:
+        """Pick one of ``choices``; ``instruction`` names the keys (↑↓ and Enter when ``None``)."""
+        return self._runner.run(
+            questionary.select(
+                message,
+                choices=choices,
+                default=default,
+                instruction=instruction or self.words["select"],
+                **self._io,
+            ),
+            keys,
+        )
+
     def _choices(self, question: Question, current: Any) -> list[questionary.Choice]:
         ticked = current if isinstance(current, list) else [current]
         choices = [
@@ -170,14 +191,8 @@ class QuestionaryPrompter:
         kind = question.type
         if kind is QuestionType.SELECT:
             values = [c.value for c in question.choices] + ([UNKNOWN] if question.allow_unknown else [])
-            return self._runner.run(
-                questionary.select(
-                    message,
-                    choices=self._choices(question, current),
-                    default=current if current in values else None,
-                    instruction=self.words["select"],
-                    **self._io,
-                )
+            return self._select(
+                message, self._choices(question, current), current if current in values else None
             )
         if kind is QuestionType.MULTISELECT:
             return self._ask_multiselect(question, message, current)
@@ -210,20 +225,14 @@ class QuestionaryPrompter:
             default = current if isinstance(current, bool) else False
             return self._runner.run(questionary.confirm(message, default=default, **self._io))
         options = {"yes": True, "no": False, UNKNOWN: UNKNOWN}
-        picked = self._runner.run(
-            questionary.select(
-                message,
-                choices=[
-                    questionary.Choice(self.words["yes"], "yes"),
-                    questionary.Choice(self.words["no"], "no"),
-                    questionary.Choice(
-                        self.words["unknown"], UNKNOWN, description=self.words["unknown_help"]
-                    ),
-                ],
-                default=next((k for k, v in options.items() if v == current and current is not None), None),
-                instruction=self.words["select"],
-                **self._io,
-            )
+        picked = self._select(
+            message,
+            [
+                questionary.Choice(self.words["yes"], "yes"),
+                questionary.Choice(self.words["no"], "no"),
+                questionary.Choice(self.words["unknown"], UNKNOWN, description=self.words["unknown_help"]),
+            ],
+            next((k for k, v in options.items() if v == current and current is not None), None),
         )
         return BACK if picked is BACK else options[picked]
 
@@ -263,15 +272,12 @@ class QuestionaryPrompter:
                 )
                 for f in forces
             ]
-            picked = self._runner.run(
-                questionary.select(
-                    self.words["forces_pick"],
-                    choices=choices,
-                    default=pointed,
-                    instruction=self.words["forces_keys"],
-                    **self._io,
-                ),
-                _weight_keys(weights),
+            picked = self._select(
+                self.words["forces_pick"],
+                choices,
+                pointed,
+                instruction=self.words["forces_keys"],
+                keys=_weight_keys(weights),
             )
             if picked is BACK:
                 return BACK
@@ -286,16 +292,10 @@ class QuestionaryPrompter:
                 pointed = _DONE
                 continue
             force = next(f for f in forces if f.id == picked)
-            weight = self._runner.run(
-                questionary.select(
-                    self.words["weight_of"].format(name=force.name.get(self.lang)),
-                    choices=[
-                        questionary.Choice(f"{w} {weight_bar(w)} {labels[w]}", str(w)) for w in range(6)
-                    ],
-                    default=str(weights[force.id]),
-                    instruction=self.words["select"],
-                    **self._io,
-                )
+            weight = self._select(
+                self.words["weight_of"].format(name=force.name.get(self.lang)),
+                [questionary.Choice(f"{w} {weight_bar(w)} {labels[w]}", str(w)) for w in range(6)],
+                str(weights[force.id]),
             )
             if weight is not BACK:
                 weights[force.id] = int(weight)
@@ -316,23 +316,12 @@ class QuestionaryPrompter:
             )
             for number, row in enumerate(rows, 1)
         ]
-        picked = self._runner.run(
-            questionary.select(
-                self.words["review_pick"], choices=choices, instruction=self.words["select"], **self._io
-            )
-        )
+        picked = self._select(self.words["review_pick"], choices)
         return None if picked == _CONFIRM else picked
 
     def choose(self, message: str, options: Sequence[tuple[str, str]]) -> str:
         """Pick one of ``(label, value)`` options; Ctrl-B counts as the first option."""
-        picked = self._runner.run(
-            questionary.select(
-                message,
-                choices=[questionary.Choice(label, value) for label, value in options],
-                instruction=self.words["select"],
-                **self._io,
-            )
-        )
+        picked = self._select(message, [questionary.Choice(label, value) for label, value in options])
         return options[0][1] if picked is BACK else str(picked)
 
     def path(self, message: str, default: str) -> str:
