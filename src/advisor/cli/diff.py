@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
@@ -10,7 +9,7 @@ import click
 from advisor.api import Advisor
 from advisor.cli.options import catalog_options, set_option
 from advisor.diff import diff as diff_assessments
-from advisor.report.reasoning import render_diff
+from advisor.report.reasoning import render_diff, render_result_json
 from advisor.resources import display_path
 
 
@@ -50,8 +49,7 @@ def diff(
     names = (display_path(before), display_path(after) + "".join(f" --set {s}" for s in sets))
     result = diff_assessments(first, second, names)
     if as_json:
-        data = result.model_dump(mode="json")
-        click.echo(json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False))
+        click.echo(render_result_json(result), nl=False)
     else:
         click.echo(render_diff(result), nl=False)
     if exit_code and result.advice_changed:

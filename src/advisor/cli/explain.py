@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
@@ -10,7 +9,7 @@ import click
 from advisor.api import Advisor
 from advisor.cli.options import catalog_options, set_option
 from advisor.explain import explain as explain_pattern
-from advisor.report.reasoning import render_explanation
+from advisor.report.reasoning import render_explanation, render_result_json
 
 
 @click.command()
@@ -46,7 +45,6 @@ def explain(
     result = advisor.advise(checked)
     explanation = explain_pattern(advisor, checked, result, pattern)
     if as_json:
-        data = explanation.model_dump(mode="json")
-        click.echo(json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False))
+        click.echo(render_result_json(explanation), nl=False)
         return
     click.echo(render_explanation(explanation), nl=False)

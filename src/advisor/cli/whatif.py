@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
 
 from advisor.api import Advisor
 from advisor.cli.options import catalog_options, set_option
-from advisor.report.reasoning import render_sensitivity
+from advisor.report.reasoning import render_result_json, render_sensitivity
 from advisor.whatif import what_if
 
 
@@ -41,7 +40,6 @@ def whatif(
     advisor = Advisor.load(rules, questionnaire)
     sensitivity = what_if(advisor, advisor.read_answers(answers, sets))
     if as_json:
-        data = sensitivity.model_dump(mode="json")
-        click.echo(json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False))
+        click.echo(render_result_json(sensitivity), nl=False)
         return
     click.echo(render_sensitivity(sensitivity), nl=False)

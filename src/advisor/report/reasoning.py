@@ -1,12 +1,15 @@
 """Plain-text renderings of the reasoning tools: explain, what-if, diff, portfolio.
 
 Pure functions returning text, with no styling, so the output reads the same
-in a terminal, a CI log or a pull-request comment.
+in a terminal, a CI log or a pull-request comment; their results as JSON too.
 """
 
 from __future__ import annotations
 
+import json
 from typing import Any
+
+from pydantic import BaseModel
 
 from advisor.diff import AssessmentDiff
 from advisor.explanation import Explanation, RuleCheck, Suggestion
@@ -14,6 +17,11 @@ from advisor.overrides import format_value
 from advisor.portfolio import Portfolio
 from advisor.recommendation import Reason
 from advisor.whatif import Flip, Sensitivity
+
+
+def render_result_json(result: BaseModel) -> str:
+    """An explanation, what-if or diff result as JSON (sorted keys, two-space indent, final newline)."""
+    return json.dumps(result.model_dump(mode="json"), sort_keys=True, indent=2, ensure_ascii=False) + "\n"
 
 
 def _reason(reason: Reason) -> list[str]:
