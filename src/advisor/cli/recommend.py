@@ -71,9 +71,8 @@ def recommend(
         else:
             Console().print(render_terminal(result, advisor.catalog, lang))
         return
-    parse_overrides(
-        sets, advisor.questionnaire, advisor.catalog.forces
-    )  # a bad --set fails once, not per file
+    # A bad --set fails the command once, rather than every file of the batch.
+    parse_overrides(sets, advisor.questionnaire, advisor.catalog.forces)
     results = _assess_batch(advisor, expand_inputs(answers), sets)
     portfolio = summarize(results)
     if as_json:
