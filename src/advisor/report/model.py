@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Literal
 
-from advisor.catalog.conditions import AnswerTest, leaves
+from advisor.catalog.conditions import AnswerTest, Condition, leaves
 from advisor.catalog.loader import Catalog
 from advisor.i18n import Lang
 from advisor.questionnaire.models import Questionnaire
@@ -38,6 +38,11 @@ from advisor.report.view import (
 )
 
 __all__ = ["Report", "build_report"]
+
+
+def _answers_tested(condition: Condition) -> set[str]:
+    """The questions whose answers ``condition`` tests."""
+    return {leaf.answer for leaf in leaves(condition) if isinstance(leaf, AnswerTest)}
 
 
 def _follows(pattern: RecommendedPattern) -> str | None:
@@ -155,7 +160,7 @@ class _Builder:
         for reason in pattern.reasons:
             rule = self.catalog.rules.get(reason.rule or "")
             if rule is not None:
-                used |= {leaf.answer for leaf in leaves(rule.when) if isinstance(leaf, AnswerTest)}
+                used |= _answers_tested(rule.when)
         order = [q.id for q in self.questionnaire.questions()]
         return tuple(sorted(used, key=lambda q: (order.index(q) if q in order else len(order), q)))
 
@@ -290,7 +295,9 @@ class _Builder:
         )
         return Matrix(forces=tuple(f for f in forces if f.id in touched), rows=rows)
 
-    def next_steps(self, context: tuple[ContextSection, ...]) -> tuple[NextStep, ...]:
+    def next_steps(
+        self, context: tuple[ContextSection, ...], open_issues: tuple[OpenIssueRow, ...]
+    ) -> tuple[NextStep, ...]:
         steps: list[NextStep] = []
         children: defaultdict[str, list[RecommendedPattern]] = defaultdict(list)
         for pattern in self.rec.recommended:
@@ -300,26 +307,21 @@ class _Builder:
             wave, waves = [root], []
             while wave := sorted((k for p in wave for k in children[p.id]), key=self.rank):
                 waves.append(wave)
-            if not waves:
-                text = label("step_design_alone", self.lang, name=self.name(root.id))
-                steps.append(NextStep(kind="design", text=text, refs=(root.id,)))
-                continue
-            text = label("step_design", self.lang, name=self.name(root.id))
+            text = label("step_design" if waves else "step_design_alone", self.lang, name=self.name(root.id))
             steps.append(NextStep(kind="design", text=text, refs=(root.id,)))
             for wave in waves:
                 names = ", ".join(self.name(p.id) for p in wave)
                 text = label("step_successors", self.lang, names=names)
                 steps.append(NextStep(kind="design", text=text, refs=tuple(p.id for p in wave)))
-        for issue in self.open_issues():
+        for issue in open_issues:
             kind: Literal["risk", "accept"] = "risk" if issue.status == "unresolved" else "accept"
             patterns = ", ".join(r.name for r in issue.raised_by)
             text = label(f"step_{kind}", self.lang, title=issue.title, patterns=patterns, reason=issue.reason)
             steps.append(NextStep(kind=kind, text=text, refs=(issue.id, *(r.id for r in issue.raised_by))))
         tested: defaultdict[str, set[str]] = defaultdict(set)
         for rule in self.catalog.rules.values():
-            for leaf in leaves(rule.when):
-                if isinstance(leaf, AnswerTest):
-                    tested[leaf.answer].add(rule.id)
+            for question in _answers_tested(rule.when):
+                tested[question].add(rule.id)
         for section in context:
             for answer in section.answers:
                 if answer.status in {"unknown", "unanswered"} and tested[answer.question]:
@@ -344,6 +346,7 @@ def build_report(
     builder = _Builder(recommendation, catalog, questionnaire, lang)
     context = build_context(recommendation, questionnaire, lang)
     forces = builder.forces()
+    open_issues = builder.open_issues()
     description = next(
         (a.display for s in context for a in s.answers if a.question == "system_description" and a.value),
         "",
@@ -361,8 +364,8 @@ def build_report(
         graph=builder.graph(),
         alternatives=builder.alternatives(),
         advised_against=builder.advised_against(),
-        open_issues=builder.open_issues(),
+        open_issues=open_issues,
         matrix=builder.matrix(forces),
-        next_steps=builder.next_steps(context),
+        next_steps=builder.next_steps(context, open_issues),
         notes=recommendation.notes,
     )
