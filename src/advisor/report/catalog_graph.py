@@ -15,6 +15,7 @@ from typing import Literal
 
 from advisor.catalog.loader import Catalog
 from advisor.i18n import Lang
+from advisor.report.graph import mermaid_label
 
 Format = Literal["mermaid", "dot"]
 FORMATS: tuple[Format, ...] = ("mermaid", "dot")
@@ -72,15 +73,6 @@ def _mermaid_id(entry_id: str, prefix: str = "p") -> str:
     return f"{prefix}_" + entry_id.replace("-", "_")
 
 
-def _mermaid_label(text: str) -> str:
-    # Inside a quoted Mermaid label only the quote itself and entity starts need escaping.
-    return (
-        '"'
-        + text.replace("&", "#amp;").replace('"', "#quot;").replace("<", "#lt;").replace(">", "#gt;")
-        + '"'
-    )
-
-
 def to_dot(catalog: Catalog, graph: PatternGraph, lang: Lang = "en") -> str:
     """The graph in Graphviz DOT."""
     lines = [
@@ -115,10 +107,10 @@ def to_mermaid(catalog: Catalog, graph: PatternGraph, lang: Lang = "en") -> str:
     """The graph as a Mermaid flowchart."""
     lines = ["flowchart LR", "  %% successor: solid arrow; alternative: dotted line without direction"]
     for group_id, members in graph.clusters:
-        title = _mermaid_label(catalog.groups[group_id].name.get(lang))
+        title = mermaid_label(catalog.groups[group_id].name.get(lang))
         lines.append(f"  subgraph {_mermaid_id(group_id, 'g')}[{title}]")
         for pattern_id in members:
-            name = _mermaid_label(catalog.patterns[pattern_id].name.get(lang))
+            name = mermaid_label(catalog.patterns[pattern_id].name.get(lang))
             lines.append(f"    {_mermaid_id(pattern_id)}[{name}]")
         lines.append("  end")
     for source, target in graph.successors:

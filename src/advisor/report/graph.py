@@ -43,10 +43,14 @@ class Graph(_Model):
         return sorted(kept, key=lambda e: (e.source, e.target, e.kind, e.label))
 
 
-def _mermaid_text(text: str) -> str:
-    # Mermaid entity codes keep quotes and angle brackets from ending the label or becoming HTML.
-    flat = " ".join(text.split())
-    return flat.replace("#", "#35;").replace('"', "#quot;").replace("<", "#lt;").replace(">", "#gt;")
+def mermaid_label(text: str) -> str:
+    """``text`` as a quoted Mermaid label, on one line.
+
+    Mermaid entity codes keep quotes and angle brackets from ending the label or
+    becoming HTML, and keep a ``#`` or ``&`` in the text from starting an entity.
+    """
+    flat = " ".join(text.split()).replace("#", "#35;").replace("&", "#amp;")
+    return '"' + flat.replace('"', "#quot;").replace("<", "#lt;").replace(">", "#gt;") + '"'
 
 
 def to_mermaid(graph: Graph, dashed: frozenset[str] = frozenset()) -> str:
@@ -59,7 +63,7 @@ def to_mermaid(graph: Graph, dashed: frozenset[str] = frozenset()) -> str:
     nodes = sorted(graph.nodes, key=lambda n: n.id)
     key = {n.id: f"n{i}" for i, n in enumerate(nodes)}
     lines = ["flowchart LR"]
-    lines += [f'  {key[n.id]}["{_mermaid_text(n.label)}"]' for n in nodes]
+    lines += [f"  {key[n.id]}[{mermaid_label(n.label)}]" for n in nodes]
     for edge in graph.valid_edges():
         arrow = "-.->" if edge.kind in dashed else "-->"
         lines.append(f"  {key[edge.source]} {arrow} {key[edge.target]}")
