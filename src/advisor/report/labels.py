@@ -67,7 +67,6 @@ _LABELS: dict[str, tuple[str, str]] = {
     "status": ("Status", "상태"),
     "note": ("Note", "설명"),
     "total": ("Fit", "적합도"),
-    "legend": ("Legend", "범례"),
     "matrix_help": (
         "+n helps and −n hurts a force with strength n (1-3); fit = Σ sign × weight × strength / 5.",
         "+n은 포스를 강도 n(1-3)으로 돕고, −n은 해친다. 적합도 = Σ 부호 × 가중치 × 강도 / 5.",
@@ -85,7 +84,6 @@ _LABELS: dict[str, tuple[str, str]] = {
     "yes": ("yes", "예"),
     "no": ("no", "아니요"),
     "empty": ("(none)", "(없음)"),
-    "src_answered": ("answered", "답변"),
     "src_default": ("default", "기본값"),
     "src_unknown": ("don't know", "모름"),
     "src_unanswered": ("not answered", "답변 없음"),
@@ -96,8 +94,6 @@ _LABELS: dict[str, tuple[str, str]] = {
     "stance_for-decomposition": ("for decomposition", "분해 쪽"),
     "stance_against-decomposition": ("against decomposition", "통합 쪽"),
     "stance_neutral": ("neutral", "중립"),
-    "verdict_recommend": ("recommends", "추천"),
-    "verdict_advise-against": ("advises against", "비추천"),
     "alt_against": (
         "advised against here (rule score {score})",
         "이 컨텍스트에서 비추천 (규칙 점수 {score})",
