@@ -12,7 +12,7 @@ from advisor.cli.options import lang_option
 from advisor.errors import AdvisorError
 from advisor.i18n import Lang
 from advisor.questionnaire.checks import closest
-from advisor.report.catalog_graph import FORMATS, Format, render_graph
+from advisor.report.catalog_graph import FORMATS, Format, group_members, render_graph
 from advisor.report.catalog_view import pattern_page, pattern_table
 
 rules_option = click.option(
@@ -57,12 +57,8 @@ def list_patterns(group: str | None, layer: str | None, rules: tuple[Path, ...],
     catalog = _catalog(rules)
     _check_id("group", group, list(catalog.groups))
     _check_id("layer", layer, list(catalog.layers))
-    chosen = [
-        p
-        for p in catalog.patterns.values()
-        if (group is None or p.group == group or catalog.groups[p.group].parent == group)
-        and (layer is None or p.layer == layer)
-    ]
+    members = catalog.patterns.keys() if group is None else group_members(catalog, group)
+    chosen = [p for p in catalog.patterns.values() if p.id in members and (layer is None or p.layer == layer)]
     Console().print(pattern_table(catalog, chosen, lang))
 
 
