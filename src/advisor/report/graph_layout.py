@@ -143,6 +143,86 @@ def _curve(points: list[tuple[int, int]]) -> str:
     return path
 
 
+Pair = tuple[str, str]
+
+
+def _waypoints(
+    pairs: list[Pair],
+    back: set[Pair],
+    column: dict[str, int],
+    succ: dict[str, list[str]],
+    pred: dict[str, list[str]],
+) -> dict[Pair, list[str]]:
+    """Waypoints ("dummy nodes") of every forward edge that spans several columns, one per column crossed.
+
+    Each waypoint gets its column, and the edge is replaced in ``succ`` and ``pred`` by its hops.
+    """
+    chains: dict[Pair, list[str]] = {}
+    for source, target in pairs:
+        if (source, target) in back or column[target] - column[source] < 2:
+            continue
+        # "\0" cannot occur in a catalog id.
+        chain = [f"\0{source}\0{target}\0{c}" for c in range(column[source] + 1, column[target])]
+        chains[(source, target)] = chain
+        for c, dummy in enumerate(chain, start=column[source] + 1):
+            column[dummy] = c
+        hops = [source, *chain, target]
+        succ[source].remove(target)
+        pred[target].remove(source)
+        for a, b in pairwise(hops):
+            succ.setdefault(a, []).append(b)
+            pred.setdefault(b, []).append(a)
+    return chains
+
+
+def _place(cols: list[list[str]], lines: dict[str, tuple[str, ...]]) -> tuple[dict[str, Box], int, int]:
+    """A box for every node (waypoints are thin), each column centred vertically.
+
+    Returns the boxes, the width of the drawing and the height of its tallest column.
+    """
+    heights = {
+        n: len(lines[n]) * LINE_HEIGHT + NODE_PADDING if n in lines else 2 for col in cols for n in col
+    }
+    col_widths = [
+        max((text_width(line) for n in col if n in lines for line in lines[n]), default=0) + 2 * NODE_PADDING
+        for col in cols
+    ]
+    col_heights = [sum(heights[n] for n in col) + NODE_GAP * (len(col) - 1) for col in cols]
+    inner = max(col_heights, default=0)
+    boxes: dict[str, Box] = {}
+    x = MARGIN
+    for index, col in enumerate(cols):
+        y = MARGIN + (inner - col_heights[index]) // 2
+        for node in col:
+            boxes[node] = Box(x, y, col_widths[index], heights[node], index, lines.get(node, ()))
+            y += heights[node] + NODE_GAP
+        x += col_widths[index] + COLUMN_GAP
+    width = MARGIN * 2 + sum(col_widths) + COLUMN_GAP * max(len(cols) - 1, 0)
+    return boxes, width, inner
+
+
+def _routes(
+    pairs: list[Pair], back: set[Pair], chains: dict[Pair, list[str]], boxes: dict[str, Box], bottom: int
+) -> dict[Pair, str]:
+    """The SVG path of every edge: through its waypoints, or for a back edge a loop down to ``bottom``."""
+    routes: dict[Pair, str] = {}
+    for source, target in pairs:
+        src, dst = boxes[source], boxes[target]
+        if (source, target) in back:
+            # Closes a cycle: a loop below the drawing, back to the target.
+            sx, tx = src.x + src.width // 2, dst.x + dst.width // 2
+            routes[(source, target)] = (
+                f"M{sx},{src.y + src.height} C{sx},{bottom} {tx},{bottom} {tx},{dst.y + dst.height}"
+            )
+            continue
+        points = [(src.x + src.width, src.middle)]
+        for dummy in chains.get((source, target), []):
+            box = boxes[dummy]
+            points += [(box.x, box.middle), (box.x + box.width, box.middle)]
+        routes[(source, target)] = _curve([*points, (dst.x, dst.middle)])
+    return routes
+
+
 def layout(graph: Graph) -> Layout:
     """A layered left-to-right layout of the graph (deterministic for the same graph).
 
@@ -159,56 +239,12 @@ def layout(graph: Graph) -> Layout:
         pred[target].append(source)
     back = _back_edges(ids, succ, pred)
     column = _columns(ids, [p for p in pairs if p not in back])
-    # Waypoints ("dummy nodes") for long edges; "\0" cannot occur in a catalog id.
-    chains: dict[tuple[str, str], list[str]] = {}
-    for source, target in pairs:
-        if (source, target) in back or column[target] - column[source] < 2:
-            continue
-        chain = [f"\0{source}\0{target}\0{c}" for c in range(column[source] + 1, column[target])]
-        chains[(source, target)] = chain
-        for c, dummy in enumerate(chain, start=column[source] + 1):
-            column[dummy] = c
-        hops = [source, *chain, target]
-        succ[source].remove(target)
-        pred[target].remove(source)
-        for a, b in pairwise(hops):
-            succ.setdefault(a, []).append(b)
-            pred.setdefault(b, []).append(a)
+    chains = _waypoints(pairs, back, column, succ, pred)
     cols: list[list[str]] = [[] for _ in range(max(column.values(), default=-1) + 1)]
     for node in sorted(column):
         cols[column[node]].append(node)
     _order(cols, succ, pred)
-    heights = {n: len(lines[n]) * LINE_HEIGHT + NODE_PADDING if n in lines else 2 for n in column}
-    col_widths = [
-        max((text_width(line) for n in col if n in lines for line in lines[n]), default=0) + 2 * NODE_PADDING
-        for col in cols
-    ]
-    col_heights = [sum(heights[n] for n in col) + NODE_GAP * (len(col) - 1) for col in cols]
-    inner = max(col_heights, default=0)
-    boxes: dict[str, Box] = {}
-    x = MARGIN
-    for index, col in enumerate(cols):
-        y = MARGIN + (inner - col_heights[index]) // 2
-        for node in col:
-            boxes[node] = Box(x, y, col_widths[index], heights[node], index, lines.get(node, ()))
-            y += heights[node] + NODE_GAP
-        x += col_widths[index] + COLUMN_GAP
+    boxes, width, inner = _place(cols, lines)
     bottom = MARGIN + inner + (MARGIN if back else 0)
-    routes: dict[tuple[str, str], str] = {}
-    for source, target in pairs:
-        src, dst = boxes[source], boxes[target]
-        if (source, target) in back:
-            # Closes a cycle: a loop below the drawing, back to the target.
-            sx, tx = src.x + src.width // 2, dst.x + dst.width // 2
-            routes[(source, target)] = (
-                f"M{sx},{src.y + src.height} C{sx},{bottom} {tx},{bottom} {tx},{dst.y + dst.height}"
-            )
-            continue
-        points = [(src.x + src.width, src.middle)]
-        for dummy in chains.get((source, target), []):
-            box = boxes[dummy]
-            points += [(box.x, box.middle), (box.x + box.width, box.middle)]
-        routes[(source, target)] = _curve([*points, (dst.x, dst.middle)])
-    width = MARGIN * 2 + sum(col_widths) + COLUMN_GAP * max(len(cols) - 1, 0)
-    nodes = {n: boxes[n] for n in ids}
-    return Layout(nodes, routes, width, bottom + MARGIN)
+    routes = _routes(pairs, back, chains, boxes, bottom)
+    return Layout({n: boxes[n] for n in ids}, routes, width, bottom + MARGIN)
