@@ -82,7 +82,7 @@ def test_show_in_korean(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["patterns", "show", "circuit-breaker", "--lang", "ko"], terminal_width=200)
     assert result.exit_code == 0
     assert "회로차단기 패턴" in result.output
-    for heading in ("문제:", "맥락:", "해법:", "강제 조항", "결과 맥락", "연관 패턴", "선행자", "도움"):
+    for heading in ("문제:", "맥락:", "해법:", "포스", "결과 맥락", "연관 패턴", "선행자", "도움"):
         assert heading in result.output
 
 

@@ -9,7 +9,6 @@ patterns how many systems need and which open risks they share.
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from pydantic import BaseModel, ConfigDict
 from advisor.api import Advisor
 from advisor.errors import AdvisorError
 from advisor.recommendation import SCHEMA_VERSION, Recommendation
+from advisor.report.json import stable_json
 from advisor.resources import display_path
 
 ANSWERS_SUFFIXES = (".yaml", ".yml")
@@ -153,4 +153,4 @@ def render_batch_json(results: Sequence[SystemResult], portfolio: Portfolio) -> 
         "systems": systems,
         "portfolio": portfolio.model_dump(mode="json"),
     }
-    return json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+    return stable_json(data)

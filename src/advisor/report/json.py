@@ -15,18 +15,19 @@ from advisor.recommendation import Recommendation
 from advisor.report.view import Report
 
 
-def _dumps(data: Any) -> str:
+def stable_json(data: Any) -> str:
+    """``data`` as the project writes every JSON document: sorted keys, two-space indent, final newline."""
     return json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
 
 
 def render_json(recommendation: Recommendation) -> str:
     """The recommendation as a JSON document (sorted keys, two-space indent, final newline)."""
-    return _dumps(recommendation.model_dump(mode="json"))
+    return stable_json(recommendation.model_dump(mode="json"))
 
 
 def render_report_json(report: Report) -> str:
     """The report as a JSON document (sorted keys, two-space indent, final newline)."""
-    return _dumps(report.model_dump(mode="json"))
+    return stable_json(report.model_dump(mode="json"))
 
 
 def report_schema() -> dict[str, Any]:
@@ -39,4 +40,4 @@ def report_schema() -> dict[str, Any]:
 
 def render_report_schema() -> str:
     """The report's JSON Schema as stable JSON text."""
-    return _dumps(report_schema())
+    return stable_json(report_schema())

@@ -6,7 +6,6 @@ in a terminal, a CI log or a pull-request comment; their results as JSON too.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from pydantic import BaseModel
@@ -16,12 +15,13 @@ from advisor.explanation import Explanation, RuleCheck, Suggestion
 from advisor.overrides import format_value
 from advisor.portfolio import Portfolio
 from advisor.recommendation import Reason
+from advisor.report.json import stable_json
 from advisor.whatif import Flip, Sensitivity
 
 
 def render_result_json(result: BaseModel) -> str:
     """An explanation, what-if or diff result as JSON (sorted keys, two-space indent, final newline)."""
-    return json.dumps(result.model_dump(mode="json"), sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+    return stable_json(result.model_dump(mode="json"))
 
 
 def _reason(reason: Reason) -> list[str]:
