@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 from rich.console import Console
 
-from advisor.catalog.loader import Catalog, load_catalog
+from advisor.catalog.loader import load_catalog
 from advisor.cli.options import lang_option
 from advisor.errors import AdvisorError
 from advisor.i18n import Lang
@@ -32,10 +32,6 @@ def _check_id(kind: str, value: str | None, known: list[str]) -> None:
     raise AdvisorError(f"unknown {kind} '{value}'\n  hint: {hint}")
 
 
-def _catalog(rules: tuple[Path, ...]) -> Catalog:
-    return load_catalog(rules)
-
-
 @click.group()
 def patterns() -> None:
     """Browse the pattern catalog: list, show one pattern, or graph the relations."""
@@ -54,7 +50,7 @@ def list_patterns(group: str | None, layer: str | None, rules: tuple[Path, ...],
       advisor patterns list
       advisor patterns list --group deployment --lang ko
     """
-    catalog = _catalog(rules)
+    catalog = load_catalog(rules)
     _check_id("group", group, list(catalog.groups))
     _check_id("layer", layer, list(catalog.layers))
     members = catalog.patterns.keys() if group is None else group_members(catalog, group)
@@ -74,7 +70,7 @@ def show_pattern(pattern_id: str, rules: tuple[Path, ...], lang: Lang) -> None:
       advisor patterns show saga
       advisor patterns show circuit-breaker --lang ko
     """
-    catalog = _catalog(rules)
+    catalog = load_catalog(rules)
     _check_id("pattern", pattern_id, list(catalog.patterns))
     Console().print(pattern_page(catalog, catalog.patterns[pattern_id], lang))
 
@@ -103,6 +99,6 @@ def graph_patterns(fmt: Format, group: str | None, rules: tuple[Path, ...], lang
       advisor patterns graph --format dot --group data-consistency | dot -Tsvg > saga.svg
       advisor patterns graph --group deployment --lang ko
     """
-    catalog = _catalog(rules)
+    catalog = load_catalog(rules)
     _check_id("group", group, list(catalog.groups))
     click.echo(render_graph(catalog, fmt, group, lang), nl=False)
