@@ -95,6 +95,20 @@ def _answered(questionnaire: Questionnaire, answers: Answers) -> Iterator[Answer
         yield AnsweredValue(question=question.id, value=shown, source=source)
 
 
+def _in_play(agenda: Agenda, pattern_id: str) -> bool:
+    """Whether the pattern could have been chosen here, so advice against it is worth showing.
+
+    A pattern that follows none of the adopted patterns, and is no alternative to one,
+    was never a candidate (log tailing without an outbox); ``explain`` still covers it.
+    """
+    related = agenda.catalog.patterns[pattern_id].related
+    return (
+        not related.predecessor
+        or any(p in agenda.adopted for p in related.predecessor)
+        or any(a in agenda.adopted for a in related.alternative)
+    )
+
+
 def build_recommendation(
     agenda: Agenda, questionnaire: Questionnaire, clauses: Mapping[str, Sequence[Clause]]
 ) -> Recommendation:
@@ -150,7 +164,7 @@ def build_recommendation(
         if key[0] not in agenda.adopted:
             alternatives.setdefault(key, why)
     scored = [p for p in catalog.patterns if p not in agenda.adopted]
-    against = [p for p in scored if agenda.rule_score(p) < 0]
+    against = [p for p in scored if agenda.rule_score(p) < 0 and _in_play(agenda, p)]
     favoured = [
         p for p in scored if agenda.rule_score(p) > 0 and not any(p == alt for alt, _ in alternatives)
     ]
