@@ -28,6 +28,7 @@ from advisor.questionnaire.interview import (
     value_problem,
 )
 from advisor.questionnaire.interview_files import answers_text, default_resume_path, read_resume, resume_text
+from advisor.questionnaire.interview_words import UI
 from advisor.questionnaire.models import Question
 from advisor.yamlfile import parse_yaml
 
@@ -320,3 +321,12 @@ def test_validation_messages(mini_advisor: Advisor) -> None:
     assert parse_typed(teams, "?") == "unknown"
     assert value_problem(teams, 101) == "101 is not a valid answer to 'team_count'"
     assert value_problem(name, "unknown") == "'system_name' does not allow 'unknown'"
+
+
+def test_prompt_messages_follow_the_interview_language(mini_advisor: Advisor) -> None:
+    teams = mini_advisor.questionnaire.question("team_count")
+    name = mini_advisor.questionnaire.question("system_name")
+    assert teams is not None
+    assert name is not None
+    assert integer_problem(teams, "0", UI["ko"]) == "1에서 100 사이의 정수를 입력하세요 (모르면 ?)"
+    assert text_problem(name, " ", UI["ko"]) == "답변이 필요합니다"

@@ -41,14 +41,14 @@ SIZE = (50, 200)  # rows, columns: wide enough that nothing wraps differently be
 #: message to wait for after them (a validation message shown at the prompt). The empty name and
 #: the team count 0 are refused at the prompt; Ctrl-B on team_size goes back to team_count.
 SCRIPT: list[tuple[str, str, str | None]] = [
-    ("system_name", ENTER, "An answer is required"),
+    ("system_name", ENTER, "required"),
     ("system_name", "Order platform" + ENTER, None),
     ("system_description", "Orders from web and mobile shops" + ENTER, None),
     ("product_stage", DOWN + ENTER, None),
     ("existing_system", DOWN + ENTER, None),
     ("migration_strategy", ENTER, None),
     ("time_to_market_pressure", UP + ENTER, None),
-    ("team_count", BACKSPACE + "0" + ENTER, "Enter a whole number from 1 to 500"),
+    ("team_count", BACKSPACE + "0" + ENTER, "team_count"),
     ("team_count", BACKSPACE + "14" + ENTER, None),
     ("team_size", CTRL_B, None),
     ("team_count", BACKSPACE * 2 + "12" + ENTER, None),
@@ -75,6 +75,12 @@ SCRIPT: list[tuple[str, str, str | None]] = [
     ("messaging_infrastructure", UP + ENTER, None),
     ("database_supports_cdc", DOWN + ENTER, None),
 ]
+
+#: The validation messages the script provokes, as the prompt shows them in each language.
+MESSAGES: dict[str, dict[str, str]] = {
+    "required": {"en": "An answer is required", "ko": "답변이 필요합니다"},
+    "team_count": {"en": "Enter a whole number from 1 to 500", "ko": "1에서 500 사이의 정수를 입력하세요"},
+}
 
 #: Force id → weight set on the list of forces with the digit keys.
 WEIGHTS = {"team-autonomy": 5, "fast-deployment": 5, "independent-scalability": 4, "acid-consistency": 0}
@@ -166,11 +172,11 @@ class Driver:
         self.child.expect(re.compile(position + r"[\s\S]*?" + re.escape(question.prompt.get(self.lang))))
 
     def answer(self, question_id: str, keys: str, then: str | None = None) -> None:
-        """Type ``keys`` at the question, then wait for ``then`` if given."""
+        """Type ``keys`` at the question, then wait for the message ``then`` names (see MESSAGES)."""
         self.prompt(question_id)
         self.child.send(keys)
         if then is not None:
-            self.child.expect_exact(then)
+            self.child.expect_exact(MESSAGES[then][self.lang])
             self.refused = question_id
 
     def weigh(self, weights: dict[str, int]) -> None:

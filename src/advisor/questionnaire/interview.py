@@ -20,6 +20,7 @@ from typing import Any, Final, Protocol
 from advisor.catalog.conditions import UNKNOWN_VALUE, evaluate
 from advisor.catalog.models import Force
 from advisor.i18n import Text
+from advisor.questionnaire.interview_words import UI
 from advisor.questionnaire.models import UNKNOWN, Question, Questionnaire, QuestionType
 
 #: The step that weighs the forces, after the last question.
@@ -126,35 +127,37 @@ def as_condition_value(raw: Any) -> Any:
     return UNKNOWN_VALUE if raw == UNKNOWN or raw is None else raw
 
 
-def integer_problem(question: Question, text: str) -> str | None:
+def integer_problem(question: Question, text: str, words: Mapping[str, str] = UI["en"]) -> str | None:
     """Why ``text`` is not an acceptable answer to an integer question (``None`` if it is)."""
     text = text.strip()
     if question.allow_unknown and text in {"?", UNKNOWN}:
         return None
     low, high = question.minimum, question.maximum
     if low is not None and high is not None:
-        wanted = f"a whole number from {low} to {high}"
+        wanted = words["int_range"]
     elif low is not None:
-        wanted = f"a whole number of at least {low}"
+        wanted = words["int_min"]
     elif high is not None:
-        wanted = f"a whole number of at most {high}"
+        wanted = words["int_max"]
     else:
-        wanted = "a whole number"
-    if question.allow_unknown:
-        wanted += ", or ? for don't know"
+        wanted = words["int_any"]
+    message = words["enter"].format(
+        wanted=wanted.format(low=low, high=high),
+        unknown=words["int_unknown"] if question.allow_unknown else "",
+    )
     try:
         number = int(text)
     except ValueError:
-        return f"Enter {wanted}"
+        return message
     if (low is not None and number < low) or (high is not None and number > high):
-        return f"Enter {wanted}"
+        return message
     return None
 
 
-def text_problem(question: Question, text: str) -> str | None:
+def text_problem(question: Question, text: str, words: Mapping[str, str] = UI["en"]) -> str | None:
     """Why ``text`` is not an acceptable answer to a text question (``None`` if it is)."""
     if question.required and not text.strip():
-        return "An answer is required"
+        return words["required"]
     return None
 
 

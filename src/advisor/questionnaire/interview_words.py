@@ -53,6 +53,12 @@ UI: dict[str, dict[str, str]] = {
         "overwrite": "{path} already exists. Overwrite it?",
         "not_exported": "No report written.",
         "required": "An answer is required",
+        "enter": "Enter {wanted}{unknown}",
+        "int_range": "a whole number from {low} to {high}",
+        "int_min": "a whole number of at least {low}",
+        "int_max": "a whole number of at most {high}",
+        "int_any": "a whole number",
+        "int_unknown": ", or ? for don't know",
     },
     "ko": {
         "keys": "Ctrl-B: 이전 질문 · Ctrl-C: 저장 후 중단",
@@ -94,6 +100,12 @@ UI: dict[str, dict[str, str]] = {
         "overwrite": "{path} 파일이 이미 있습니다. 덮어쓰시겠습니까?",
         "not_exported": "보고서를 쓰지 않았습니다.",
         "required": "답변이 필요합니다",
+        "enter": "{wanted}를 입력하세요{unknown}",
+        "int_range": "{low}에서 {high} 사이의 정수",
+        "int_min": "{low} 이상의 정수",
+        "int_max": "{high} 이하의 정수",
+        "int_any": "정수",
+        "int_unknown": " (모르면 ?)",
     },
 }
 

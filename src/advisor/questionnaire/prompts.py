@@ -241,7 +241,7 @@ class QuestionaryPrompter:
         check = integer_problem if integer else text_problem
 
         def valid(text: str) -> bool | str:
-            return check(question, text) or True
+            return check(question, text, self.words) or True
 
         instruction = None
         if integer or question.allow_unknown:
