@@ -45,6 +45,12 @@ def mini_advise(mini_advisor: Advisor) -> Callable[..., Recommendation]:
 
 
 @pytest.fixture
+def in_root(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run the test in the repository root, so messages name files as a user there sees them."""
+    monkeypatch.chdir(ROOT)
+
+
+@pytest.fixture
 def runner() -> CliRunner:
     """A click runner that keeps stdout and stderr apart."""
     return CliRunner()

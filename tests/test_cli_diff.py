@@ -8,15 +8,13 @@ import pytest
 from click.testing import CliRunner
 
 from advisor.cli.app import cli
-from conftest import ROOT
 
 ENTERPRISE = "examples/enterprise-escaping-monolith.yaml"
 STARTUP = "examples/startup-mvp.yaml"
 
 
-@pytest.fixture(autouse=True)
-def _in_root(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(ROOT)  # messages name files relative to the working folder
+# messages name files relative to the working folder
+pytestmark = pytest.mark.usefixtures("in_root")
 
 
 def test_milestone_diff_explains_added_and_removed(runner: CliRunner) -> None:

@@ -14,9 +14,8 @@ BROKEN = FIXTURES / "broken" / "packs"
 MANY = "tests/fixtures/broken/packs/many-mistakes"
 
 
-@pytest.fixture(autouse=True)
-def _in_root(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(ROOT)  # messages name files relative to the working folder
+# messages name files relative to the working folder
+pytestmark = pytest.mark.usefixtures("in_root")
 
 
 def test_bundled_catalog_lints_clean(runner: CliRunner) -> None:

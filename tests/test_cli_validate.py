@@ -8,14 +8,12 @@ import pytest
 from click.testing import CliRunner
 
 from advisor.cli.app import cli
-from conftest import ROOT
 
 BROKEN = "tests/fixtures/broken/answers"
 
 
-@pytest.fixture(autouse=True)
-def _in_root(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(ROOT)  # messages name files relative to the working folder
+# messages name files relative to the working folder
+pytestmark = pytest.mark.usefixtures("in_root")
 
 
 def test_examples_are_valid(runner: CliRunner) -> None:
