@@ -78,10 +78,14 @@ def _walk(node: yaml.Node, loc: Loc, doc: YamlDocument) -> None:
             _walk(item, (*loc, index), doc)
 
 
+#: libyaml's parser when PyYAML was built with it (several times faster), else the pure-Python one.
+_COMPOSER: type[yaml.SafeLoader] | type[yaml.CSafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def parse_yaml(text: str, path: str) -> YamlDocument:
     """Parse YAML ``text`` (named ``path`` in messages) into a :class:`YamlDocument`."""
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_COMPOSER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
