@@ -62,8 +62,8 @@ def pattern_table(catalog: Catalog, patterns: list[Pattern], lang: Lang = "en") 
     table = Table(title=f"{len(patterns)} patterns", title_justify="left")
     id_width = max((len(p.id) for p in patterns), default=2)
     table.add_column(label("id", lang), style="dim", no_wrap=True, min_width=id_width)
-    table.add_column(label("pattern", lang), style="bold cyan", min_width=12)
-    table.add_column(label("summary", lang), min_width=16)
+    table.add_column(label("pattern", lang), style="bold cyan", min_width=12, overflow="fold")
+    table.add_column(label("summary", lang), min_width=16, overflow="fold")
     order = {group_id: index for index, group_id in enumerate(catalog.groups)}
     previous = None
     for pattern in sorted(patterns, key=lambda p: (order.get(p.group, len(order)), p.id)):
@@ -90,7 +90,7 @@ def _forces(catalog: Catalog, pattern: Pattern, lang: Lang) -> Table:
     table.add_column(label("force", lang), no_wrap=True)
     table.add_column(label("effect", lang), no_wrap=True)
     table.add_column(label("strength", lang), no_wrap=True)
-    table.add_column(label("note", lang), style="dim")
+    table.add_column(label("note", lang), style="dim", overflow="fold")
     for effect in sorted(pattern.forces, key=lambda e: (e.effect is Effect.HURTS, -e.strength, e.force)):
         style = "green" if effect.effect is Effect.HELPS else "red"
         table.add_row(
@@ -149,7 +149,7 @@ def _rules(catalog: Catalog, pattern: Pattern, lang: Lang) -> Table:
     table = Table(title=label("rules", lang), title_justify="left", title_style="bold", show_edge=False)
     table.add_column(label("rule", lang), style="dim", no_wrap=True)
     table.add_column(label("weight", lang), no_wrap=True, justify="right")
-    table.add_column(label("when", lang))
+    table.add_column(label("when", lang), overflow="fold")
     table.add_column(label("reason", lang))
     for rule in catalog.rules_for(pattern.id):
         verdict = Text(

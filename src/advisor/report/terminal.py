@@ -86,9 +86,9 @@ def _tree(result: Recommendation, catalog: Catalog, lang: Lang) -> Tree:
 
 def _by_group(result: Recommendation, catalog: Catalog, lang: Lang) -> Table:
     table = Table(title=label("recommended", lang), title_justify="left", title_style="bold")
-    table.add_column(label("group", lang), style="magenta")
-    table.add_column(label("pattern", lang), style="cyan")
-    table.add_column(label("score", lang), justify="right")
+    table.add_column(label("group", lang), style="magenta", overflow="fold")
+    table.add_column(label("pattern", lang), style="cyan", overflow="fold")
+    table.add_column(label("score", lang), justify="right", overflow="fold")
     table.add_column(label("why", lang), ratio=1, overflow="fold")
     order = list(catalog.groups)
     previous = None
@@ -126,8 +126,8 @@ def _header(result: Recommendation, catalog: Catalog, lang: Lang) -> Panel:
 
 def _alternatives(result: Recommendation, catalog: Catalog, lang: Lang) -> Table:
     table = Table(title=label("alternatives", lang), title_justify="left", title_style="bold")
-    table.add_column(label("pattern", lang))
-    table.add_column(label("instead_of", lang))
+    table.add_column(label("pattern", lang), overflow="fold")
+    table.add_column(label("instead_of", lang), overflow="fold")
     table.add_column(label("why_not", lang), ratio=1, overflow="fold")
     for alt in result.alternatives:
         table.add_row(_name(catalog, alt.id, lang), _name(catalog, alt.instead_of, lang), alt.reason)
@@ -136,7 +136,7 @@ def _alternatives(result: Recommendation, catalog: Catalog, lang: Lang) -> Table
 
 def _advised_against(result: Recommendation, catalog: Catalog, lang: Lang) -> Table:
     table = Table(title=label("advised_against", lang), title_justify="left", title_style="bold")
-    table.add_column(label("pattern", lang), style="red")
+    table.add_column(label("pattern", lang), style="red", overflow="fold")
     table.add_column(label("why", lang), ratio=1, overflow="fold")
     for item in result.advised_against:
         why = Text("\n").join(
@@ -149,7 +149,7 @@ def _advised_against(result: Recommendation, catalog: Catalog, lang: Lang) -> Ta
 def _open_issues(result: Recommendation, catalog: Catalog, lang: Lang) -> Table:
     table = Table(title=label("open_issues", lang), title_justify="left", title_style="bold")
     for key in ("issue", "raised_by", "status", "note"):
-        table.add_column(label(key, lang))
+        table.add_column(label(key, lang), overflow="fold")
     for issue in result.open_issues:
         known = catalog.issues.get(issue.id)
         table.add_row(
