@@ -119,3 +119,11 @@ def test_interrupt_exits_130(monkeypatch: pytest.MonkeyPatch, runner: CliRunner)
 
 def test_main_is_the_console_script() -> None:
     assert callable(main)
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_korean_output_at_80_columns_keeps_every_word(runner: CliRunner, example: Path) -> None:
+    result = runner.invoke(cli, ["recommend", str(example), "--lang", "ko"], env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    assert "추천 패턴" in result.output
+    assert "…" not in result.output  # long words fold onto the next line instead of being cut
