@@ -1,4 +1,4 @@
-"""docs/cli.md is the `--help` of every command; it must match the code.
+"""The docs match the code: docs/cli.md is the `--help` of every command; the README example runs.
 
 Regenerate after changing a command:  ADVISOR_UPDATE_DOCS=1 pytest tests/test_docs_cli.py
 """
@@ -6,6 +6,9 @@ Regenerate after changing a command:  ADVISOR_UPDATE_DOCS=1 pytest tests/test_do
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
+from pathlib import Path
 
 import click
 from click.testing import CliRunner
@@ -70,3 +73,15 @@ def _command(path: tuple[str, ...]) -> click.Command:
         found = command.commands[name]
         command = found
     return command
+
+
+def test_readme_library_example_runs(tmp_path: Path) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    code = readme.split("### As a library", 1)[1].split("```python\n", 1)[1].split("```", 1)[0]
+    script = tmp_path / "example.py"
+    script.write_text(code, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, str(script)], cwd=ROOT, capture_output=True, text=True, check=False, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert "monolithic-architecture" in done.stdout
