@@ -18,10 +18,13 @@ import pexpect
 import pytest
 
 from advisor.__about__ import __version__
-from advisor.api import Advisor
-from advisor.i18n import Lang
+from advisor.base.i18n import Lang
+from advisor.core.advisor import Advisor
 
-pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal"),
+]
 
 DOWN = "\x1b[B"
 UP = "\x1b[A"
