@@ -61,9 +61,9 @@ def _timed_ms(func: Callable[[], object], runs: int) -> list[float]:
 def measure(long_run: int) -> list[tuple[str, str]]:
     """Every measure, as (what, result) rows."""
     sys.path.insert(0, str(ROOT / "src"))
-    from advisor.api import Advisor  # noqa: PLC0415 - after sys.path is set
-    from advisor.cli.report import render_report  # noqa: PLC0415
-    from advisor.whatif import what_if  # noqa: PLC0415
+    from advisor.analysis.whatif import what_if  # noqa: PLC0415
+    from advisor.core.advisor import Advisor  # noqa: PLC0415 - after sys.path is set
+    from advisor.report.export import render_report  # noqa: PLC0415
 
     start = time.perf_counter()
     advisor = Advisor.load()
@@ -81,7 +81,11 @@ def measure(long_run: int) -> list[tuple[str, str]]:
 
     result = advisor.advise(big)
     renders = {
-        fmt: statistics.median(_timed_ms(lambda fmt=fmt: render_report(result, advisor, fmt, "en"), 20))
+        fmt: statistics.median(
+            _timed_ms(
+                lambda fmt=fmt: render_report(result, advisor.catalog, advisor.questionnaire, fmt, "en"), 20
+            )
+        )
         for fmt in ("md", "html", "json", "adr")
     }
     tried = what_if(advisor, big).tried

@@ -9,10 +9,10 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from advisor.api import Advisor
 from advisor.catalog.loader import load_catalog
+from advisor.core.advisor import Advisor
+from advisor.core.recommendation import Recommendation
 from advisor.questionnaire.loader import load_questionnaire
-from advisor.recommendation import Recommendation
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"

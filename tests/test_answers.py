@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from advisor.api import Advisor
 from advisor.catalog.conditions import UNKNOWN_VALUE
+from advisor.core.advisor import Advisor
 from advisor.errors import AnswersError, DataFileError
 
 Write = Callable[[str, str], Path]

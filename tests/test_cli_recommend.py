@@ -111,7 +111,7 @@ def test_interrupt_exits_130(monkeypatch: pytest.MonkeyPatch, runner: CliRunner)
     def interrupted(*_args: object, **_kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("advisor.api.Advisor.advise", interrupted)
+    monkeypatch.setattr("advisor.core.advisor.Advisor.advise", interrupted)
     result = runner.invoke(cli, ["recommend", str(ENTERPRISE)])
     assert result.exit_code == 130
     assert result.stderr == "interrupted\n"

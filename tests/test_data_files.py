@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from advisor.api import Advisor, compile_rules
+from advisor.base.yamlfile import read_yaml, validate
 from advisor.catalog.loader import load_catalog
 from advisor.catalog.models import ForcesFile, GroupsFile, IssuesFile, PatternFile, RulesFile
+from advisor.core.advisor import Advisor, compile_rules
 from advisor.questionnaire.loader import load_questionnaire
-from advisor.yamlfile import read_yaml, validate
 from conftest import EXAMPLES, ROOT
 
 RULES = ROOT / "rules"

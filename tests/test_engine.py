@@ -6,9 +6,9 @@ import resource
 
 import pytest
 
-from advisor.api import Advisor
 from advisor.catalog.conditions import AnswerTest, Clause, ForceTest
-from advisor.engine import Engine, check_limits
+from advisor.core.advisor import Advisor
+from advisor.core.engine import Engine, check_limits
 from advisor.errors import EngineError
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from advisor.api import Advisor
-from advisor.recommendation import Recommendation
+from advisor.core.advisor import Advisor
+from advisor.core.recommendation import Recommendation
 from conftest import EXAMPLES, ROOT
 
 

@@ -14,8 +14,8 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from advisor.api import Advisor
 from advisor.cli.app import cli
+from advisor.core.advisor import Advisor
 from advisor.errors import AdvisorError
 from advisor.questionnaire.models import Question, QuestionType
 

@@ -10,10 +10,12 @@ import pytest
 import yaml
 
 from advisor.__about__ import __version__
-from advisor.api import Advisor
+from advisor.base.yamlfile import parse_yaml
 from advisor.catalog.models import Force
+from advisor.core.advisor import Advisor
 from advisor.errors import DataFileError
-from advisor.questionnaire.interview import (
+from advisor.interview.files import answers_text, default_resume_path, read_resume, resume_text
+from advisor.interview.flow import (
     BACK,
     FORCES_STEP,
     REVIEW_STEP,
@@ -27,10 +29,8 @@ from advisor.questionnaire.interview import (
     text_problem,
     value_problem,
 )
-from advisor.questionnaire.interview_files import answers_text, default_resume_path, read_resume, resume_text
-from advisor.questionnaire.interview_words import UI
+from advisor.interview.words import UI
 from advisor.questionnaire.models import Question
-from advisor.yamlfile import parse_yaml
 
 WEIGHTS = {"autonomy": 4, "simplicity": 1, "efficiency": 0}
 

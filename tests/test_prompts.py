@@ -14,13 +14,13 @@ from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput, Output
 from prompt_toolkit.output.vt100 import Vt100_Output
 
-from advisor.api import Advisor
-from advisor.i18n import Lang, Text
-from advisor.questionnaire.interview import BACK, FORCES_STEP, Interview, Position
-from advisor.questionnaire.interview_words import display_value
+from advisor.base.i18n import Lang, Text
+from advisor.core.advisor import Advisor
+from advisor.interview.flow import BACK, FORCES_STEP, Interview, Position
+from advisor.interview.prompts import QuestionaryPrompter
+from advisor.interview.words import display_value
 from advisor.questionnaire.loader import load_questionnaire
 from advisor.questionnaire.models import Question
-from advisor.questionnaire.prompts import QuestionaryPrompter
 
 DOWN = "\x1b[B"
 UP = "\x1b[A"

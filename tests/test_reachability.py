@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from advisor.api import Advisor
 from advisor.catalog.loader import load_catalog
+from advisor.core.advisor import Advisor
 from conftest import FIXTURES
 
 REACHABILITY = FIXTURES / "reachability"

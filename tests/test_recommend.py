@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from advisor.recommendation import Recommendation
+from advisor.core.recommendation import Recommendation
 
 Advise = Callable[..., Recommendation]
 TEAMS = {"team_count": 12, "ops": "high", "clients": ["web", "mobile"]}

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from advisor.api import Advisor
+from advisor.core.advisor import Advisor
 from advisor.report.adr import render_adrs
 from advisor.report.json import render_report_json
 from advisor.report.markdown import render_markdown

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from advisor.api import Advisor
 from advisor.cli.app import cli
+from advisor.core.advisor import Advisor
 from conftest import ROOT
 
 pytestmark = pytest.mark.slow

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from advisor.api import Advisor
+from advisor.core.advisor import Advisor
 from advisor.report.graph import Edge, Graph, Node, to_mermaid
 from advisor.report.graph_svg import to_svg
 from advisor.report.html import render_html

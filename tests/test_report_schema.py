@@ -9,9 +9,9 @@ import jsonschema
 import pytest
 from click.testing import CliRunner
 
-from advisor.api import Advisor
+from advisor.base.i18n import Lang
 from advisor.cli.app import cli
-from advisor.i18n import Lang
+from advisor.core.advisor import Advisor
 from advisor.report.json import render_report_json
 from advisor.report.model import build_report
 from conftest import EXAMPLES, ROOT

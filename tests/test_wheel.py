@@ -38,7 +38,7 @@ def test_wheel_installs_and_runs_outside_the_checkout(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert "monolithic-architecture" in {p["id"] for p in json.loads(done.stdout)["recommended"]}
     located = subprocess.run(
-        [str(python), "-c", "from advisor.resources import bundled_rules_dir as d; print(d())"],
+        [str(python), "-c", "from advisor.base.resources import bundled_rules_dir as d; print(d())"],
         capture_output=True,
         text=True,
         cwd=elsewhere,

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from pydantic import BaseModel, ConfigDict
 
+from advisor.base.yamlfile import parse_yaml, validate
 from advisor.catalog.models import PatternFile
 from advisor.errors import DataFileError
-from advisor.yamlfile import parse_yaml, validate
 from conftest import ROOT
 
 

@@ -8,10 +8,10 @@ the reasons for each.
 from advisor.__about__ import __version__
 from advisor.api import Advisor, advise
 from advisor.catalog.loader import Catalog, load_catalog
+from advisor.core.recommendation import Recommendation
 from advisor.errors import AdvisorError
 from advisor.questionnaire.answers import Answers
 from advisor.questionnaire.loader import load_questionnaire
-from advisor.recommendation import Recommendation
 
 __all__ = [
     "Advisor",

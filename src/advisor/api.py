@@ -1,4 +1,4 @@
-"""The library's entry points: load → facts → evaluate → recommend.
+"""The library's public entry points (re-exported by :mod:`advisor`).
 
 >>> from advisor import advise
 >>> recommendation = advise({"answers": {"system_name": "Shop", "team_count": 12}})
@@ -6,110 +6,6 @@
 True
 """
 
-from __future__ import annotations
+from advisor.core.advisor import Advisor, advise
 
-from collections.abc import Mapping, Sequence
-from functools import lru_cache
-from pathlib import Path
-from typing import Any
-
-from advisor.agenda import run_agenda
-from advisor.catalog.conditions import Clause, ConditionError, to_dnf
-from advisor.catalog.loader import Catalog, load_catalog
-from advisor.engine import Engine
-from advisor.errors import CatalogError, Problem
-from advisor.overrides import read_answers
-from advisor.questionnaire.answers import Answers, answers_from_mapping, load_answers
-from advisor.questionnaire.checks import check_condition
-from advisor.questionnaire.loader import load_questionnaire
-from advisor.questionnaire.models import Questionnaire
-from advisor.recommend import build_recommendation
-from advisor.recommendation import Recommendation
-
-
-def compile_rules(catalog: Catalog, questionnaire: Questionnaire) -> dict[str, list[Clause]]:
-    """Every rule's condition in disjunctive normal form, checked against the questionnaire.
-
-    Raises:
-        CatalogError: a rule tests a question or choice that does not exist, or its
-            condition cannot be compiled.
-    """
-    problems: list[Problem] = []
-    clauses: dict[str, list[Clause]] = {}
-    for rule_id, rule in catalog.rules.items():
-        source = catalog.source("rule", rule_id)
-        for message in check_condition(rule.when, questionnaire):
-            problems.append(source.problem(f"rule '{rule_id}' {message}"))
-        try:
-            clauses[rule_id] = to_dnf(rule.when)
-        except ConditionError as exc:
-            problems.append(source.problem(f"rule '{rule_id}': {exc}"))
-    if problems:
-        raise CatalogError(problems)
-    return clauses
-
-
-class Advisor:
-    """A catalog, a questionnaire and their compiled rules; reuse it for many assessments."""
-
-    def __init__(self, catalog: Catalog, questionnaire: Questionnaire) -> None:
-        self.catalog = catalog
-        self.questionnaire = questionnaire
-        self.clauses = compile_rules(catalog, questionnaire)
-        self.engine = Engine(self.clauses)
-
-    @classmethod
-    def load(cls, rules: Sequence[Path] = (), questionnaire: Path | None = None) -> Advisor:
-        """The advisor for the bundled catalog plus rule packs ``rules`` (cached per process).
-
-        Each pack overlays the catalog's entries and the questionnaire's sections by id.
-        """
-        return _cached_advisor(
-            tuple(p.resolve() for p in rules), questionnaire.resolve() if questionnaire else None
-        )
-
-    def read_answers(self, path: Path, sets: Sequence[str] = ()) -> Answers:
-        """Read and check an answers file, with ``--set`` overrides ``sets`` applied over it."""
-        if sets:
-            return read_answers(path, self.questionnaire, self.catalog.forces, sets)
-        return load_answers(path, self.questionnaire, self.catalog.forces)
-
-    def check_answers(self, data: Mapping[str, Any], name: str = "<answers>") -> Answers:
-        """Check answers given as Python data (the content of an answers file)."""
-        return answers_from_mapping(data, self.questionnaire, self.catalog.forces, name)
-
-    def advise(self, answers: Answers) -> Recommendation:
-        """Assess one system: its answers → a sorted, explained recommendation."""
-        agenda = run_agenda(self.catalog, self.questionnaire, answers, self.engine.session)
-        return build_recommendation(agenda, self.questionnaire, self.clauses)
-
-
-@lru_cache(maxsize=8)
-def _cached_advisor(rules: tuple[Path, ...], questionnaire: Path | None) -> Advisor:
-    return Advisor(load_catalog(rules), load_questionnaire(questionnaire, packs=rules))
-
-
-def advise(
-    answers: Mapping[str, Any] | Path | str | Answers,
-    *,
-    rules: Sequence[Path] = (),
-    questionnaire: Path | None = None,
-) -> Recommendation:
-    """Recommend patterns for one system.
-
-    Args:
-        answers: an answers file's path, its content as a mapping, or checked answers.
-        rules: extra rule pack folders overlaid on the bundled catalog.
-        questionnaire: a questionnaire file instead of the bundled default.
-
-    Raises:
-        AdvisorError: the answers, the catalog or a rule pack is invalid.
-    """
-    advisor = Advisor.load(rules, questionnaire)
-    if isinstance(answers, Answers):
-        checked = answers
-    elif isinstance(answers, Path | str):
-        checked = advisor.read_answers(Path(answers))
-    else:
-        checked = advisor.check_answers(answers)
-    return advisor.advise(checked)
+__all__ = ["Advisor", "advise"]

@@ -12,7 +12,9 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, model_validator
+from pydantic import BaseModel, Discriminator, Field, Tag, model_validator
+
+from advisor.base.model import Frozen
 
 Scalar = str | int | float | bool
 
@@ -57,9 +59,7 @@ SYMBOL: dict[str, str] = {
 NUMERIC = frozenset({"gt", "gte", "lt", "lte"})
 
 
-class _Leaf(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
+class _Leaf(Frozen):
     equals: Scalar | None = None
     ne: Scalar | None = None
     in_: tuple[Scalar, ...] | None = Field(default=None, alias="in")
@@ -113,38 +113,33 @@ class ForceTest(_Leaf):
         return self
 
 
-class PatternTest(BaseModel):
+class PatternTest(Frozen):
     """True once the pattern is recommended: ``{pattern: microservice-architecture}``."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
     pattern: str
 
 
-class IssueTest(BaseModel):
+class IssueTest(Frozen):
     """True once a recommended pattern raises the issue: ``{issue: distributed-queries}``."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
     issue: str
 
 
-class AllOf(BaseModel):
+class AllOf(Frozen):
     """AllOf sub-conditions hold."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
     all: tuple[Condition, ...] = Field(min_length=1)
 
 
-class AnyOf(BaseModel):
+class AnyOf(Frozen):
     """At least one sub-condition holds."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
     any: tuple[Condition, ...] = Field(min_length=1)
 
 
-class Not(BaseModel):
+class Not(Frozen):
     """The sub-condition does not hold."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
     not_: Condition = Field(alias="not")
 
 

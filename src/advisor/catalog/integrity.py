@@ -11,10 +11,10 @@ from collections.abc import Iterator
 
 from pydantic import BaseModel
 
+from advisor.base.i18n import Text
 from advisor.catalog.loader import Catalog
 from advisor.catalog.models import Relation
 from advisor.errors import Problem
-from advisor.i18n import Text
 
 #: Relations that must be mirrored on the other pattern, and how.
 INVERSE: dict[Relation, Relation] = {
@@ -126,7 +126,7 @@ def cycle_problems(catalog: Catalog) -> list[Problem]:
 
 
 def untranslated(value: object, at: tuple[str | int, ...] = ()) -> Iterator[tuple[str | int, ...]]:
-    """Key paths of every :class:`~advisor.i18n.Text` inside ``value`` that has no Korean text."""
+    """Key paths of every :class:`~advisor.base.i18n.Text` inside ``value`` that has no Korean text."""
     if isinstance(value, Text):
         if not value.ko:
             yield at

@@ -17,6 +17,8 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
+from advisor.base.resources import bundled_rules_dir, display_path
+from advisor.base.yamlfile import YamlDocument, read_yaml, validate
 from advisor.catalog.conditions import Condition, IssueTest, PatternTest, leaves
 from advisor.catalog.models import (
     Force,
@@ -33,8 +35,6 @@ from advisor.catalog.models import (
     RulesFile,
 )
 from advisor.errors import CatalogError, Problem
-from advisor.resources import bundled_rules_dir, display_path
-from advisor.yamlfile import YamlDocument, read_yaml, validate
 
 E = TypeVar("E", bound=BaseModel)
 

@@ -11,10 +11,11 @@ import re
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, Field
 
+from advisor.base.i18n import Text
+from advisor.base.model import Frozen
 from advisor.catalog.conditions import Condition
-from advisor.i18n import Text
 
 _ID = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 
@@ -28,11 +29,7 @@ def _kebab(value: str) -> str:
 Id = Annotated[str, AfterValidator(_kebab)]
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Layer(_Model):
+class Layer(Frozen):
     """One of the three layers of the pattern language."""
 
     id: Id
@@ -40,7 +37,7 @@ class Layer(_Model):
     description: Text
 
 
-class Group(_Model):
+class Group(Frozen):
     """A group of patterns that solve one kind of problem (decomposition, querying, ...)."""
 
     id: Id
@@ -58,7 +55,7 @@ class Stance(StrEnum):
     NEUTRAL = "neutral"
 
 
-class Force(_Model):
+class Force(Frozen):
     """A force an architect weighs; answers give it a weight from 0 to 5."""
 
     id: Id
@@ -68,7 +65,7 @@ class Force(_Model):
     default_weight: int = Field(default=2, ge=0, le=5)
 
 
-class Issue(_Model):
+class Issue(Frozen):
     """A new problem in a pattern's resulting context, resolved by successor patterns."""
 
     id: Id
@@ -87,7 +84,7 @@ class Effect(StrEnum):
     HURTS = "hurts"
 
 
-class ForceEffect(_Model):
+class ForceEffect(Frozen):
     """How strongly a pattern helps or hurts one force."""
 
     force: Id
@@ -96,7 +93,7 @@ class ForceEffect(_Model):
     note: Text | None = None
 
 
-class ResultingContext(_Model):
+class ResultingContext(Frozen):
     """What applying the pattern leads to."""
 
     benefits: tuple[Text, ...] = ()
@@ -114,7 +111,7 @@ class Relation(StrEnum):
     SPECIALIZATION = "specialization"
 
 
-class Related(_Model):
+class Related(Frozen):
     """Related patterns of each kind, by id."""
 
     predecessor: tuple[Id, ...] = ()
@@ -129,7 +126,7 @@ class Related(_Model):
         return ids
 
 
-class Pattern(_Model):
+class Pattern(Frozen):
     """One pattern of the language, as the pattern-language notes structure it."""
 
     id: Id
@@ -152,7 +149,7 @@ class Verdict(StrEnum):
     ADVISE_AGAINST = "advise-against"
 
 
-class Rule(_Model):
+class Rule(Frozen):
     """An applicability rule: when the condition holds, recommend or advise against a pattern."""
 
     id: Id
@@ -167,26 +164,26 @@ class PatternFile(Pattern):
     """A pattern file holds exactly one pattern."""
 
 
-class ForcesFile(_Model):
+class ForcesFile(Frozen):
     """``rules/forces.yaml``."""
 
     forces: tuple[Force, ...]
 
 
-class IssuesFile(_Model):
+class IssuesFile(Frozen):
     """A file under ``rules/issues/``."""
 
     issues: tuple[Issue, ...]
 
 
-class GroupsFile(_Model):
+class GroupsFile(Frozen):
     """``rules/groups.yaml``: the layers and the groups within them."""
 
     layers: tuple[Layer, ...]
     groups: tuple[Group, ...]
 
 
-class RulesFile(_Model):
+class RulesFile(Frozen):
     """A file under ``rules/applicability/``."""
 
     rules: tuple[Rule, ...]

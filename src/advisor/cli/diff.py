@@ -6,11 +6,11 @@ from pathlib import Path
 
 import click
 
-from advisor.api import Advisor
+from advisor.analysis.diff import diff as diff_assessments
+from advisor.base.resources import display_path
 from advisor.cli.options import catalog_options, set_option
-from advisor.diff import diff as diff_assessments
+from advisor.core.advisor import Advisor
 from advisor.report.reasoning import render_diff, render_result_json
-from advisor.resources import display_path
 
 
 @click.command()

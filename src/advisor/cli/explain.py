@@ -6,9 +6,9 @@ from pathlib import Path
 
 import click
 
-from advisor.api import Advisor
+from advisor.analysis.explain import explain as explain_pattern
 from advisor.cli.options import catalog_options, set_option
-from advisor.explain import explain as explain_pattern
+from advisor.core.advisor import Advisor
 from advisor.report.reasoning import render_explanation, render_result_json
 
 

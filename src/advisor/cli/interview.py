@@ -9,16 +9,17 @@ from pathlib import Path
 import click
 from rich.console import Console
 
-from advisor.api import Advisor
+from advisor.base.fileio import write_text_atomic
+from advisor.base.i18n import Lang
 from advisor.cli.options import PathArg, catalog_options, lang_option
-from advisor.cli.report import FORMATS, write_report
+from advisor.cli.output import emit_report
+from advisor.core.advisor import Advisor
+from advisor.core.recommendation import Recommendation
 from advisor.errors import InterruptedByUserError, InterviewError, OutputError
-from advisor.fileio import write_text_atomic
-from advisor.i18n import Lang
-from advisor.questionnaire.interview import Interview, InterviewInterrupted, InterviewState
-from advisor.questionnaire.interview_files import answers_text, default_resume_path, read_resume, resume_text
-from advisor.questionnaire.prompts import QuestionaryPrompter
-from advisor.recommendation import Recommendation
+from advisor.interview.files import answers_text, default_resume_path, read_resume, resume_text
+from advisor.interview.flow import Interview, InterviewInterrupted, InterviewState
+from advisor.interview.prompts import QuestionaryPrompter
+from advisor.report.export import FORMATS
 from advisor.report.terminal import render_terminal
 
 NO_TERMINAL = (
@@ -86,7 +87,7 @@ def offer_report(
     if force and not prompter.confirm(words["overwrite"].format(path=target), False):
         prompter.say(words["not_exported"], "yellow")
         return
-    write_report(result, advisor, fmt, target, lang, force=force)
+    emit_report(result, advisor, fmt, target, lang, force=force)
 
 
 @click.command()

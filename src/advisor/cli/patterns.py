@@ -7,10 +7,10 @@ from pathlib import Path
 import click
 from rich.console import Console
 
+from advisor.base.i18n import Lang
 from advisor.catalog.loader import load_catalog
 from advisor.cli.options import lang_option
 from advisor.errors import AdvisorError
-from advisor.i18n import Lang
 from advisor.questionnaire.checks import closest
 from advisor.report.catalog_graph import FORMATS, Format, group_members, render_graph
 from advisor.report.catalog_view import pattern_page, pattern_table

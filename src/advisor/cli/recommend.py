@@ -16,11 +16,18 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-from advisor.api import Advisor
+from advisor.analysis.portfolio import (
+    Input,
+    SystemResult,
+    assess,
+    expand_inputs,
+    render_batch_json,
+    summarize,
+)
+from advisor.base.i18n import Lang
 from advisor.cli.options import catalog_options, lang_option, set_option
-from advisor.i18n import Lang
-from advisor.overrides import parse_overrides
-from advisor.portfolio import Input, SystemResult, assess, expand_inputs, render_batch_json, summarize
+from advisor.core.advisor import Advisor
+from advisor.questionnaire.overrides import parse_overrides
 from advisor.report.json import render_json
 from advisor.report.reasoning import render_portfolio
 from advisor.report.terminal import render_terminal

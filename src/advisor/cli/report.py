@@ -6,52 +6,12 @@ from pathlib import Path
 
 import click
 
-from advisor.api import Advisor
+from advisor.base.i18n import Lang
 from advisor.cli.options import PathArg, catalog_options, lang_option, set_option
+from advisor.cli.output import emit_report
+from advisor.core.advisor import Advisor
 from advisor.errors import OutputError
-from advisor.fileio import write_text_atomic, write_tree_atomic
-from advisor.i18n import Lang
-from advisor.recommendation import Recommendation
-from advisor.report.adr import render_adrs
-from advisor.report.html import render_html
-from advisor.report.json import render_report_json
-from advisor.report.markdown import render_markdown
-from advisor.report.model import build_report
-
-FORMATS = ("md", "html", "json", "adr")
-
-
-def render_report(result: Recommendation, advisor: Advisor, fmt: str, lang: Lang) -> str | dict[str, str]:
-    """The report in ``fmt``: text for md/html/json, file name → text for adr."""
-    report = build_report(result, advisor.catalog, advisor.questionnaire, lang)
-    if fmt == "adr":
-        return render_adrs(report)
-    renderer = {"md": render_markdown, "html": render_html, "json": render_report_json}[fmt]
-    return renderer(report)
-
-
-def write_report(
-    result: Recommendation, advisor: Advisor, fmt: str, output: Path | None, lang: Lang, *, force: bool
-) -> None:
-    """Render the report and write it to ``output`` (atomically), or to stdout when ``output`` is None.
-
-    The interview reuses this to offer a report at its end.
-
-    Raises:
-        OutputError: ``adr`` without an output folder, or the output exists and ``force`` is false.
-    """
-    if fmt == "adr" and output is None:
-        raise OutputError("--format adr writes a folder of records; name it with --output FOLDER")
-    rendered = render_report(result, advisor, fmt, lang)
-    if isinstance(rendered, dict):
-        assert output is not None  # checked above
-        write_tree_atomic(output, rendered, force=force)
-        click.echo(f"wrote {len(rendered) - 1} decision records and index.md to {output}", err=True)
-    elif output is None:
-        click.echo(rendered, nl=False)
-    else:
-        write_text_atomic(output, rendered, force=force)
-        click.echo(f"wrote {output}", err=True)
+from advisor.report.export import FORMATS, require_output
 
 
 @click.command()
@@ -101,10 +61,9 @@ def report(
       advisor report examples/startup-mvp.yaml --format json --set team_count=8
       advisor report examples/startup-mvp.yaml --format adr --output docs/adr --lang ko
     """
-    if fmt == "adr" and output is None:
-        raise OutputError("--format adr writes a folder of records; name it with --output FOLDER")
+    require_output(fmt, output)
     if output is not None and output.exists() and not force:
         raise OutputError(f"{output}: already exists; pass --force to overwrite it")
     advisor = Advisor.load(rules, questionnaire)
     result = advisor.advise(advisor.read_answers(answers, sets))
-    write_report(result, advisor, fmt, output, lang, force=force)
+    emit_report(result, advisor, fmt, output, lang, force=force)

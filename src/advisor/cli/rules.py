@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
-from advisor.catalog.lint import lint as lint_packs
-from advisor.resources import display_path
+from advisor.analysis.lint import lint as lint_packs
+from advisor.base.resources import display_path
 
 
 @click.group()

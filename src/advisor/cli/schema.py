@@ -6,10 +6,10 @@ from pathlib import Path
 
 import click
 
-from advisor.api import Advisor
+from advisor.analysis.schema import answers_schema, render_schema
 from advisor.cli.options import catalog_options
+from advisor.core.advisor import Advisor
 from advisor.report.json import render_report_schema
-from advisor.schema_answers import answers_schema, render_schema
 
 
 @click.group()

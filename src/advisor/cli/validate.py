@@ -6,9 +6,9 @@ from pathlib import Path
 
 import click
 
-from advisor.api import Advisor
+from advisor.analysis.validation import validate_paths
 from advisor.cli.options import catalog_options
-from advisor.validation import validate_paths
+from advisor.core.advisor import Advisor
 
 
 def _plural(count: int, word: str) -> str:

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import click
 
-from advisor.api import Advisor
+from advisor.analysis.whatif import what_if
 from advisor.cli.options import catalog_options, set_option
+from advisor.core.advisor import Advisor
 from advisor.report.reasoning import render_result_json, render_sensitivity
-from advisor.whatif import what_if
 
 
 @click.command()

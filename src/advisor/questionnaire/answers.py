@@ -16,13 +16,13 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from advisor.base.resources import display_path
+from advisor.base.yamlfile import YamlDocument, read_yaml, validate
 from advisor.catalog.conditions import UNKNOWN_VALUE, evaluate
 from advisor.catalog.models import Force
 from advisor.errors import AnswersError, Problem
 from advisor.questionnaire.checks import closest
 from advisor.questionnaire.models import UNKNOWN, Question, Questionnaire, QuestionType
-from advisor.resources import display_path
-from advisor.yamlfile import YamlDocument, read_yaml, validate
 
 
 class AnswersFile(BaseModel):

@@ -11,23 +11,22 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
+from advisor.base.model import Frozen
+from advisor.base.resources import bundled_questionnaire, display_path
+from advisor.base.yamlfile import YamlDocument, read_yaml, validate
 from advisor.catalog.conditions import AnswerTest, leaves
 from advisor.errors import DataFileError, Problem
 from advisor.questionnaire.checks import check_condition
 from advisor.questionnaire.models import Questionnaire, Section
-from advisor.resources import bundled_questionnaire, display_path
-from advisor.yamlfile import YamlDocument, read_yaml, validate
 
 #: The file of a rule pack that adds or replaces questionnaire sections.
 PACK_QUESTIONS = "questions.yaml"
 
 
-class QuestionsFile(BaseModel):
+class QuestionsFile(Frozen):
     """A rule pack's ``questions.yaml``: sections to append or replace."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     sections: tuple[Section, ...] = Field(min_length=1)
 

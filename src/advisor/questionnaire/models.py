@@ -6,10 +6,11 @@ import re
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, Field, model_validator
 
+from advisor.base.i18n import Text
+from advisor.base.model import Frozen
 from advisor.catalog.conditions import Condition
-from advisor.i18n import Text
 
 #: The answer that means "don't know"; rules treat it as unknown, never as a guess.
 UNKNOWN = "unknown"
@@ -26,10 +27,6 @@ def _snake(value: str) -> str:
 QuestionId = Annotated[str, AfterValidator(_snake)]
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
 class QuestionType(StrEnum):
     """The kinds of question an interview can ask."""
 
@@ -40,7 +37,7 @@ class QuestionType(StrEnum):
     TEXT = "text"
 
 
-class Choice(_Model):
+class Choice(Frozen):
     """One offered answer of a select or multiselect question."""
 
     value: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")
@@ -54,7 +51,7 @@ class Choice(_Model):
         return self
 
 
-class Question(_Model):
+class Question(Frozen):
     """One question: its type, text, choices, default and the condition for asking it."""
 
     id: QuestionId
@@ -88,7 +85,7 @@ class Question(_Model):
         return next((c for c in self.choices if c.value == value), None)
 
 
-class Section(_Model):
+class Section(Frozen):
     """A titled group of questions, asked in order."""
 
     id: QuestionId
@@ -97,14 +94,14 @@ class Section(_Model):
     questions: tuple[Question, ...] = Field(min_length=1)
 
 
-class ForcesSection(_Model):
+class ForcesSection(Frozen):
     """How the interview presents the prioritisation of forces."""
 
     title: Text
     help: Text | None = None
 
 
-class Questionnaire(_Model):
+class Questionnaire(Frozen):
     """A questionnaire: sections of questions plus the prioritisation of forces."""
 
     id: QuestionId

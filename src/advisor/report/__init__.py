@@ -1,1 +1,1 @@
-"""Pure renderers of a :class:`~advisor.recommendation.Recommendation`."""
+"""Pure renderers of a :class:`~advisor.core.recommendation.Recommendation`."""

@@ -13,8 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from advisor.base.i18n import Lang
 from advisor.catalog.loader import Catalog
-from advisor.i18n import Lang
 from advisor.report.graph import mermaid_label
 
 Format = Literal["mermaid", "dot"]

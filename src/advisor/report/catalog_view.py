@@ -9,10 +9,10 @@ from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
+from advisor.base.i18n import Lang
 from advisor.catalog.conditions import describe_leaf, to_dnf
 from advisor.catalog.loader import Catalog
 from advisor.catalog.models import Effect, Pattern, Relation, Verdict
-from advisor.i18n import Lang
 
 #: Headings in both languages.
 LABELS: dict[str, dict[Lang, str]] = {

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from advisor.base.i18n import Lang
 from advisor.catalog.conditions import UNKNOWN_VALUE, evaluate
-from advisor.i18n import Lang
+from advisor.core.recommendation import AnsweredValue, Recommendation
 from advisor.questionnaire.models import Question, Questionnaire, QuestionType
-from advisor.recommendation import AnsweredValue, Recommendation
 from advisor.report.labels import label
 from advisor.report.view import ContextAnswer, ContextSection, ContextStatus
 

@@ -6,14 +6,10 @@ its layout in :mod:`advisor.report.graph_layout`.
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
+from advisor.base.model import Frozen
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Node(_Model):
+class Node(Frozen):
     """A node: a stable id, a label to show and an optional group (used for colour)."""
 
     id: str
@@ -21,7 +17,7 @@ class Node(_Model):
     group: str = ""
 
 
-class Edge(_Model):
+class Edge(Frozen):
     """A directed edge from ``source`` to ``target``, of some ``kind``, with an optional label."""
 
     source: str
@@ -30,7 +26,7 @@ class Edge(_Model):
     label: str = ""
 
 
-class Graph(_Model):
+class Graph(Frozen):
     """Nodes and the edges between them."""
 
     nodes: tuple[Node, ...] = ()

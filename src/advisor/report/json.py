@@ -8,16 +8,11 @@ prints the same text.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
-from advisor.recommendation import Recommendation
+from advisor.base.jsonio import stable_json
+from advisor.core.recommendation import Recommendation
 from advisor.report.view import Report
-
-
-def stable_json(data: Any) -> str:
-    """``data`` as the project writes every JSON document: sorted keys, two-space indent, final newline."""
-    return json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
 
 
 def render_json(recommendation: Recommendation) -> str:

@@ -1,12 +1,12 @@
 """Headings and fixed phrases of the reports, in English and Korean.
 
-Catalog and questionnaire texts translate themselves (:class:`~advisor.i18n.Text`);
+Catalog and questionnaire texts translate themselves (:class:`~advisor.base.i18n.Text`);
 this table covers only what the report itself says around them.
 """
 
 from __future__ import annotations
 
-from advisor.i18n import Lang
+from advisor.base.i18n import Lang
 
 _LABELS: dict[str, tuple[str, str]] = {
     # headings

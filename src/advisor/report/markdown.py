@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from advisor.i18n import Lang
-from advisor.recommendation import Score
+from advisor.base.i18n import Lang
+from advisor.core.recommendation import Score
 from advisor.report.graph import to_mermaid
 from advisor.report.labels import label
 from advisor.report.view import (

@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Literal
 
+from advisor.base.i18n import Lang
 from advisor.catalog.conditions import AnswerTest, Condition, leaves
 from advisor.catalog.loader import Catalog
-from advisor.i18n import Lang
+from advisor.core.recommendation import Alternative, Reason, Recommendation, RecommendedPattern
 from advisor.questionnaire.models import Questionnaire
-from advisor.recommendation import Alternative, Reason, Recommendation, RecommendedPattern
 from advisor.report.context import build_context
 from advisor.report.graph import Edge, Graph, Node
 from advisor.report.labels import label

@@ -10,13 +10,18 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from advisor.diff import AssessmentDiff
-from advisor.explanation import Explanation, RuleCheck, Suggestion
-from advisor.overrides import format_value
-from advisor.portfolio import Portfolio
-from advisor.recommendation import Reason
-from advisor.report.json import stable_json
-from advisor.whatif import Flip, Sensitivity
+from advisor.analysis.results import (
+    AssessmentDiff,
+    Explanation,
+    Flip,
+    Portfolio,
+    RuleCheck,
+    Sensitivity,
+    Suggestion,
+)
+from advisor.base.jsonio import stable_json
+from advisor.core.recommendation import Reason
+from advisor.questionnaire.overrides import format_value
 
 
 def render_result_json(result: BaseModel) -> str:

@@ -15,9 +15,9 @@ from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
+from advisor.base.i18n import Lang
 from advisor.catalog.loader import Catalog
-from advisor.i18n import Lang
-from advisor.recommendation import Reason, Recommendation, RecommendedPattern
+from advisor.core.recommendation import Reason, Recommendation, RecommendedPattern
 from advisor.report.labels import label
 
 

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
-
-from advisor.i18n import Lang
-from advisor.recommendation import Score
+from advisor.base.i18n import Lang
+from advisor.base.model import Frozen
+from advisor.core.recommendation import Score
 from advisor.report.graph import Graph
 
 #: Version of the report JSON document; bump on incompatible changes.
@@ -27,18 +26,14 @@ AnswerValue = bool | int | str | list[str] | None
 ContextStatus = Literal["answered", "default", "unknown", "unanswered", "not-applicable"]
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Ref(_Model):
+class Ref(Frozen):
     """A pattern by id and display name."""
 
     id: str
     name: str
 
 
-class ContextAnswer(_Model):
+class ContextAnswer(Frozen):
     """One question and its answer as the assessment used it."""
 
     question: str
@@ -48,7 +43,7 @@ class ContextAnswer(_Model):
     status: ContextStatus
 
 
-class ContextSection(_Model):
+class ContextSection(Frozen):
     """A section of the questionnaire with its answers."""
 
     id: str
@@ -56,7 +51,7 @@ class ContextSection(_Model):
     answers: tuple[ContextAnswer, ...]
 
 
-class ForceRow(_Model):
+class ForceRow(Frozen):
     """A force and the weight (0-5) the answers gave it."""
 
     id: str
@@ -66,14 +61,14 @@ class ForceRow(_Model):
     weight: int
 
 
-class MatchRow(_Model):
+class MatchRow(Frozen):
     """One test of a rule and the answer or weight that satisfied it."""
 
     test: str
     actual: str | None
 
 
-class Explanation(_Model):
+class Explanation(Frozen):
     """One link of a pattern's explanation chain."""
 
     kind: Literal["rule", "successor", "follows"]
@@ -87,7 +82,7 @@ class Explanation(_Model):
     issue_title: str | None = None
 
 
-class IssueRow(_Model):
+class IssueRow(Frozen):
     """An issue a pattern raises and what became of it."""
 
     id: str
@@ -97,7 +92,7 @@ class IssueRow(_Model):
     note: str
 
 
-class PatternEntry(_Model):
+class PatternEntry(Frozen):
     """A recommended pattern with its score, explanation chain and resulting context."""
 
     id: str
@@ -116,7 +111,7 @@ class PatternEntry(_Model):
     answers: tuple[str, ...]
 
 
-class GroupBlock(_Model):
+class GroupBlock(Frozen):
     """The recommended patterns of one group."""
 
     id: str
@@ -125,7 +120,7 @@ class GroupBlock(_Model):
     patterns: tuple[PatternEntry, ...]
 
 
-class AlternativeRow(_Model):
+class AlternativeRow(Frozen):
     """An alternative that was considered and not chosen."""
 
     id: str
@@ -136,7 +131,7 @@ class AlternativeRow(_Model):
     reason: str
 
 
-class AdvisedRow(_Model):
+class AdvisedRow(Frozen):
     """A pattern the rules advise against, with the reasons."""
 
     id: str
@@ -146,7 +141,7 @@ class AdvisedRow(_Model):
     reasons: tuple[Explanation, ...]
 
 
-class OpenIssueRow(_Model):
+class OpenIssueRow(Frozen):
     """An issue left open: an accepted drawback or an unresolved risk."""
 
     id: str
@@ -157,7 +152,7 @@ class OpenIssueRow(_Model):
     reason: str
 
 
-class MatrixCell(_Model):
+class MatrixCell(Frozen):
     """How one pattern affects one force."""
 
     force: str
@@ -170,7 +165,7 @@ class MatrixCell(_Model):
         return ("+" if self.effect == "helps" else "−") + str(self.strength)
 
 
-class MatrixRow(_Model):
+class MatrixRow(Frozen):
     """One recommended pattern's row of the trade-off matrix."""
 
     pattern: Ref
@@ -178,7 +173,7 @@ class MatrixRow(_Model):
     total: float
 
 
-class Matrix(_Model):
+class Matrix(Frozen):
     """Recommended patterns × the forces they touch, with the answered weights."""
 
     forces: tuple[ForceRow, ...]
@@ -193,7 +188,7 @@ class Matrix(_Model):
         return table
 
 
-class NextStep(_Model):
+class NextStep(Frozen):
     """Something to do next, derived from the recommendation."""
 
     kind: Literal["design", "risk", "accept", "settle", "review"]
@@ -201,7 +196,7 @@ class NextStep(_Model):
     refs: tuple[str, ...]
 
 
-class Report(_Model):
+class Report(Frozen):
     """Everything a report shows, in one language."""
 
     schema_version: Literal[1] = REPORT_SCHEMA_VERSION

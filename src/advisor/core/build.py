@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
-from advisor.agenda import Agenda
 from advisor.catalog.conditions import (
     UNKNOWN_VALUE,
     AnswerTest,
@@ -20,9 +19,8 @@ from advisor.catalog.conditions import (
     ForceTest,
     describe_leaf,
 )
-from advisor.questionnaire.answers import Answers
-from advisor.questionnaire.models import Questionnaire
-from advisor.recommendation import (
+from advisor.core.agenda import Agenda
+from advisor.core.recommendation import (
     AdvisedAgainst,
     Alternative,
     AnsweredValue,
@@ -34,6 +32,8 @@ from advisor.recommendation import (
     RecommendedPattern,
     Resolution,
 )
+from advisor.questionnaire.answers import Answers
+from advisor.questionnaire.models import Questionnaire
 
 
 def _show(value: Any) -> str:

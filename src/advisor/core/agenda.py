@@ -23,11 +23,11 @@ from dataclasses import dataclass, field
 
 from advisor.catalog.loader import Catalog
 from advisor.catalog.models import Effect, Verdict
-from advisor.engine import Firing, Session
-from advisor.facts import Fact, answer_facts, issue_fact, pattern_fact
+from advisor.core.engine import Firing, Session
+from advisor.core.facts import Fact, answer_facts, issue_fact, pattern_fact
+from advisor.core.recommendation import ForceContribution, Score
 from advisor.questionnaire.answers import Answers
 from advisor.questionnaire.models import Questionnaire
-from advisor.recommendation import ForceContribution, Score
 
 
 @dataclass(frozen=True)

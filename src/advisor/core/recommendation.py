@@ -9,24 +9,20 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict
+from advisor.base.model import Frozen
 
 #: Version of the JSON document; bump on incompatible changes.
 SCHEMA_VERSION = 1
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Match(_Model):
+class Match(Frozen):
     """One test of a fired rule and the answer or weight that satisfied it."""
 
     test: str
     actual: str | None = None
 
 
-class Reason(_Model):
+class Reason(Frozen):
     """Why a pattern is (or is not) in the recommendation."""
 
     kind: Literal["rule", "successor"]
@@ -39,7 +35,7 @@ class Reason(_Model):
     issue: str | None = None
 
 
-class ForceContribution(_Model):
+class ForceContribution(Frozen):
     """How one prioritised force moves a pattern's score."""
 
     force: str
@@ -49,7 +45,7 @@ class ForceContribution(_Model):
     points: float
 
 
-class Score(_Model):
+class Score(Frozen):
     """A pattern's score: rule weights plus fit with the prioritised forces."""
 
     rules: int
@@ -57,14 +53,14 @@ class Score(_Model):
     total: float
 
 
-class Resolution(_Model):
+class Resolution(Frozen):
     """An issue of one recommended pattern resolved by another."""
 
     issue: str
     raised_by: str
 
 
-class RecommendedPattern(_Model):
+class RecommendedPattern(Frozen):
     """A pattern to apply, with its score, explanation chain and place in the successor tree."""
 
     id: str
@@ -81,7 +77,7 @@ class RecommendedPattern(_Model):
     raises: tuple[str, ...]
 
 
-class Alternative(_Model):
+class Alternative(Frozen):
     """An alternative of a recommended pattern that was not chosen, and why."""
 
     id: str
@@ -91,7 +87,7 @@ class Alternative(_Model):
     reason: str
 
 
-class AdvisedAgainst(_Model):
+class AdvisedAgainst(Frozen):
     """A pattern the rules advise against in this context."""
 
     id: str
@@ -100,7 +96,7 @@ class AdvisedAgainst(_Model):
     reasons: tuple[Reason, ...]
 
 
-class NotApplicable(_Model):
+class NotApplicable(Frozen):
     """A pattern some rule favoured but which follows none of the recommended patterns."""
 
     id: str
@@ -110,7 +106,7 @@ class NotApplicable(_Model):
     reasons: tuple[Reason, ...]
 
 
-class OpenIssue(_Model):
+class OpenIssue(Frozen):
     """An issue left open: accepted as a drawback, or with no acceptable resolver (a risk)."""
 
     id: str
@@ -120,7 +116,7 @@ class OpenIssue(_Model):
     reason: str
 
 
-class AnsweredValue(_Model):
+class AnsweredValue(Frozen):
     """One answer as the assessment used it."""
 
     question: str
@@ -128,7 +124,7 @@ class AnsweredValue(_Model):
     source: Literal["answered", "default", "unknown", "not-asked"]
 
 
-class Recommendation(_Model):
+class Recommendation(Frozen):
     """The advisor's whole answer for one system."""
 
     schema_version: int = SCHEMA_VERSION

@@ -1,6 +1,6 @@
 """Compare two assessments: what changed in the answers and in the advice, and why.
 
-Pure: two :class:`~advisor.recommendation.Recommendation` objects in, one
+Pure: two :class:`~advisor.core.recommendation.Recommendation` objects in, one
 :class:`AssessmentDiff` out. Useful for milestones of one system (the answers
 a year ago and today) or for the effect of a single ``--set``.
 """
@@ -9,65 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
-
+from advisor.analysis.results import AssessmentDiff, IssueChange, PatternChange, ScoreChange, ValueChange
+from advisor.core.recommendation import Reason, Recommendation
 from advisor.questionnaire.models import UNKNOWN
-from advisor.recommendation import Reason, Recommendation
-
-
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class ValueChange(_Model):
-    """An answer or force weight that differs between the two assessments."""
-
-    key: str
-    before: Any
-    after: Any
-
-
-class PatternChange(_Model):
-    """A pattern recommended in one assessment only, with the reasons for the change."""
-
-    id: str
-    name: str
-    why: tuple[str, ...]
-
-
-class ScoreChange(_Model):
-    """A pattern recommended in both assessments whose score moved."""
-
-    id: str
-    before: float
-    after: float
-
-
-class IssueChange(_Model):
-    """An open issue (risk) in one assessment only."""
-
-    id: str
-    title: str
-    status: str
-
-
-class AssessmentDiff(_Model):
-    """Everything ``advisor diff`` reports."""
-
-    before: str
-    after: str
-    answers: tuple[ValueChange, ...]
-    forces: tuple[ValueChange, ...]
-    added: tuple[PatternChange, ...]
-    removed: tuple[PatternChange, ...]
-    scores: tuple[ScoreChange, ...]
-    opened: tuple[IssueChange, ...]
-    closed: tuple[IssueChange, ...]
-
-    @property
-    def advice_changed(self) -> bool:
-        """Whether the recommended patterns differ."""
-        return bool(self.added or self.removed)
 
 
 def _reason(reason: Reason) -> str:

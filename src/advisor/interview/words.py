@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from advisor.i18n import Lang
+from advisor.base.i18n import Lang
 from advisor.questionnaire.models import UNKNOWN, Question
 
 #: Words of the interview itself, by language (the questionnaire brings its own).

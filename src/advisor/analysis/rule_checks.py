@@ -1,18 +1,18 @@
 """The rules of one pattern checked, test by test, against the final state of an assessment.
 
 ``advisor explain`` shows these checks for a pattern that is not recommended,
-and searches for answer changes from them (:mod:`advisor.suggestions`).
+and searches for answer changes from them (:mod:`advisor.analysis.suggestions`).
 """
 
 from __future__ import annotations
 
-from advisor.api import Advisor
+from advisor.analysis.results import LeafResult, RuleCheck
+from advisor.analysis.trial import raw_value
 from advisor.catalog.conditions import ForceTest, IssueTest, Leaf, PatternTest, describe_leaf, evaluate
-from advisor.explanation import LeafResult, RuleCheck
-from advisor.overrides import format_value
+from advisor.core.advisor import Advisor
+from advisor.core.recommendation import Recommendation
 from advisor.questionnaire.answers import Answers
-from advisor.recommendation import Recommendation
-from advisor.trial import raw_value
+from advisor.questionnaire.overrides import format_value
 
 
 class FinalState:

@@ -41,8 +41,8 @@ from advisor.catalog.conditions import (
     Leaf,
     PatternTest,
 )
+from advisor.core.facts import Fact, engine_value
 from advisor.errors import EngineError
-from advisor.facts import Fact, engine_value
 
 #: Hard limits of durable-rules 2.0.28, with a safety margin (see the notes on the engine).
 MAX_RULES = 4000

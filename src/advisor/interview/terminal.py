@@ -20,7 +20,7 @@ from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent, merge_key_bin
 from prompt_toolkit.keys import Keys
 
 from advisor.errors import InterviewError
-from advisor.questionnaire.interview import BACK
+from advisor.interview.flow import BACK
 
 
 def terminal_stream() -> TextIO:

@@ -15,10 +15,10 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
 from advisor.__about__ import __version__
+from advisor.base.resources import display_path
+from advisor.base.yamlfile import read_yaml, validate
 from advisor.errors import DataFileError, Problem
-from advisor.questionnaire.interview import FORCES_STEP, REVIEW_STEP, Interview, InterviewState, value_problem
-from advisor.resources import display_path
-from advisor.yamlfile import read_yaml, validate
+from advisor.interview.flow import FORCES_STEP, REVIEW_STEP, Interview, InterviewState, value_problem
 
 #: The file name of the resume file, next to the answers file it will become.
 RESUME_SUFFIX = ".resume.yaml"

@@ -4,9 +4,9 @@ Each question becomes the matching questionary prompt (select, checkbox,
 confirm, text) with its help, per-choice descriptions, default and
 validation. Ctrl-B on any prompt goes back to the previous question; Ctrl-C
 or Ctrl-D stop the interview (the caller saves the answers so far).
-Running a prompt on the terminal is :mod:`~advisor.questionnaire.prompt_terminal`'s
+Running a prompt on the terminal is :mod:`~advisor.interview.terminal`'s
 job; the headers and tables around the prompts come from
-:mod:`~advisor.questionnaire.interview_screen`.
+:mod:`~advisor.interview.screen`.
 """
 
 from __future__ import annotations
@@ -26,9 +26,9 @@ from questionary.prompts.common import InquirerControl
 from rich.console import Console, RenderableType
 from rich.text import Text as RichText
 
+from advisor.base.i18n import Lang, Text
 from advisor.catalog.models import Force
-from advisor.i18n import Lang, Text
-from advisor.questionnaire.interview import (
+from advisor.interview.flow import (
     BACK,
     FORCES_STEP,
     Position,
@@ -37,10 +37,10 @@ from advisor.questionnaire.interview import (
     parse_typed,
     text_problem,
 )
-from advisor.questionnaire.interview_screen import header, priorities_table, review_table, weight_bar
-from advisor.questionnaire.interview_words import UI, display_value
+from advisor.interview.screen import header, priorities_table, review_table, weight_bar
+from advisor.interview.terminal import PromptRunner, terminal_stream
+from advisor.interview.words import UI, display_value
 from advisor.questionnaire.models import UNKNOWN, Question, QuestionType
-from advisor.questionnaire.prompt_terminal import PromptRunner, terminal_stream
 
 _CONFIRM = "@confirm"
 _DONE = "@done"
@@ -96,7 +96,7 @@ def _weight_keys(weights: Mapping[str, int]) -> KeyBindings:
 
 
 class QuestionaryPrompter:
-    """A :class:`~advisor.questionnaire.interview.Prompter` built on questionary.
+    """A :class:`~advisor.interview.flow.Prompter` built on questionary.
 
     Args:
         lang: the language of questions, help, choices and the interview's own words.
@@ -128,7 +128,7 @@ class QuestionaryPrompter:
     def hangup_ends_prompts(self) -> AbstractContextManager[None]:
         """While open, a closed terminal (SIGHUP) ends the interview like Ctrl-D, not the process.
 
-        See :meth:`~advisor.questionnaire.prompt_terminal.PromptRunner.hangup_ends_prompts`.
+        See :meth:`~advisor.interview.terminal.PromptRunner.hangup_ends_prompts`.
         """
         return self._runner.hangup_ends_prompts()
 

@@ -1,10 +1,10 @@
 """What would change the advice for one pattern: answer changes, each verified by re-running.
 
-From the rule checks of a pattern (:mod:`advisor.rule_checks`): changes that
+From the rule checks of a pattern (:mod:`advisor.analysis.rule_checks`): changes that
 make a recommending rule fire or an advising-against rule stop, force weights
 that make a losing alternative win, and changes that bring in a pattern
 raising an issue the pattern resolves. Every proposal is tried with a
-:class:`~advisor.trial.Trial`; only those that do what they say are kept.
+:class:`~advisor.analysis.trial.Trial`; only those that do what they say are kept.
 """
 
 from __future__ import annotations
@@ -12,13 +12,13 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Literal
 
-from advisor.api import Advisor
-from advisor.candidates import WEIGHTS, nearest_first, satisfying_answer, satisfying_weight
+from advisor.analysis.candidates import WEIGHTS, nearest_first, satisfying_answer, satisfying_weight
+from advisor.analysis.results import Change, IssueLink, RuleCheck, Suggestion
+from advisor.analysis.rule_checks import FinalState, rule_checks
+from advisor.analysis.trial import Trial, make_change
 from advisor.catalog.conditions import AnswerTest, Clause, ConditionError, ForceTest, negate_leaf
 from advisor.catalog.models import Verdict
-from advisor.explanation import IssueLink, RuleCheck, Suggestion
-from advisor.rule_checks import FinalState, rule_checks
-from advisor.trial import Change, Trial, make_change
+from advisor.core.advisor import Advisor
 
 #: Most clauses of one rule tried for suggestions, and most suggestions kept.
 MAX_CLAUSES_TRIED = 8

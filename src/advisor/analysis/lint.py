@@ -10,7 +10,7 @@ The checks, each reusing the module that owns the rule:
 - rules that can never fire: they test a question or choice the questionnaire does not
   have (:mod:`advisor.questionnaire.checks`), compare a number outside the question's
   range, or cannot be normalised;
-- anything beyond the rules engine's hard limits (:func:`advisor.engine.limit_findings`),
+- anything beyond the rules engine's hard limits (:func:`advisor.core.engine.limit_findings`),
   so that a pack which would hang the engine is refused before the engine sees it.
 
 A rule pack is data only; linting reads YAML safely and never runs anything from it.
@@ -21,16 +21,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from advisor.base.resources import bundled_rules_dir, display_path
 from advisor.catalog.conditions import AnswerTest, Clause, ConditionError, Leaf, to_dnf
 from advisor.catalog.integrity import integrity_problems
 from advisor.catalog.loader import Catalog, check_references, read_catalog
 from advisor.catalog.models import Verdict
-from advisor.engine import limit_findings
+from advisor.core.engine import limit_findings
 from advisor.errors import Problem
 from advisor.questionnaire.checks import check_condition
 from advisor.questionnaire.loader import load_questionnaire
 from advisor.questionnaire.models import Questionnaire, QuestionType
-from advisor.resources import bundled_rules_dir, display_path
 
 
 def _out_of_range(leaf: Leaf, questionnaire: Questionnaire) -> str | None:

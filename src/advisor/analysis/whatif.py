@@ -12,41 +12,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
-
-from advisor.api import Advisor
-from advisor.candidates import WEIGHTS, thresholds, values_to_try
+from advisor.analysis.candidates import WEIGHTS, thresholds, values_to_try
+from advisor.analysis.results import Change, Flip, Sensitivity
+from advisor.analysis.trial import Trial, make_change
 from advisor.catalog.conditions import UNKNOWN_VALUE, evaluate
+from advisor.core.advisor import Advisor
 from advisor.questionnaire.answers import Answers
 from advisor.questionnaire.models import Question, QuestionType
-from advisor.trial import Change, Trial, make_change
-
-
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Flip(_Model):
-    """One change and the recommended patterns it adds and removes."""
-
-    change: Change
-    added: tuple[str, ...]
-    removed: tuple[str, ...]
-
-    @property
-    def size(self) -> int:
-        """How many recommended patterns the change flips."""
-        return len(self.added) + len(self.removed)
-
-
-class Sensitivity(_Model):
-    """Everything ``advisor whatif`` reports for one system."""
-
-    system: str
-    recommended: tuple[str, ...]
-    tried: int
-    flips: tuple[Flip, ...]
-    stable: tuple[str, ...]
 
 
 def _asked(answers: Answers, advisor: Advisor) -> list[Question]:

@@ -15,7 +15,7 @@ def _data_dir(name: str) -> Path:
     packaged = Path(str(resources.files("advisor"))) / "_data" / name
     if packaged.is_dir():
         return packaged
-    return Path(__file__).resolve().parents[2] / name
+    return Path(__file__).resolve().parents[3] / name
 
 
 def bundled_rules_dir() -> Path:

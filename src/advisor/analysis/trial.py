@@ -11,36 +11,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict
-
-from advisor.agenda import run_agenda
-from advisor.api import Advisor
+from advisor.analysis.results import Change
 from advisor.catalog.conditions import UNKNOWN_VALUE
+from advisor.core.advisor import Advisor
+from advisor.core.agenda import run_agenda
 from advisor.errors import AnswersError
-from advisor.overrides import format_value, set_argument
 from advisor.questionnaire.answers import Answers
 from advisor.questionnaire.models import UNKNOWN
-
-
-class Change(BaseModel):
-    """One changed answer or force weight, and the ``--set`` argument that makes it."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    kind: Literal["answer", "force"]
-    key: str
-    old: Any
-    new: Any
-    set: str
-
-    @property
-    def subject(self) -> str:
-        """What changes: ``team_count`` or ``force scalability``."""
-        return f"force {self.key}" if self.kind == "force" else self.key
-
-    def describe(self) -> str:
-        """``team_count 12 → 2`` or ``force scalability 3 → 5``."""
-        return f"{self.subject} {format_value(self.old)} → {format_value(self.new)}"
+from advisor.questionnaire.overrides import set_argument
 
 
 def raw_value(value: Any) -> Any:

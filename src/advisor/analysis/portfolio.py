@@ -14,13 +14,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict
-
-from advisor.api import Advisor
+from advisor.analysis.results import PatternUse, Portfolio, RiskUse
+from advisor.base.jsonio import stable_json
+from advisor.base.resources import display_path
+from advisor.core.advisor import Advisor
+from advisor.core.recommendation import SCHEMA_VERSION, Recommendation
 from advisor.errors import AdvisorError
-from advisor.recommendation import SCHEMA_VERSION, Recommendation
-from advisor.report.json import stable_json
-from advisor.resources import display_path
 
 ANSWERS_SUFFIXES = (".yaml", ".yml")
 
@@ -72,39 +71,6 @@ def assess(advisor: Advisor, item: Input, sets: Sequence[str] = ()) -> SystemRes
     except AdvisorError as exc:
         return SystemResult(item.source, error=str(exc))
     return SystemResult(item.source, recommendation=result)
-
-
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class PatternUse(_Model):
-    """A pattern and the systems it is recommended for."""
-
-    id: str
-    name: str
-    count: int
-    systems: tuple[str, ...]
-
-
-class RiskUse(_Model):
-    """An open issue and the systems that carry it."""
-
-    id: str
-    title: str
-    status: str
-    count: int
-    systems: tuple[str, ...]
-
-
-class Portfolio(_Model):
-    """What a portfolio of systems needs, across all its assessments."""
-
-    systems: int
-    assessed: int
-    failed: int
-    patterns: tuple[PatternUse, ...]
-    open_issues: tuple[RiskUse, ...]
 
 
 def summarize(results: Sequence[SystemResult]) -> Portfolio:

@@ -1,7 +1,7 @@
 """Values worth trying: those that make tests hold, and those near the rules' thresholds.
 
 Pure functions over questions and leaf tests. They only propose values; the
-callers verify every proposal by re-running the advisor (see :mod:`advisor.trial`).
+callers verify every proposal by re-running the advisor (see :mod:`advisor.analysis.trial`).
 """
 
 from __future__ import annotations

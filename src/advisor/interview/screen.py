@@ -11,10 +11,10 @@ from collections.abc import Mapping, Sequence
 from rich.table import Table
 from rich.text import Text as RichText
 
+from advisor.base.i18n import Lang, Text
 from advisor.catalog.models import Force
-from advisor.i18n import Lang, Text
-from advisor.questionnaire.interview import Position, ReviewRow
-from advisor.questionnaire.interview_words import UI, display_value
+from advisor.interview.flow import Position, ReviewRow
+from advisor.interview.words import UI, display_value
 
 
 def weight_bar(weight: int) -> str:

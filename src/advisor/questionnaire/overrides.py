@@ -17,13 +17,13 @@ from typing import Any, Literal
 
 import yaml
 
+from advisor.base.resources import display_path
+from advisor.base.yamlfile import read_yaml
 from advisor.catalog.models import Force
 from advisor.errors import AnswersError, Problem
 from advisor.questionnaire.answers import Answers, check_answers, check_value
 from advisor.questionnaire.checks import closest
 from advisor.questionnaire.models import Questionnaire, QuestionType
-from advisor.resources import display_path
-from advisor.yamlfile import read_yaml
 
 FORCE_PREFIX = "force."
 

@@ -13,15 +13,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from advisor.api import Advisor
+from advisor.analysis.results import ChainStep, Explanation, IssueLink, Suggestion
+from advisor.analysis.rule_checks import FinalState, rule_checks
+from advisor.analysis.suggestions import MAX_SUGGESTIONS, raiser_suggestions, suggest, winning_weights
+from advisor.analysis.trial import Trial
+from advisor.core.advisor import Advisor
+from advisor.core.recommendation import Recommendation, Score
 from advisor.errors import AdvisorError
-from advisor.explanation import ChainStep, Explanation, IssueLink, Suggestion
 from advisor.questionnaire.answers import Answers
 from advisor.questionnaire.checks import closest
-from advisor.recommendation import Recommendation, Score
-from advisor.rule_checks import FinalState, rule_checks
-from advisor.suggestions import MAX_SUGGESTIONS, raiser_suggestions, suggest, winning_weights
-from advisor.trial import Trial
 
 
 def _chain(result: Recommendation, pattern_id: str) -> tuple[ChainStep, ...]:

@@ -14,13 +14,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from advisor.api import Advisor
-from advisor.catalog.lint import lint
+from advisor.analysis.lint import lint
+from advisor.analysis.portfolio import expand_inputs
+from advisor.base.resources import display_path
+from advisor.base.yamlfile import read_yaml
+from advisor.core.advisor import Advisor
 from advisor.errors import DataFileError, Problem
-from advisor.portfolio import expand_inputs
 from advisor.questionnaire.answers import check_answers
-from advisor.resources import display_path
-from advisor.yamlfile import read_yaml
 
 PACK_MARKERS = ("patterns", "issues", "applicability", "forces.yaml", "groups.yaml", "questions.yaml")
 

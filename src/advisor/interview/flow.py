@@ -17,10 +17,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Final, Protocol
 
+from advisor.base.i18n import Text
 from advisor.catalog.conditions import UNKNOWN_VALUE, evaluate
 from advisor.catalog.models import Force
-from advisor.i18n import Text
-from advisor.questionnaire.interview_words import UI
+from advisor.interview.words import UI
 from advisor.questionnaire.models import UNKNOWN, Question, Questionnaire, QuestionType
 
 #: The step that weighs the forces, after the last question.

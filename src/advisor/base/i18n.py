@@ -7,16 +7,16 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, model_validator
+from pydantic import model_validator
+
+from advisor.base.model import Frozen
 
 Lang = Literal["en", "ko"]
 LANGS: tuple[Lang, ...] = ("en", "ko")
 
 
-class Text(BaseModel):
+class Text(Frozen):
     """A short text with its translations; English is required."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     en: str
     ko: str | None = None

@@ -1,0 +1,210 @@
+"""What ``advisor explain`` says about one pattern: the result models of an explanation.
+
+Built by :func:`advisor.analysis.explain.explain`, rendered by
+:func:`advisor.report.reasoning.render_explanation` and dumped as is by
+``advisor explain --json``.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from advisor.base.model import Frozen
+from advisor.core.recommendation import Alternative, ForceContribution, Reason, Score
+from advisor.questionnaire.overrides import format_value
+
+Status = Literal[
+    "recommended", "alternative", "advised-against", "not-applicable", "not-needed", "not-raised"
+]
+
+
+class LeafResult(Frozen):
+    """One leaf test of a rule, whether it holds, and the actual answer or weight."""
+
+    test: str
+    holds: bool
+    actual: str
+
+
+class RuleCheck(Frozen):
+    """One rule of the pattern, evaluated against the final state of the assessment."""
+
+    rule: str
+    verdict: Literal["recommend", "advise-against"]
+    weight: int
+    reason: str
+    fired: bool
+    clauses: tuple[tuple[LeafResult, ...], ...]
+
+
+class ChainStep(Frozen):
+    """One link from a top-level decision down to the pattern."""
+
+    pattern: str
+    origin: Literal["rule", "successor"]
+    parent: str | None = None
+    issue: str | None = None
+
+
+class IssueLink(Frozen):
+    """An issue the pattern resolves, the patterns that raise it, and who resolves it here instead."""
+
+    issue: str
+    raised_by: tuple[str, ...]
+    raised: bool
+    resolved_here_by: tuple[str, ...] = ()
+
+
+class Suggestion(Frozen):
+    """Answer changes that make a rule fire (or stop one), verified by re-running the advisor.
+
+    ``pattern`` is the pattern whose rule it is: the explained one, or one whose issue it resolves.
+    """
+
+    pattern: str
+    rule: str | None
+    effect: Literal["fires", "stops", "wins"]
+    changes: tuple[Change, ...]
+    recommended: bool
+
+
+class Explanation(Frozen):
+    """Everything ``advisor explain`` says about one pattern for one system."""
+
+    pattern: str
+    name: str
+    system: str
+    status: Status
+    summary: str
+    score: Score | None = None
+    reasons: tuple[Reason, ...] = ()
+    forces: tuple[ForceContribution, ...] = ()
+    chain: tuple[ChainStep, ...] = ()
+    beat: tuple[Alternative, ...] = ()
+    lost_to: tuple[Alternative, ...] = ()
+    needs_one_of: tuple[str, ...] = ()
+    resolves: tuple[IssueLink, ...] = ()
+    rules: tuple[RuleCheck, ...] = ()
+    suggestions: tuple[Suggestion, ...] = ()
+
+
+class PatternUse(Frozen):
+    """A pattern and the systems it is recommended for."""
+
+    id: str
+    name: str
+    count: int
+    systems: tuple[str, ...]
+
+
+class RiskUse(Frozen):
+    """An open issue and the systems that carry it."""
+
+    id: str
+    title: str
+    status: str
+    count: int
+    systems: tuple[str, ...]
+
+
+class Portfolio(Frozen):
+    """What a portfolio of systems needs, across all its assessments."""
+
+    systems: int
+    assessed: int
+    failed: int
+    patterns: tuple[PatternUse, ...]
+    open_issues: tuple[RiskUse, ...]
+
+
+class ValueChange(Frozen):
+    """An answer or force weight that differs between the two assessments."""
+
+    key: str
+    before: Any
+    after: Any
+
+
+class PatternChange(Frozen):
+    """A pattern recommended in one assessment only, with the reasons for the change."""
+
+    id: str
+    name: str
+    why: tuple[str, ...]
+
+
+class ScoreChange(Frozen):
+    """A pattern recommended in both assessments whose score moved."""
+
+    id: str
+    before: float
+    after: float
+
+
+class IssueChange(Frozen):
+    """An open issue (risk) in one assessment only."""
+
+    id: str
+    title: str
+    status: str
+
+
+class AssessmentDiff(Frozen):
+    """Everything ``advisor diff`` reports."""
+
+    before: str
+    after: str
+    answers: tuple[ValueChange, ...]
+    forces: tuple[ValueChange, ...]
+    added: tuple[PatternChange, ...]
+    removed: tuple[PatternChange, ...]
+    scores: tuple[ScoreChange, ...]
+    opened: tuple[IssueChange, ...]
+    closed: tuple[IssueChange, ...]
+
+    @property
+    def advice_changed(self) -> bool:
+        """Whether the recommended patterns differ."""
+        return bool(self.added or self.removed)
+
+
+class Flip(Frozen):
+    """One change and the recommended patterns it adds and removes."""
+
+    change: Change
+    added: tuple[str, ...]
+    removed: tuple[str, ...]
+
+    @property
+    def size(self) -> int:
+        """How many recommended patterns the change flips."""
+        return len(self.added) + len(self.removed)
+
+
+class Sensitivity(Frozen):
+    """Everything ``advisor whatif`` reports for one system."""
+
+    system: str
+    recommended: tuple[str, ...]
+    tried: int
+    flips: tuple[Flip, ...]
+    stable: tuple[str, ...]
+
+
+class Change(Frozen):
+    """One changed answer or force weight, and the ``--set`` argument that makes it."""
+
+    kind: Literal["answer", "force"]
+    key: str
+    old: Any
+    new: Any
+    set: str
+
+    @property
+    def subject(self) -> str:
+        """What changes: ``team_count`` or ``force scalability``."""
+        return f"force {self.key}" if self.kind == "force" else self.key
+
+    def describe(self) -> str:
+        """``team_count 12 → 2`` or ``force scalability 3 → 5``."""
+        return f"{self.subject} {format_value(self.old)} → {format_value(self.new)}"
