@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import resource
+from pathlib import Path
 
 import pytest
 
 from advisor.catalog.conditions import AnswerTest, Clause, ForceTest
+from advisor.core import engine as engine_module
 from advisor.core.advisor import Advisor
-from advisor.core.engine import Engine, check_limits
+from advisor.core.engine import Engine, check_limits, storage_key
 from advisor.errors import EngineError
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def _rules(count: int, question: str = "q") -> dict[str, list[Clause]]:
@@ -87,3 +91,33 @@ def test_limits_refuse_too_many_rules_sharing_a_test() -> None:
 
 def test_limits_accept_the_bundled_catalog(advisor: Advisor) -> None:
     assert check_limits(advisor.clauses) == []
+
+
+def test_a_system_name_cannot_make_two_facts_collide(advisor: Advisor, tmp_path: Path) -> None:
+    # durable-rules files a fact without an id under a 32-bit hash of its content and session:
+    # this name made an answer fact collide with another fact ("a fact was asserted twice").
+    text = (ROOT / "examples" / "startup-mvp.yaml").read_text(encoding="utf-8")
+    assert "system_name: Pantry Pal\n" in text
+    path = tmp_path / "pantry.yaml"
+    path.write_text(text.replace("system_name: Pantry Pal\n", "system_name: Pantry Pal 11213291\n"))
+    answers = advisor.read_answers(path)
+    plain = advisor.advise(advisor.read_answers(ROOT / "examples" / "startup-mvp.yaml"))
+    results = []
+    for position in range(4):  # the session id differed with the position in a batch
+        for _ in range(position):
+            advisor.advise(answers)
+        results.append(advisor.advise(answers))
+    assert all(result == results[0] for result in results)
+    assert results[0].recommended_ids == plain.recommended_ids
+
+
+def test_fact_ids_never_share_a_storage_key(mini_advisor: Advisor) -> None:
+    with mini_advisor.engine.session() as one, mini_advisor.engine.session() as two:
+        one.assert_facts([{"t": "p", "p": f"x{i}"} for i in range(3000)])
+        two.assert_facts([{"t": "i", "i": "y"}])
+    ids = engine_module._IDENTITIES.reserve(3001)
+    sids = ("s1", "s2")
+    keys = [storage_key(i) for i in ids] + [storage_key(f"sid-{sid}") for sid in sids]
+    assert len(set(keys)) == len(keys)
+    # the key is what durable-rules compares: these two ids would have been one fact
+    assert storage_key("cjutmkzd") == storage_key("yubcyvoa")

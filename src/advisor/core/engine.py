@@ -14,6 +14,9 @@ durable-rules has sharp edges this module designs around:
   session first asserts a start fact whose rule always fires;
 - exceptions inside actions are swallowed, so each assert checks the
   session state for one;
+- a fact without an ``id`` is identified by a 32-bit hash of its content, and
+  two different facts can share one (a system name was enough), so every fact
+  gets an explicit id from :class:`_Identities`, whose keys never collide;
 - some rule-pack shapes hang or crash the engine, so :func:`check_limits`
   refuses them before anything reaches the engine.
 """
@@ -178,11 +181,65 @@ class _QuietHost(durable_engine.Host):  # type: ignore[misc]
         return None
 
 
+def storage_key(fact_id: str) -> int:
+    """The key under which durable-rules files a fact of a session: the 32-bit FNV-1a hash of its id.
+
+    Two facts of one session whose ids share this key are taken for one fact ("already
+    observed"), whatever their content; the state fact of session ``sid`` has the id ``sid-SID``.
+    """
+    key = 0x811C9DC5
+    for byte in fact_id.encode():
+        key = ((key ^ byte) * 0x01000193) & 0xFFFFFFFF
+    return key
+
+
+class _Identities:
+    """Session ids and fact ids whose storage keys are pairwise distinct, so facts never collide.
+
+    Fact ids are short decimal strings, handed out in order to the facts of every session
+    (the n-th fact of a session always gets the n-th id); a candidate whose key is already
+    taken, by an earlier id or by the state fact of a session id in use, is skipped. Session
+    ids are reused once their session is deleted, so the tables stay small.
+    """
+
+    def __init__(self) -> None:
+        self._taken: set[int] = set()
+        self.fact_ids: list[str] = []
+        self._candidates = itertools.count()
+        self._free: list[str] = []
+        self._sid_candidates = itertools.count(1)
+
+    def reserve(self, count: int) -> list[str]:
+        """The first ``count`` fact ids (grown on demand)."""
+        while len(self.fact_ids) < count:
+            candidate = str(next(self._candidates))
+            key = storage_key(candidate)
+            if key not in self._taken:
+                self._taken.add(key)
+                self.fact_ids.append(candidate)
+        return self.fact_ids
+
+    def acquire_sid(self) -> str:
+        """A session id no open session uses, whose state fact collides with no fact id."""
+        if self._free:
+            return self._free.pop()
+        while True:
+            sid = f"s{next(self._sid_candidates)}"
+            key = storage_key(f"sid-{sid}")
+            if key not in self._taken:
+                self._taken.add(key)
+                return sid
+
+    def release_sid(self, sid: str) -> None:
+        """Give back the id of a deleted session."""
+        self._free.append(sid)
+
+
 _LOCK = threading.RLock()
 _HOST: _QuietHost | None = None
 _REGISTERED: dict[str, str] = {}
 _FIRED: dict[str, list[Firing]] = {}
-_SESSION_IDS = itertools.count(1)
+_IDENTITIES = _Identities()
 
 
 def _host() -> _QuietHost:
@@ -247,7 +304,7 @@ class Engine:
     def session(self) -> Iterator[Session]:
         """An isolated session for one assessment, deleted when the block ends."""
         with _LOCK:
-            sid = f"s{next(_SESSION_IDS)}"
+            sid = _IDENTITIES.acquire_sid()
             _FIRED[sid] = []
             session = Session(self.name, sid)
             try:
@@ -257,6 +314,7 @@ class Engine:
                 _FIRED.pop(sid, None)
                 if session.started:
                     _host().delete_state(self.name, sid)
+                    _IDENTITIES.release_sid(sid)
 
 
 class Session:
@@ -265,6 +323,7 @@ class Session:
     def __init__(self, ruleset: str, sid: str) -> None:
         self._ruleset = ruleset
         self._sid = sid
+        self._seen: set[tuple[tuple[str, Any], ...]] = set()
         self.started = False
 
     def start(self) -> None:
@@ -281,8 +340,21 @@ class Session:
         self._assert(facts)
         return fired[before:]
 
+    def _identified(self, facts: Sequence[Fact]) -> list[Fact]:
+        """The facts with this session's id and each its own fact id; the same fact twice is refused."""
+        seen = self._seen
+        first = len(seen)
+        for fact in facts:
+            content = tuple(sorted(fact.items()))
+            if content in seen:
+                raise EngineError("a fact was asserted twice in one assessment")
+            seen.add(content)
+        ids = _IDENTITIES.reserve(len(seen))
+        sid = self._sid
+        return [{**fact, "sid": sid, "id": ids[first + n]} for n, fact in enumerate(facts)]
+
     def _assert(self, facts: Sequence[Fact]) -> None:
-        batch = [{**fact, "sid": self._sid} for fact in facts]
+        batch = self._identified(facts)
         host = _host()
         try:
             host.assert_facts(self._ruleset, batch)
