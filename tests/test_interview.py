@@ -29,7 +29,6 @@ from advisor.interview.flow import (
     text_problem,
     value_problem,
 )
-from advisor.interview.words import UI
 from advisor.questionnaire.models import Question
 
 WEIGHTS = {"autonomy": 4, "simplicity": 1, "efficiency": 0}
@@ -328,5 +327,5 @@ def test_prompt_messages_follow_the_interview_language(mini_advisor: Advisor) ->
     name = mini_advisor.questionnaire.question("system_name")
     assert teams is not None
     assert name is not None
-    assert integer_problem(teams, "0", UI["ko"]) == "1에서 100 사이의 정수를 입력하세요 (모르면 ?)"
-    assert text_problem(name, " ", UI["ko"]) == "답변이 필요합니다"
+    assert integer_problem(teams, "0", "ko") == "1에서 100 사이의 정수를 입력하세요 (모르면 ?)"
+    assert text_problem(name, " ", "ko") == "답변이 필요합니다"

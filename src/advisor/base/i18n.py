@@ -1,18 +1,43 @@
-"""Text in English with an optional Korean translation.
+"""Words in English and Korean: translated data texts, and sentences as codes.
 
-Data files write either a plain string (English) or ``{en: ..., ko: ...}``.
+Two kinds of text reach a reader:
+
+* **Data** (catalog, questionnaire) writes either a plain string (English) or
+  ``{en: ..., ko: ...}``; it becomes a :class:`Text` that translates itself.
+* **Sentences the tool says** are never written by the code that decides them.
+  The core and the analyses return a :class:`Message`, a code with arguments
+  (``Message.of("alt-advised-against", score=-4)``); a renderer turns it into
+  words with a :class:`Phrasebook`, one table of ``key → (English, Korean)``::
+
+      WORDS = Phrasebook({
+          "alt-advised-against": ("advised against here (rule score {score})",
+                                  "이 컨텍스트에서 비추천 (규칙 점수 {score})"),
+      })
+      WORDS.say(reason, "ko")            # a Message
+      WORDS("alt-advised-against", "ko", score=-4)   # a key and its values
+
+  Both languages of a phrase take the same ``{placeholders}``. A tuple
+  argument is shown joined with ", ", a float without trailing zeros. The
+  renderer may pass values that override a message's arguments (pattern names
+  for ids, say). Every phrasebook is one such table; add a phrase to the table
+  of the renderer that shows it, in both languages.
 """
 
 from __future__ import annotations
 
+import string
+from collections.abc import Iterator, Mapping
 from typing import Any, Literal
 
-from pydantic import model_validator
+from pydantic import Field, model_validator
 
 from advisor.base.model import Frozen
 
 Lang = Literal["en", "ko"]
 LANGS: tuple[Lang, ...] = ("en", "ko")
+
+#: What a message argument may be: ids, numbers, flags and lists of ids.
+Arg = str | int | float | bool | tuple[str, ...]
 
 
 class Text(Frozen):
@@ -36,3 +61,62 @@ class Text(Frozen):
 
     def __str__(self) -> str:
         return self.en
+
+
+class Message(Frozen):
+    """A sentence as data: a phrase code and its arguments, put into words by a renderer."""
+
+    code: str
+    args: dict[str, Arg] = Field(default_factory=dict)
+
+    @classmethod
+    def of(cls, code: str, **args: Arg) -> Message:
+        """``Message.of("alt-advised-against", score=-4)``."""
+        return cls(code=code, args=args)
+
+
+def _shown(value: object) -> object:
+    if isinstance(value, tuple | list):
+        return ", ".join(str(_shown(v)) for v in value)
+    if isinstance(value, float):
+        return f"{value:g}"
+    return value
+
+
+def placeholders(text: str) -> frozenset[str]:
+    """The ``{names}`` a phrase fills in."""
+    return frozenset(name for _, name, _, _ in string.Formatter().parse(text) if name)
+
+
+class Phrasebook(Mapping[str, tuple[str, str]]):
+    """A label table: phrase key → (English, Korean); the one shape every renderer uses.
+
+    Args:
+        phrases: key → ``(english, korean)``, both with the same ``{placeholders}``.
+    """
+
+    def __init__(self, phrases: Mapping[str, tuple[str, str]]) -> None:
+        self._phrases = dict(phrases)
+
+    def __getitem__(self, key: str) -> tuple[str, str]:
+        return self._phrases[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._phrases)
+
+    def __len__(self) -> int:
+        return len(self._phrases)
+
+    def __call__(self, key: str, lang: Lang = "en", /, **values: object) -> str:
+        """The phrase ``key`` in ``lang``, with ``{placeholders}`` filled from ``values``."""
+        en, ko = self._phrases[key]
+        text = ko if lang == "ko" else en
+        return text.format(**{k: _shown(v) for k, v in values.items()}) if values else text
+
+    def say(self, message: Message, lang: Lang = "en", /, **values: object) -> str:
+        """``message`` in ``lang``; ``values`` override its arguments (a name for an id, say)."""
+        return self(message.code, lang, **{**message.args, **values})
+
+    def table(self, lang: Lang = "en") -> dict[str, str]:
+        """Every phrase in ``lang``, placeholders unfilled (for templates)."""
+        return {key: (ko if lang == "ko" else en) for key, (en, ko) in self._phrases.items()}

@@ -58,14 +58,14 @@ def conduct(
             finished = interview.run(prompter, state)
         except InterviewInterrupted as stopped:
             write_text_atomic(resume_path, resume_text(interview, stopped.state, output))
-            _tell(prompter, "\n" + prompter.words["saved"].format(path=resume_path), "yellow")
+            _tell(prompter, "\n" + prompter.word("saved", path=resume_path), "yellow")
             raise InterruptedByUserError(
                 f"interview stopped; answers so far saved to {resume_path}\n"
                 f"  resume with: advisor interview --resume {resume_path}"
             ) from None
     write_text_atomic(output, answers_text(interview, finished))
     resume_path.unlink(missing_ok=True)
-    prompter.say("\n" + prompter.words["written"].format(path=output) + "\n", "green")
+    prompter.say("\n" + prompter.word("written", path=output) + "\n", "green")
     # Read the file back so the result is exactly what `advisor recommend` gives for it.
     result = advisor.advise(advisor.read_answers(output))
     Console().print(render_terminal(result, advisor.catalog, lang))
@@ -76,16 +76,17 @@ def offer_report(
     result: Recommendation, advisor: Advisor, prompter: QuestionaryPrompter, output: Path, lang: Lang
 ) -> None:
     """Offer to write a report of ``result`` with the writer of ``advisor report``."""
-    words = prompter.words
-    labels = words["export_formats"].split("|")
-    fmt = prompter.choose(words["export"], [(words["export_no"], ""), *zip(labels, FORMATS, strict=True)])
+    labels = prompter.word("export_formats").split("|")
+    fmt = prompter.choose(
+        prompter.word("export"), [(prompter.word("export_no"), ""), *zip(labels, FORMATS, strict=True)]
+    )
     if not fmt:
         return
     name = f"{output.stem}-adr" if fmt == "adr" else f"{output.stem}-report.{fmt}"
-    target = Path(prompter.path(words["export_to"], str(output.with_name(name))))
+    target = Path(prompter.path(prompter.word("export_to"), str(output.with_name(name))))
     force = target.exists()
-    if force and not prompter.confirm(words["overwrite"].format(path=target), False):
-        prompter.say(words["not_exported"], "yellow")
+    if force and not prompter.confirm(prompter.word("overwrite", path=target), False):
+        prompter.say(prompter.word("not_exported"), "yellow")
         return
     emit_report(result, advisor, fmt, target, lang, force=force)
 
@@ -142,19 +143,18 @@ def interview(  # noqa: PLR0917 - click passes every option
         output = output or saved_output
     output = output or Path("answers.yaml")
     prompter = QuestionaryPrompter(lang)
-    words = prompter.words
     saved = default_resume_path(output)
     if (
         resume is None
         and saved.exists()
-        and prompter.confirm(words["continue_saved"].format(path=saved), True)
+        and prompter.confirm(prompter.word("continue_saved", path=saved), True)
     ):
         state, _ = read_resume(saved, guide)
         resume = saved
     if (
         output.exists()
         and not force
-        and not prompter.confirm(words["overwrite_at_end"].format(path=output), False)
+        and not prompter.confirm(prompter.word("overwrite_at_end", path=output), False)
     ):
         raise OutputError(f"{output}: already exists; choose another --output or pass --force")
     result = conduct(

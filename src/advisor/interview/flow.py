@@ -17,10 +17,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Final, Protocol
 
-from advisor.base.i18n import Text
+from advisor.base.i18n import Lang, Text
 from advisor.catalog.conditions import UNKNOWN_VALUE, evaluate
 from advisor.catalog.models import Force
-from advisor.interview.words import UI
+from advisor.interview.words import WORDS
 from advisor.questionnaire.models import UNKNOWN, Question, Questionnaire, QuestionType
 
 #: The step that weighs the forces, after the last question.
@@ -127,23 +127,25 @@ def as_condition_value(raw: Any) -> Any:
     return UNKNOWN_VALUE if raw == UNKNOWN or raw is None else raw
 
 
-def integer_problem(question: Question, text: str, words: Mapping[str, str] = UI["en"]) -> str | None:
+def integer_problem(question: Question, text: str, lang: Lang = "en") -> str | None:
     """Why ``text`` is not an acceptable answer to an integer question (``None`` if it is)."""
     text = text.strip()
     if question.allow_unknown and text in {"?", UNKNOWN}:
         return None
     low, high = question.minimum, question.maximum
     if low is not None and high is not None:
-        wanted = words["int_range"]
+        wanted = WORDS("int_range", lang)
     elif low is not None:
-        wanted = words["int_min"]
+        wanted = WORDS("int_min", lang)
     elif high is not None:
-        wanted = words["int_max"]
+        wanted = WORDS("int_max", lang)
     else:
-        wanted = words["int_any"]
-    message = words["enter"].format(
+        wanted = WORDS("int_any", lang)
+    message = WORDS(
+        "enter",
+        lang,
         wanted=wanted.format(low=low, high=high),
-        unknown=words["int_unknown"] if question.allow_unknown else "",
+        unknown=WORDS("int_unknown", lang) if question.allow_unknown else "",
     )
     try:
         number = int(text)
@@ -154,10 +156,10 @@ def integer_problem(question: Question, text: str, words: Mapping[str, str] = UI
     return None
 
 
-def text_problem(question: Question, text: str, words: Mapping[str, str] = UI["en"]) -> str | None:
+def text_problem(question: Question, text: str, lang: Lang = "en") -> str | None:
     """Why ``text`` is not an acceptable answer to a text question (``None`` if it is)."""
     if question.required and not text.strip():
-        return words["required"]
+        return WORDS("required", lang)
     return None
 
 

@@ -39,7 +39,7 @@ from advisor.interview.flow import (
 )
 from advisor.interview.screen import header, priorities_table, review_table, weight_bar
 from advisor.interview.terminal import PromptRunner, terminal_stream
-from advisor.interview.words import UI, display_value
+from advisor.interview.words import WORDS, display_value
 from advisor.questionnaire.models import UNKNOWN, Question, QuestionType
 
 _CONFIRM = "@confirm"
@@ -114,7 +114,6 @@ class QuestionaryPrompter:
         output: Output | None = None,
     ) -> None:
         self.lang: Lang = lang
-        self.words = UI[lang]
         stream = stream if stream is not None else terminal_stream()
         self.console = Console(file=stream, highlight=False)
         self._section: str | None = None
@@ -124,6 +123,10 @@ class QuestionaryPrompter:
             self._io["input"] = input
 
     # -- plumbing -----------------------------------------------------------
+
+    def word(self, key: str, **values: object) -> str:
+        """The interview's phrase ``key`` in the prompter's language (see :data:`WORDS`)."""
+        return WORDS(key, self.lang, **values)
 
     def hangup_ends_prompts(self) -> AbstractContextManager[None]:
         """While open, a closed terminal (SIGHUP) ends the interview like Ctrl-D, not the process.
@@ -154,7 +157,7 @@ class QuestionaryPrompter:
                 message,
                 choices=choices,
                 default=default,
-                instruction=instruction or self.words["select"],
+                instruction=instruction or self.word("select"),
                 **self._io,
             ),
             keys,
@@ -174,9 +177,9 @@ class QuestionaryPrompter:
         if question.allow_unknown:
             choices.append(
                 questionary.Choice(
-                    self.words["unknown"],
+                    self.word("unknown"),
                     UNKNOWN,
-                    description=self.words["unknown_help"],
+                    description=self.word("unknown_help"),
                     checked=UNKNOWN in ticked,
                 )
             )
@@ -202,14 +205,14 @@ class QuestionaryPrompter:
 
     def _ask_multiselect(self, question: Question, message: str, current: Any) -> Any:
         def valid(values: list[str]) -> bool | str:
-            return self.words["unknown_alone"] if UNKNOWN in values and len(values) > 1 else True
+            return self.word("unknown_alone") if UNKNOWN in values and len(values) > 1 else True
 
         picked = self._runner.run(
             questionary.checkbox(
                 message,
                 choices=self._choices(question, current),
                 validate=valid,
-                instruction=self.words["checkbox"],
+                instruction=self.word("checkbox"),
                 **self._io,
             )
         )
@@ -228,9 +231,9 @@ class QuestionaryPrompter:
         picked = self._select(
             message,
             [
-                questionary.Choice(self.words["yes"], "yes"),
-                questionary.Choice(self.words["no"], "no"),
-                questionary.Choice(self.words["unknown"], UNKNOWN, description=self.words["unknown_help"]),
+                questionary.Choice(self.word("yes"), "yes"),
+                questionary.Choice(self.word("no"), "no"),
+                questionary.Choice(self.word("unknown"), UNKNOWN, description=self.word("unknown_help")),
             ],
             next((k for k, v in options.items() if v == current and current is not None), None),
         )
@@ -241,12 +244,12 @@ class QuestionaryPrompter:
         check = integer_problem if integer else text_problem
 
         def valid(text: str) -> bool | str:
-            return check(question, text, self.words) or True
+            return check(question, text, self.lang) or True
 
         instruction = None
         if integer or question.allow_unknown:
             base = _range(question) if integer else "text"
-            instruction = self.words["typed"].format(range=base) if question.allow_unknown else f"({base})"
+            instruction = self.word("typed", range=base) if question.allow_unknown else f"({base})"
         default = "?" if current == UNKNOWN else ("" if current is None else str(current))
         typed = self._runner.run(
             questionary.text(message, default=default, validate=valid, instruction=instruction, **self._io)
@@ -260,11 +263,11 @@ class QuestionaryPrompter:
         """
         weights = dict(weights)
         width = max(get_cwidth(f.name.get(self.lang)) for f in forces) + 2
-        labels = self.words["weights"].split("|")
+        labels = self.word("weights").split("|")
         pointed: str = _DONE
         self._header(position, None)
         while True:
-            choices = [questionary.Choice(self.words["forces_done"], _DONE)] + [
+            choices = [questionary.Choice(self.word("forces_done"), _DONE)] + [
                 questionary.Choice(
                     f"{_pad(f.name.get(self.lang), width)}{weight_bar(weights[f.id])} {weights[f.id]}",
                     f.id,
@@ -273,10 +276,10 @@ class QuestionaryPrompter:
                 for f in forces
             ]
             picked = self._select(
-                self.words["forces_pick"],
+                self.word("forces_pick"),
                 choices,
                 pointed,
-                instruction=self.words["forces_keys"],
+                instruction=self.word("forces_keys"),
                 keys=_weight_keys(weights),
             )
             if picked is BACK:
@@ -287,13 +290,13 @@ class QuestionaryPrompter:
                 continue
             if picked == _DONE:
                 self._show(priorities_table(forces, weights, self.lang))
-                if self.confirm(self.words["use_priorities"], True):
+                if self.confirm(self.word("use_priorities"), True):
                     return weights
                 pointed = _DONE
                 continue
             force = next(f for f in forces if f.id == picked)
             weight = self._select(
-                self.words["weight_of"].format(name=force.name.get(self.lang)),
+                self.word("weight_of", name=force.name.get(self.lang)),
                 [questionary.Choice(f"{w} {weight_bar(w)} {labels[w]}", str(w)) for w in range(6)],
                 str(weights[force.id]),
             )
@@ -306,8 +309,8 @@ class QuestionaryPrompter:
         self._show(review_table(rows, self.lang))
         self._show(priorities_table(forces, weights, self.lang))
         choices = [
-            questionary.Choice(self.words["confirm_all"], _CONFIRM),
-            questionary.Choice(self.words["change_forces"], FORCES_STEP),
+            questionary.Choice(self.word("confirm_all"), _CONFIRM),
+            questionary.Choice(self.word("change_forces"), FORCES_STEP),
         ] + [
             questionary.Choice(
                 f"{number}. {row.question.prompt.get(self.lang)} → "
@@ -316,7 +319,7 @@ class QuestionaryPrompter:
             )
             for number, row in enumerate(rows, 1)
         ]
-        picked = self._select(self.words["review_pick"], choices)
+        picked = self._select(self.word("review_pick"), choices)
         return None if picked == _CONFIRM else picked
 
     def choose(self, message: str, options: Sequence[tuple[str, str]]) -> str:
@@ -330,7 +333,7 @@ class QuestionaryPrompter:
             questionary.text(
                 message,
                 default=default,
-                validate=lambda text: bool(text.strip()) or self.words["required"],
+                validate=lambda text: bool(text.strip()) or self.word("required"),
                 **self._io,
             )
         )

@@ -14,7 +14,7 @@ from rich.text import Text as RichText
 from advisor.base.i18n import Lang, Text
 from advisor.catalog.models import Force
 from advisor.interview.flow import Position, ReviewRow
-from advisor.interview.words import UI, display_value
+from advisor.interview.words import WORDS, display_value
 
 
 def weight_bar(weight: int) -> str:
@@ -31,10 +31,9 @@ def header(position: Position, help_text: Text | None, lang: Lang, *, entering: 
         lang: the language shown.
         entering: the previous question was in another section.
     """
-    words = UI[lang]
     line = RichText.assemble(("\n" + position.title.get(lang), "bold magenta"))
-    line.append(" · " + words["position"].format(number=position.number, total=position.total))
-    line.append("    " + words["keys"], style="dim")
+    line.append(" · " + WORDS("position", lang, number=position.number, total=position.total))
+    line.append("    " + WORDS("keys", lang), style="dim")
     lines = [line]
     if entering and position.help is not None:
         lines.append(RichText(position.help.get(lang), style="magenta"))
@@ -45,11 +44,10 @@ def header(position: Position, help_text: Text | None, lang: Lang, *, entering: 
 
 def priorities_table(forces: Sequence[Force], weights: Mapping[str, int], lang: Lang) -> Table:
     """The forces ranked by weight (heaviest first, catalog order among equals)."""
-    words = UI[lang]
-    table = Table(title=words["priorities"], title_justify="left")
-    table.add_column(words["rank"], justify="right")
-    table.add_column(words["force"], style="cyan")
-    table.add_column(words["weight"])
+    table = Table(title=WORDS("priorities", lang), title_justify="left")
+    table.add_column(WORDS("rank", lang), justify="right")
+    table.add_column(WORDS("force", lang), style="cyan")
+    table.add_column(WORDS("weight", lang))
     ranked = sorted(forces, key=lambda f: (-weights[f.id], forces.index(f)))
     for rank, force in enumerate(ranked, 1):
         weight = weights[force.id]
@@ -59,12 +57,11 @@ def priorities_table(forces: Sequence[Force], weights: Mapping[str, int], lang: 
 
 def review_table(rows: Sequence[ReviewRow], lang: Lang) -> Table:
     """Every answered question, numbered, with its section and the answer as the architect reads it."""
-    words = UI[lang]
-    table = Table(title=words["review"], title_justify="left")
-    table.add_column(words["rank"], justify="right")
-    table.add_column(words["section"], style="magenta")
-    table.add_column(words["question"])
-    table.add_column(words["answer"], style="cyan")
+    table = Table(title=WORDS("review", lang), title_justify="left")
+    table.add_column(WORDS("rank", lang), justify="right")
+    table.add_column(WORDS("section", lang), style="magenta")
+    table.add_column(WORDS("question", lang))
+    table.add_column(WORDS("answer", lang), style="cyan")
     for number, row in enumerate(rows, 1):
         table.add_row(
             str(number),

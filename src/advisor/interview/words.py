@@ -8,117 +8,98 @@ from __future__ import annotations
 
 from typing import Any
 
-from advisor.base.i18n import Lang
+from advisor.base.i18n import Lang, Phrasebook
 from advisor.questionnaire.models import UNKNOWN, Question
 
-#: Words of the interview itself, by language (the questionnaire brings its own).
-UI: dict[str, dict[str, str]] = {
-    "en": {
-        "keys": "Ctrl-B: back · Ctrl-C: save and stop",
-        "position": "question {number} of {total}",
-        "unknown": "Don't know",
-        "unknown_help": "The advisor treats the answer as unknown instead of guessing.",
-        "yes": "Yes",
-        "no": "No",
-        "select": "(↑↓ to move, Enter to choose)",
-        "checkbox": "(↑↓ to move, Space to tick, Enter to confirm)",
-        "typed": "({range}; ? for don't know)",
-        "unknown_alone": "Don't know cannot be combined with other choices",
-        "forces_pick": "Weigh each force, then choose Done",
-        "forces_keys": "(↑↓ to move, 0-5 or ←→ to set the weight, Enter to choose)",
-        "forces_done": "✔ Done: use these weights",
-        "weight_of": "How much does '{name}' matter?",
-        "weights": "does not matter|minor|moderate|important|very important|decisive",
-        "priorities": "Your priorities",
-        "use_priorities": "Use these priorities?",
-        "rank": "#",
-        "force": "Force",
-        "weight": "Weight",
-        "review": "Your answers",
-        "section": "Section",
-        "question": "Question",
-        "answer": "Answer",
-        "review_pick": "Confirm, or pick an answer to change",
-        "confirm_all": "✔ Confirm and write the answers file",
-        "change_forces": "Change the priorities",
-        "not_answered": "(not answered)",
-        "continue_saved": "Continue the interrupted interview saved in {path}?",
-        "overwrite_at_end": "{path} already exists. Overwrite it at the end?",
-        "saved": "Answers so far saved to {path}; continue with: advisor interview --resume {path}",
-        "written": "Answers written to {path}; replay with: advisor recommend {path}",
-        "export": "Export a report?",
-        "export_no": "No, finish",
-        "export_formats": "Markdown|HTML (one file)|JSON|Decision records (a folder)",
-        "export_to": "Write the report to",
-        "overwrite": "{path} already exists. Overwrite it?",
-        "not_exported": "No report written.",
-        "required": "An answer is required",
-        "enter": "Enter {wanted}{unknown}",
-        "int_range": "a whole number from {low} to {high}",
-        "int_min": "a whole number of at least {low}",
-        "int_max": "a whole number of at most {high}",
-        "int_any": "a whole number",
-        "int_unknown": ", or ? for don't know",
-    },
-    "ko": {
-        "keys": "Ctrl-B: 이전 질문 · Ctrl-C: 저장 후 중단",
-        "position": "질문 {number}/{total}",
-        "unknown": "모름",
-        "unknown_help": "어드바이저는 추측하지 않고 알 수 없음으로 처리합니다.",
-        "yes": "예",
-        "no": "아니오",
-        "select": "(↑↓ 이동, Enter 선택)",
-        "checkbox": "(↑↓ 이동, Space 선택, Enter 확인)",
-        "typed": "({range}; 모르면 ?)",
-        "unknown_alone": "모름은 다른 선택과 함께 고를 수 없습니다",
-        "forces_pick": "각 포스의 가중치를 정한 뒤 완료를 선택하세요",
-        "forces_keys": "(↑↓ 이동, 0-5 또는 ←→ 가중치 설정, Enter 선택)",
-        "forces_done": "✔ 완료: 이 가중치 사용",
-        "weight_of": "'{name}'은(는) 얼마나 중요합니까?",
-        "weights": "중요하지 않음|약간|보통|중요|매우 중요|결정적",
-        "priorities": "우선순위",
-        "use_priorities": "이 우선순위를 사용하시겠습니까?",
-        "rank": "#",
-        "force": "포스",
-        "weight": "가중치",
-        "review": "답변 요약",
-        "section": "섹션",
-        "question": "질문",
-        "answer": "답변",
-        "review_pick": "확인하거나 바꿀 답변을 고르세요",
-        "confirm_all": "✔ 확인하고 답변 파일 쓰기",
-        "change_forces": "우선순위 변경",
-        "not_answered": "(답변 없음)",
-        "continue_saved": "{path}에 저장된 중단된 인터뷰를 이어서 하시겠습니까?",
-        "overwrite_at_end": "{path} 파일이 이미 있습니다. 마지막에 덮어쓰시겠습니까?",
-        "saved": "지금까지의 답변을 {path}에 저장했습니다. 이어서 하려면: advisor interview --resume {path}",
-        "written": "답변을 {path}에 썼습니다. 다시 실행하려면: advisor recommend {path}",
-        "export": "보고서를 내보내시겠습니까?",
-        "export_no": "아니요, 마침",
-        "export_formats": "Markdown|HTML (파일 하나)|JSON|아키텍처 결정 기록 (폴더)",
-        "export_to": "보고서를 쓸 위치",
-        "overwrite": "{path} 파일이 이미 있습니다. 덮어쓰시겠습니까?",
-        "not_exported": "보고서를 쓰지 않았습니다.",
-        "required": "답변이 필요합니다",
-        "enter": "{wanted}를 입력하세요{unknown}",
-        "int_range": "{low}에서 {high} 사이의 정수",
-        "int_min": "{low} 이상의 정수",
-        "int_max": "{high} 이하의 정수",
-        "int_any": "정수",
-        "int_unknown": " (모르면 ?)",
-    },
+#: Words of the interview itself (the questionnaire brings its own): key → (English, Korean).
+_WORDS: dict[str, tuple[str, str]] = {
+    "keys": ("Ctrl-B: back · Ctrl-C: save and stop", "Ctrl-B: 이전 질문 · Ctrl-C: 저장 후 중단"),
+    "position": ("question {number} of {total}", "질문 {number}/{total}"),
+    "unknown": ("Don't know", "모름"),
+    "unknown_help": (
+        "The advisor treats the answer as unknown instead of guessing.",
+        "어드바이저는 추측하지 않고 알 수 없음으로 처리합니다.",
+    ),
+    "yes": ("Yes", "예"),
+    "no": ("No", "아니오"),
+    "select": ("(↑↓ to move, Enter to choose)", "(↑↓ 이동, Enter 선택)"),
+    "checkbox": ("(↑↓ to move, Space to tick, Enter to confirm)", "(↑↓ 이동, Space 선택, Enter 확인)"),
+    "typed": ("({range}; ? for don't know)", "({range}; 모르면 ?)"),
+    "unknown_alone": (
+        "Don't know cannot be combined with other choices",
+        "모름은 다른 선택과 함께 고를 수 없습니다",
+    ),
+    "forces_pick": ("Weigh each force, then choose Done", "각 포스의 가중치를 정한 뒤 완료를 선택하세요"),
+    "forces_keys": (
+        "(↑↓ to move, 0-5 or ←→ to set the weight, Enter to choose)",
+        "(↑↓ 이동, 0-5 또는 ←→ 가중치 설정, Enter 선택)",
+    ),
+    "forces_done": ("✔ Done: use these weights", "✔ 완료: 이 가중치 사용"),
+    "weight_of": ("How much does '{name}' matter?", "'{name}'은(는) 얼마나 중요합니까?"),
+    "weights": (
+        "does not matter|minor|moderate|important|very important|decisive",
+        "중요하지 않음|약간|보통|중요|매우 중요|결정적",
+    ),
+    "priorities": ("Your priorities", "우선순위"),
+    "use_priorities": ("Use these priorities?", "이 우선순위를 사용하시겠습니까?"),
+    "rank": ("#", "#"),
+    "force": ("Force", "포스"),
+    "weight": ("Weight", "가중치"),
+    "review": ("Your answers", "답변 요약"),
+    "section": ("Section", "섹션"),
+    "question": ("Question", "질문"),
+    "answer": ("Answer", "답변"),
+    "review_pick": ("Confirm, or pick an answer to change", "확인하거나 바꿀 답변을 고르세요"),
+    "confirm_all": ("✔ Confirm and write the answers file", "✔ 확인하고 답변 파일 쓰기"),
+    "change_forces": ("Change the priorities", "우선순위 변경"),
+    "not_answered": ("(not answered)", "(답변 없음)"),
+    "continue_saved": (
+        "Continue the interrupted interview saved in {path}?",
+        "{path}에 저장된 중단된 인터뷰를 이어서 하시겠습니까?",
+    ),
+    "overwrite_at_end": (
+        "{path} already exists. Overwrite it at the end?",
+        "{path} 파일이 이미 있습니다. 마지막에 덮어쓰시겠습니까?",
+    ),
+    "saved": (
+        "Answers so far saved to {path}; continue with: advisor interview --resume {path}",
+        "지금까지의 답변을 {path}에 저장했습니다. 이어서 하려면: advisor interview --resume {path}",
+    ),
+    "written": (
+        "Answers written to {path}; replay with: advisor recommend {path}",
+        "답변을 {path}에 썼습니다. 다시 실행하려면: advisor recommend {path}",
+    ),
+    "export": ("Export a report?", "보고서를 내보내시겠습니까?"),
+    "export_no": ("No, finish", "아니요, 마침"),
+    "export_formats": (
+        "Markdown|HTML (one file)|JSON|Decision records (a folder)",
+        "Markdown|HTML (파일 하나)|JSON|아키텍처 결정 기록 (폴더)",
+    ),
+    "export_to": ("Write the report to", "보고서를 쓸 위치"),
+    "overwrite": (
+        "{path} already exists. Overwrite it?",
+        "{path} 파일이 이미 있습니다. 덮어쓰시겠습니까?",
+    ),
+    "not_exported": ("No report written.", "보고서를 쓰지 않았습니다."),
+    "required": ("An answer is required", "답변이 필요합니다"),
+    "enter": ("Enter {wanted}{unknown}", "{wanted}를 입력하세요{unknown}"),
+    "int_range": ("a whole number from {low} to {high}", "{low}에서 {high} 사이의 정수"),
+    "int_min": ("a whole number of at least {low}", "{low} 이상의 정수"),
+    "int_max": ("a whole number of at most {high}", "{high} 이하의 정수"),
+    "int_any": ("a whole number", "정수"),
+    "int_unknown": (", or ? for don't know", " (모르면 ?)"),
 }
+WORDS = Phrasebook(_WORDS)
 
 
 def display_value(question: Question, raw: Any, lang: Lang = "en") -> str:
     """An answer as the architect reads it: choice labels, yes/no, "don't know"."""
-    words = UI[lang]
     if raw is None:
-        return words["not_answered"]
+        return WORDS("not_answered", lang)
     if raw == UNKNOWN:
-        return words["unknown"]
+        return WORDS("unknown", lang)
     if isinstance(raw, bool):
-        return words["yes"] if raw else words["no"]
+        return WORDS("yes" if raw else "no", lang)
     if isinstance(raw, list):
         return ", ".join(display_value(question, item, lang) for item in raw) or "-"
     choice = question.choice(raw) if isinstance(raw, str) else None

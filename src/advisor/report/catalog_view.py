@@ -9,49 +9,50 @@ from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
-from advisor.base.i18n import Lang
+from advisor.base.i18n import Lang, Phrasebook
 from advisor.catalog.conditions import describe_leaf, to_dnf
 from advisor.catalog.loader import Catalog
 from advisor.catalog.models import Effect, Pattern, Relation, Verdict
 
 #: Headings in both languages.
-LABELS: dict[str, dict[Lang, str]] = {
-    "id": {"en": "Id", "ko": "ID"},
-    "pattern": {"en": "Pattern", "ko": "패턴"},
-    "summary": {"en": "Summary", "ko": "요약"},
-    "problem": {"en": "Problem", "ko": "문제"},
-    "context": {"en": "Context", "ko": "맥락"},
-    "solution": {"en": "Solution", "ko": "해법"},
-    "forces": {"en": "Forces", "ko": "포스"},
-    "resulting": {"en": "Resulting context", "ko": "결과 맥락"},
-    "benefits": {"en": "Benefits", "ko": "장점"},
-    "drawbacks": {"en": "Drawbacks", "ko": "단점"},
-    "issues": {"en": "Issues", "ko": "이슈"},
-    "related": {"en": "Related patterns", "ko": "연관 패턴"},
-    "rules": {"en": "Applicability rules", "ko": "적용 규칙"},
-    "resolved_by": {"en": "resolved by", "ko": "해결:"},
-    "force": {"en": "Force", "ko": "포스"},
-    "effect": {"en": "Effect", "ko": "영향"},
-    "strength": {"en": "Strength", "ko": "강도"},
-    "note": {"en": "Note", "ko": "비고"},
-    "helps": {"en": "helps", "ko": "도움"},
-    "hurts": {"en": "hurts", "ko": "저해"},
-    "rule": {"en": "Rule", "ko": "규칙"},
-    "weight": {"en": "Weight", "ko": "가중치"},
-    "when": {"en": "When", "ko": "조건"},
-    "reason": {"en": "Reason", "ko": "이유"},
-    "accepted": {"en": "accepted", "ko": "수용"},
-    Relation.PREDECESSOR.value: {"en": "Predecessors", "ko": "선행자"},
-    Relation.SUCCESSOR.value: {"en": "Successors", "ko": "후행자"},
-    Relation.ALTERNATIVE.value: {"en": "Alternatives", "ko": "대안"},
-    Relation.GENERALIZATION.value: {"en": "Generalizations", "ko": "일반화"},
-    Relation.SPECIALIZATION.value: {"en": "Specializations", "ko": "세분화"},
+_LABELS: dict[str, tuple[str, str]] = {
+    "id": ("Id", "ID"),
+    "pattern": ("Pattern", "패턴"),
+    "summary": ("Summary", "요약"),
+    "problem": ("Problem", "문제"),
+    "context": ("Context", "맥락"),
+    "solution": ("Solution", "해법"),
+    "forces": ("Forces", "포스"),
+    "resulting": ("Resulting context", "결과 맥락"),
+    "benefits": ("Benefits", "장점"),
+    "drawbacks": ("Drawbacks", "단점"),
+    "issues": ("Issues", "이슈"),
+    "related": ("Related patterns", "연관 패턴"),
+    "rules": ("Applicability rules", "적용 규칙"),
+    "resolved_by": ("resolved by", "해결:"),
+    "force": ("Force", "포스"),
+    "effect": ("Effect", "영향"),
+    "strength": ("Strength", "강도"),
+    "note": ("Note", "비고"),
+    "helps": ("helps", "도움"),
+    "hurts": ("hurts", "저해"),
+    "rule": ("Rule", "규칙"),
+    "weight": ("Weight", "가중치"),
+    "when": ("When", "조건"),
+    "reason": ("Reason", "이유"),
+    "accepted": ("accepted", "수용"),
+    Relation.PREDECESSOR.value: ("Predecessors", "선행자"),
+    Relation.SUCCESSOR.value: ("Successors", "후행자"),
+    Relation.ALTERNATIVE.value: ("Alternatives", "대안"),
+    Relation.GENERALIZATION.value: ("Generalizations", "일반화"),
+    Relation.SPECIALIZATION.value: ("Specializations", "세분화"),
 }
+LABELS = Phrasebook(_LABELS)
 
 
 def label(key: str, lang: Lang) -> str:
     """A heading in ``lang``."""
-    return LABELS[key][lang]
+    return LABELS(key, lang)
 
 
 def pattern_table(catalog: Catalog, patterns: list[Pattern], lang: Lang = "en") -> Table:

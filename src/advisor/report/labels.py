@@ -1,12 +1,15 @@
-"""Headings and fixed phrases of the reports, in English and Korean.
+"""Headings and fixed phrases of the reports and the terminal, in English and Korean.
 
 Catalog and questionnaire texts translate themselves (:class:`~advisor.base.i18n.Text`);
-this table covers only what the report itself says around them.
+the phrasebook :data:`LABELS` covers what the reports say around them, and the codes
+of the :class:`~advisor.base.i18n.Message` objects the core puts in its results. Add
+a phrase here (English and Korean, the same placeholders) when a report or the
+terminal says something new.
 """
 
 from __future__ import annotations
 
-from advisor.base.i18n import Lang
+from advisor.base.i18n import Lang, Phrasebook
 
 _LABELS: dict[str, tuple[str, str]] = {
     # headings
@@ -169,13 +172,15 @@ _LABELS: dict[str, tuple[str, str]] = {
 }
 
 
+#: The report's phrasebook.
+LABELS = Phrasebook(_LABELS)
+
+
 def label(key: str, lang: Lang = "en", **values: object) -> str:
     """The phrase ``key`` in ``lang``, with ``{placeholders}`` filled from ``values``."""
-    en, ko = _LABELS[key]
-    text = ko if lang == "ko" else en
-    return text.format(**values) if values else text
+    return LABELS(key, lang, **values)
 
 
 def labels(lang: Lang = "en") -> dict[str, str]:
     """Every phrase in ``lang`` (without placeholders filled), for templates."""
-    return {key: (ko if lang == "ko" else en) for key, (en, ko) in _LABELS.items()}
+    return LABELS.table(lang)

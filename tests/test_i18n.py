@@ -1,0 +1,101 @@
+"""Messages as codes and the phrasebooks that put them into English and Korean words."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+
+import pytest
+from pydantic import BaseModel
+
+import advisor
+from advisor.api import Advisor
+from advisor.base.i18n import Message, Phrasebook, Text, placeholders
+
+
+def _phrasebooks() -> dict[str, Phrasebook]:
+    """Every phrasebook defined at module level anywhere in the package."""
+    found: dict[str, Phrasebook] = {}
+    for info in pkgutil.walk_packages(advisor.__path__, "advisor."):
+        if info.name == "advisor.__main__":
+            continue
+        module = importlib.import_module(info.name)
+        for name, value in vars(module).items():
+            if isinstance(value, Phrasebook) and getattr(module, "__name__", "") == info.name:
+                found.setdefault(f"{info.name}.{name}", value)
+    return found
+
+
+PHRASEBOOKS = _phrasebooks()
+
+
+def test_the_renderers_phrasebooks_are_found() -> None:
+    assert {"advisor.report.labels.LABELS", "advisor.interview.words.WORDS"} <= set(PHRASEBOOKS)
+
+
+@pytest.mark.parametrize("book", sorted(PHRASEBOOKS))
+def test_every_phrase_has_both_languages_with_the_same_placeholders(book: str) -> None:
+    for key, (en, ko) in PHRASEBOOKS[book].items():
+        assert en.strip() and ko.strip(), f"{book}[{key!r}] needs English and Korean"
+        assert placeholders(en) == placeholders(ko), f"{book}[{key!r}]: {en!r} / {ko!r}"
+
+
+@pytest.mark.parametrize("book", sorted(PHRASEBOOKS))
+def test_korean_phrases_call_a_force_poseu(book: str) -> None:
+    for key, (en, ko) in PHRASEBOOKS[book].items():
+        if re.search(r"\bforces?\b", en, re.IGNORECASE):
+            assert "포스" in ko or "강제" in ko, f"{book}[{key!r}]: {ko!r}"
+
+
+def test_a_message_is_said_in_each_language_with_its_arguments() -> None:
+    book = Phrasebook({"lost": ("scored {score} below {pattern}", "{pattern}보다 낮은 점수 {score}")})
+    message = Message.of("lost", score=0.40, pattern="api-gateway")
+    assert book.say(message) == "scored 0.4 below api-gateway"
+    assert book.say(message, "ko") == "api-gateway보다 낮은 점수 0.4"
+    # A renderer may show a name where the message has an id.
+    assert book.say(message, "en", pattern="API Gateway") == "scored 0.4 below API Gateway"
+
+
+def test_list_arguments_are_joined_and_floats_lose_trailing_zeros() -> None:
+    book = Phrasebook({"needs": ("needs one of: {patterns} ({score})", "필요: {patterns} ({score})")})
+    assert book("needs", "en", patterns=("a", "b"), score=2.0) == "needs one of: a, b (2)"
+
+
+def test_a_message_is_plain_json_data() -> None:
+    message = Message.of("alt_against", score=-4, patterns=("a", "b"), flag=True)
+    data = message.model_dump(mode="json")
+    assert data == {"code": "alt_against", "args": {"score": -4, "patterns": ["a", "b"], "flag": True}}
+    assert Message.model_validate(data) == message
+
+
+def test_a_phrasebook_lists_its_phrases_in_one_language_for_templates() -> None:
+    book = Phrasebook({"title": ("Title", "제목"), "n": ("{n} items", "{n}개")})
+    assert book.table("ko") == {"title": "제목", "n": "{n}개"}
+    assert book("n", "en") == "{n} items"  # no values: the phrase as written
+
+
+def test_text_falls_back_to_english() -> None:
+    assert Text.model_validate("plain").get("ko") == "plain"
+    assert Text(en="yes", ko="예").get("ko") == "예"
+
+
+def _texts(node: object) -> list[Text]:
+    if isinstance(node, Text):
+        return [node]
+    if isinstance(node, BaseModel):
+        return [t for field in type(node).model_fields for t in _texts(getattr(node, field))]
+    if isinstance(node, list | tuple):
+        return [t for item in node for t in _texts(item)]
+    if isinstance(node, dict):
+        return [t for item in node.values() for t in _texts(item)]
+    return []
+
+
+def test_the_bundled_korean_data_calls_a_force_poseu() -> None:
+    bundled = Advisor.load()
+    texts = _texts(bundled.questionnaire) + _texts(
+        [bundled.catalog.patterns, bundled.catalog.forces, bundled.catalog.issues, bundled.catalog.rules]
+    )
+    assert texts
+    assert not [t.ko for t in texts if t.ko and "강제 조항" in t.ko]
