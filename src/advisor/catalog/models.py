@@ -126,6 +126,27 @@ class Related(Frozen):
         return ids
 
 
+class Effort(StrEnum):
+    """A rough size of the work of introducing a pattern (a judgement, for planning only)."""
+
+    SMALL = "small"
+    MEDIUM = "medium"
+    LARGE = "large"
+
+
+class Stage(StrEnum):
+    """Where in a plan a pattern is introduced at the earliest, in plan order."""
+
+    FOUNDATION = "foundation"
+    SERVICES = "services"
+    EDGE = "edge"
+    OPERATIONS = "operations"
+
+
+#: The stages in the order a plan takes them.
+STAGES: tuple[Stage, ...] = tuple(Stage)
+
+
 class Pattern(Frozen):
     """One pattern of the language, as the pattern-language notes structure it."""
 
@@ -133,6 +154,12 @@ class Pattern(Frozen):
     name: Text
     group: Id
     layer: Id
+    effort: Effort | None = Field(
+        default=None, description="small, medium or large: the work of introducing the pattern"
+    )
+    stage: Stage | None = Field(
+        default=None, description="the earliest phase of a plan the pattern belongs to"
+    )
     summary: Text
     problem: Text
     context: Text

@@ -20,6 +20,7 @@ from advisor.catalog.conditions import (
     describe_leaf,
 )
 from advisor.core.agenda import Agenda
+from advisor.core.plan import plan_phases
 from advisor.core.recommendation import (
     AdvisedAgainst,
     Alternative,
@@ -115,6 +116,11 @@ def build_recommendation(
     """Assemble the sorted, explained :class:`Recommendation` from a finished agenda."""
     catalog = agenda.catalog
     name = {p: catalog.patterns[p].name.en for p in catalog.patterns}
+    resolves: dict[str, set[str]] = {}
+    for raiser, _issue, resolver in agenda.links:
+        resolves.setdefault(resolver, set()).add(raiser)
+    plan = plan_phases(catalog, {p: a.parent for p, a in agenda.adopted.items()}, resolves)
+    phase_of = {p: phase.number for phase in plan for p in phase.patterns}
     recommended = []
     for pattern_id, adoption in agenda.adopted.items():
         pattern = catalog.patterns[pattern_id]
@@ -147,6 +153,8 @@ def build_recommendation(
                     if res == pattern_id
                 ),
                 raises=tuple(sorted(pattern.resulting_context.issues)),
+                effort=pattern.effort.value if pattern.effort else None,
+                phase=phase_of[pattern_id],
             )
         )
     alternatives: dict[tuple[str, str], str] = {}
@@ -205,6 +213,7 @@ def build_recommendation(
             )
             for i, (raisers, status, reason) in sorted(agenda.open.items())
         ),
+        plan=plan,
         notes=tuple(agenda.contested[p] for p in sorted(agenda.contested))
         + tuple(
             f"answer to '{q}' ignored: the question does not apply to the other answers"

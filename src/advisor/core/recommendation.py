@@ -75,6 +75,8 @@ class RecommendedPattern(Frozen):
     forces: tuple[ForceContribution, ...]
     resolves: tuple[Resolution, ...]
     raises: tuple[str, ...]
+    effort: Literal["small", "medium", "large"] | None = None
+    phase: int = 1
 
 
 class Alternative(Frozen):
@@ -116,6 +118,32 @@ class OpenIssue(Frozen):
     reason: str
 
 
+class PhaseEffort(Frozen):
+    """The summed effort of a phase: patterns per size, and points (small 1, medium 3, large 8)."""
+
+    small: int
+    medium: int
+    large: int
+    unestimated: int
+    points: int
+
+
+class Phase(Frozen):
+    """One phase of the plan: its patterns in dependency order, and their effort.
+
+    ``stage`` names the phase's goal: ``in-place`` (phase 0, what the system already
+    uses), then ``foundation``, ``services``, ``edge`` and ``operations``. ``migration``
+    marks a foundation phase that starts a migration (it holds the strangler or the
+    anti-corruption layer).
+    """
+
+    number: int
+    stage: Literal["in-place", "foundation", "services", "edge", "operations"]
+    migration: bool = False
+    patterns: tuple[str, ...]
+    effort: PhaseEffort
+
+
 class AnsweredValue(Frozen):
     """One answer as the assessment used it."""
 
@@ -137,6 +165,7 @@ class Recommendation(Frozen):
     alternatives: tuple[Alternative, ...]
     not_applicable: tuple[NotApplicable, ...]
     open_issues: tuple[OpenIssue, ...]
+    plan: tuple[Phase, ...] = ()
     notes: tuple[str, ...] = ()
 
     def pattern(self, pattern_id: str) -> RecommendedPattern | None:

@@ -6,7 +6,12 @@ its layout in :mod:`advisor.report.graph_layout`.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
+
 from advisor.base.model import Frozen
+
+_FILL = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 
 class Node(Frozen):
@@ -49,12 +54,15 @@ def mermaid_label(text: str) -> str:
     return '"' + flat.replace('"', "#quot;").replace("<", "#lt;").replace(">", "#gt;") + '"'
 
 
-def to_mermaid(graph: Graph, dashed: frozenset[str] = frozenset()) -> str:
+def to_mermaid(
+    graph: Graph, dashed: frozenset[str] = frozenset(), fills: Mapping[str, str] | None = None
+) -> str:
     """The graph as a left-to-right Mermaid ``flowchart``.
 
     Node ids are replaced by safe ``n0``, ``n1``...; edges whose kind is in
     ``dashed`` are drawn dotted. Edge labels are left out: on a graph of forty
-    patterns they would hide the structure.
+    patterns they would hide the structure. ``fills`` (node group → ``#rrggbb``)
+    colours the nodes of each group.
     """
     nodes = sorted(graph.nodes, key=lambda n: n.id)
     key = {n.id: f"n{i}" for i, n in enumerate(nodes)}
@@ -63,4 +71,9 @@ def to_mermaid(graph: Graph, dashed: frozenset[str] = frozenset()) -> str:
     for edge in graph.valid_edges():
         arrow = "-.->" if edge.kind in dashed else "-->"
         lines.append(f"  {key[edge.source]} {arrow} {key[edge.target]}")
+    for number, (group, fill) in enumerate(sorted((fills or {}).items())):
+        members = [key[n.id] for n in nodes if n.group == group]
+        if members and _FILL.match(fill):
+            lines.append(f"  classDef c{number} fill:{fill},stroke:#334155")
+            lines.append(f"  class {','.join(members)} c{number}")
     return "\n".join(lines) + "\n"

@@ -33,6 +33,12 @@ PALETTE = (
 )
 
 
+def group_colours(graph: Graph) -> dict[str, str]:
+    """The fill of each node group: palette entries in the groups' sorted order (Mermaid uses the same)."""
+    groups = sorted({n.group for n in graph.nodes if n.group})
+    return {g: PALETTE[i % len(PALETTE)] for i, g in enumerate(groups)}
+
+
 def _attr(text: str) -> str:
     return escape(text, quote=True)
 
@@ -86,8 +92,8 @@ def to_svg(
         dashed: edge kinds drawn dashed.
     """
     box = layout(graph)
-    groups = sorted({n.group for n in graph.nodes if n.group})
-    colour = {g: PALETTE[i % len(PALETTE)] for i, g in enumerate(groups)}
+    colour = group_colours(graph)
+    groups = list(colour)
     body: list[str] = []
     for edge in (e for e in graph.valid_edges() if e.source != e.target):
         tip = f"{edge.source} → {edge.target}" + (f": {edge.label}" if edge.label else "")

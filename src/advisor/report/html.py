@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from advisor.report.graph_svg import to_svg
 from advisor.report.labels import label, labels
+from advisor.report.plan import phase_group
 from advisor.report.view import DASHED, EDGE_KINDS, Report
 
 #: Allows the inline styles and nothing else: no script, no fetch, no frame, no form target.
@@ -49,7 +50,7 @@ def render_html(report: Report) -> str:
     svg = to_svg(
         report.graph,
         title=label("graph", lang),
-        group_labels={g.id: g.name for g in report.groups},
+        group_labels={phase_group(b.number): b.title for b in report.plan},
         kind_labels={kind: label(f"edge_{kind}", lang) for kind in EDGE_KINDS},
         dashed=DASHED,
     )

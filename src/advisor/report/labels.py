@@ -167,6 +167,66 @@ _LABELS: dict[str, tuple[str, str]] = {
         "Proposed decisions for {system}. A person accepts or rejects each one.",
         "{system}에 대해 제안된 결정이다. 각 결정은 사람이 승인하거나 거절한다.",
     ),
+    # the plan in phases
+    "plan": ("Plan in phases", "단계별 계획"),
+    "phase": ("Phase {number}", "{number}단계"),
+    "phase_title_in-place": ("Already in place", "이미 적용됨"),
+    "phase_title_foundation": ("Foundation", "기반 마련"),
+    "phase_title_migration": ("Start the migration", "이전 시작"),
+    "phase_title_services": ("Services, data and messaging", "서비스, 데이터, 메시징"),
+    "phase_title_edge": ("Clients and queries", "클라이언트와 쿼리"),
+    "phase_title_operations": ("Operate at scale", "대규모 운영"),
+    "goal_in-place": (
+        "Keep what already runs and build the next phases on it.",
+        "이미 운영 중인 것을 유지하고 다음 단계를 그 위에 쌓는다.",
+    ),
+    "goal_foundation": (
+        "Settle the architecture style and the boundaries, and stand up the platform to build and run on.",
+        "아키텍처 스타일과 경계를 정하고, 구축하고 실행할 플랫폼을 마련한다.",
+    ),
+    "goal_migration": (
+        "Start the migration while the business keeps running: a strangler in front of the existing "
+        "system, an anti-corruption layer between old and new, and the platform the first services run on.",
+        "비즈니스를 멈추지 않고 이전을 시작한다: 기존 시스템 앞의 교살자 애플리케이션, "
+        "기존과 신규 사이의 부패 방지 계층, 첫 서비스가 실행될 플랫폼.",
+    ),
+    "goal_services": (
+        "Give each service its own data and connect the services so that data stays consistent "
+        "without distributed transactions.",
+        "각 서비스가 자기 데이터를 갖게 하고, 분산 트랜잭션 없이도 데이터가 일관되도록 서비스를 연결한다.",
+    ),
+    "goal_edge": (
+        "Serve clients and queries that span services: the client-facing APIs, their security "
+        "and query views.",
+        "클라이언트와 여러 서비스에 걸친 쿼리를 지원한다: 클라이언트용 API, 그 보안, 쿼리 뷰.",
+    ),
+    "goal_operations": (
+        "Run and change the system with confidence at scale: tracing, auditing, contract tests "
+        "and the remaining operational tooling.",
+        "대규모에서도 안심하고 운영하고 변경한다: 추적, 감사, 계약 테스트와 나머지 운영 도구.",
+    ),
+    "effort": ("Effort", "공수"),
+    "effort_small": ("small", "작음"),
+    "effort_medium": ("medium", "중간"),
+    "effort_large": ("large", "큼"),
+    "effort_unestimated": ("not estimated", "추정 없음"),
+    "effort_sum": ("{points} points ({sizes})", "{points}점 ({sizes})"),
+    "effort_count": ("{count} {size}", "{size} {count}"),
+    "effort_help": (
+        "Effort points: small 1, medium 3, large 8 per pattern; rough sizes to compare phases, "
+        "not an estimate.",
+        "공수 점수: 패턴당 작음 1, 중간 3, 큼 8. 단계를 비교하기 위한 대략적 크기이며 추정치가 아니다.",
+    ),
+    "plan_help": (
+        "Each pattern comes after the patterns it depends on: what it requires, and one of its predecessors.",
+        "각 패턴은 그 패턴이 의존하는 패턴, 즉 필요로 하는 패턴과 선행 패턴 중 하나보다 뒤에 온다.",
+    ),
+    "graph_by_phase": (
+        "boxes are coloured by their phase in the plan",
+        "상자 색은 계획의 단계를 나타낸다",
+    ),
+    "plan_later": ("Later phases", "이후 단계"),
+    "patterns_count": ("{count} patterns", "패턴 {count}개"),
     "adr_decision": ("Decision", "결정"),
     "system": ("System", "시스템"),
 }

@@ -7,6 +7,7 @@ import re
 from advisor.base.i18n import Lang
 from advisor.core.recommendation import Score
 from advisor.report.graph import to_mermaid
+from advisor.report.graph_svg import group_colours
 from advisor.report.labels import label
 from advisor.report.view import (
     DASHED,
@@ -138,6 +139,20 @@ def _summary(report: Report) -> list[str]:
     return out
 
 
+def _plan(report: Report) -> list[str]:
+    lang = report.lang
+    help_text = f"{label('plan_help', lang)} {label('effort_help', lang)}"
+    out = [f"## {label('plan', lang)}", "", f"*{md(help_text)}*", ""]
+    for phase in report.plan:
+        effort = f"{label('effort', lang)}: {md(phase.effort_text)}"
+        out += [f"### {md(phase.title)}", "", md(phase.goal), "", effort, ""]
+        for number, step in enumerate(phase.patterns, 1):
+            size = f" ({label('effort_' + step.effort, lang)})" if step.effort else ""
+            out.append(f"{number}. {md(step.name)}{size}")
+        out.append("")
+    return out
+
+
 def render_markdown(report: Report) -> str:
     """The whole report as GitHub-flavoured Markdown text (ends with one newline)."""
     lang = report.lang
@@ -145,6 +160,8 @@ def render_markdown(report: Report) -> str:
     if report.description:
         out += [f"> {md(report.description)}", ""]
     out += _summary(report)
+    if report.plan:
+        out += _plan(report)
     out += [f"## {label('context', lang)}", ""]
     for section in report.context:
         out += [f"### {md(section.title)}", ""]
@@ -160,7 +177,9 @@ def render_markdown(report: Report) -> str:
             out += _pattern(pattern, report)
     if report.graph.nodes:
         legend = f"{label('edge_resolves', lang)}: `-->`; {label('edge_follows', lang)}: `-.->`"
-        mermaid = to_mermaid(report.graph, DASHED).rstrip()
+        if report.plan:
+            legend += f"; {label('graph_by_phase', lang)}"
+        mermaid = to_mermaid(report.graph, DASHED, group_colours(report.graph)).rstrip()
         out += [f"## {label('graph', lang)}", "", legend, "", "```mermaid", mermaid, "```", ""]
     alternatives = [
         [md(a.name), md(a.instead_of.name), _score(a.score), md(a.reason)] for a in report.alternatives

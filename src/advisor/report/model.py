@@ -18,6 +18,7 @@ from advisor.questionnaire.models import Questionnaire
 from advisor.report.context import build_context
 from advisor.report.graph import Edge, Graph, Node
 from advisor.report.labels import label
+from advisor.report.plan import effort_text, phase_goal, phase_group, phase_title
 from advisor.report.view import (
     AdvisedRow,
     AlternativeRow,
@@ -33,6 +34,8 @@ from advisor.report.view import (
     NextStep,
     OpenIssueRow,
     PatternEntry,
+    PhaseBlock,
+    PhaseStep,
     Ref,
     Report,
 )
@@ -185,6 +188,8 @@ class _Builder:
             drawbacks=tuple(t.get(self.lang) for t in data.resulting_context.drawbacks),
             issues=self.issue_rows(pattern),
             answers=self.answers_used(pattern),
+            phase=pattern.phase,
+            effort=pattern.effort,
         )
 
     def groups(self) -> tuple[GroupBlock, ...]:
@@ -204,9 +209,36 @@ class _Builder:
             )
         return tuple(blocks)
 
+    def plan(self) -> tuple[PhaseBlock, ...]:
+        blocks = []
+        for phase in self.rec.plan:
+            steps = []
+            for pattern_id in phase.patterns:
+                pattern = self.catalog.patterns.get(pattern_id)
+                steps.append(
+                    PhaseStep(
+                        id=pattern_id,
+                        name=self.name(pattern_id),
+                        group=pattern.group if pattern else "",
+                        effort=pattern.effort.value if pattern and pattern.effort else None,
+                    )
+                )
+            blocks.append(
+                PhaseBlock(
+                    number=phase.number,
+                    stage=phase.stage,
+                    title=phase_title(phase, self.lang),
+                    goal=phase_goal(phase, self.lang),
+                    patterns=tuple(steps),
+                    effort=phase.effort,
+                    effort_text=effort_text(phase.effort, self.lang),
+                )
+            )
+        return tuple(blocks)
+
     def graph(self) -> Graph:
         nodes = tuple(
-            Node(id=p.id, label=self.name(p.id), group=p.group)
+            Node(id=p.id, label=self.name(p.id), group=phase_group(p.phase))
             for p in sorted(self.rec.recommended, key=lambda p: p.id)
         )
         titles: defaultdict[tuple[str, str, str], list[str]] = defaultdict(list)
@@ -361,6 +393,7 @@ def build_report(
         context=context,
         forces=forces,
         groups=builder.groups(),
+        plan=builder.plan(),
         graph=builder.graph(),
         alternatives=builder.alternatives(),
         advised_against=builder.advised_against(),

@@ -19,6 +19,7 @@ from advisor.base.i18n import Lang
 from advisor.catalog.loader import Catalog
 from advisor.core.recommendation import Reason, Recommendation, RecommendedPattern
 from advisor.report.labels import label
+from advisor.report.terminal_plan import render_plan
 
 
 def _name(catalog: Catalog, pattern_id: str, lang: Lang) -> str:
@@ -174,5 +175,7 @@ def render_terminal(result: Recommendation, catalog: Catalog, lang: Lang = "en")
         parts.append(_advised_against(result, catalog, lang))
     if result.open_issues:
         parts.append(_open_issues(result, catalog, lang))
+    if result.plan:
+        parts.append(render_plan(result, catalog, lang))
     parts += [Text(f"{label('notes', lang)}: {note}", style="yellow") for note in result.notes]
     return RenderGroup(*parts)

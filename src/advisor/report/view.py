@@ -11,7 +11,7 @@ from typing import Literal
 
 from advisor.base.i18n import Lang
 from advisor.base.model import Frozen
-from advisor.core.recommendation import Score
+from advisor.core.recommendation import PhaseEffort, Score
 from advisor.report.graph import Graph
 
 #: Version of the report JSON document; bump on incompatible changes.
@@ -109,6 +109,8 @@ class PatternEntry(Frozen):
     drawbacks: tuple[str, ...]
     issues: tuple[IssueRow, ...]
     answers: tuple[str, ...]
+    phase: int = 1
+    effort: Literal["small", "medium", "large"] | None = None
 
 
 class GroupBlock(Frozen):
@@ -188,6 +190,27 @@ class Matrix(Frozen):
         return table
 
 
+class PhaseStep(Frozen):
+    """A pattern in a phase of the plan, with its effort."""
+
+    id: str
+    name: str
+    group: str
+    effort: Literal["small", "medium", "large"] | None
+
+
+class PhaseBlock(Frozen):
+    """One phase of the plan: its goal, its patterns in dependency order and their summed effort."""
+
+    number: int
+    stage: str
+    title: str
+    goal: str
+    patterns: tuple[PhaseStep, ...]
+    effort: PhaseEffort
+    effort_text: str
+
+
 class NextStep(Frozen):
     """Something to do next, derived from the recommendation."""
 
@@ -208,6 +231,7 @@ class Report(Frozen):
     context: tuple[ContextSection, ...]
     forces: tuple[ForceRow, ...]
     groups: tuple[GroupBlock, ...]
+    plan: tuple[PhaseBlock, ...] = ()
     graph: Graph
     alternatives: tuple[AlternativeRow, ...]
     advised_against: tuple[AdvisedRow, ...]
