@@ -26,8 +26,10 @@ INTRO = (
 
 def _commands(group: click.Group, path: tuple[str, ...]) -> list[tuple[str, ...]]:
     found: list[tuple[str, ...]] = [path]
-    for name in sorted(group.commands):
-        command = group.commands[name]
+    ctx = click.Context(group)
+    for name in group.list_commands(ctx):  # the root group loads its commands on demand
+        command = group.get_command(ctx, name)
+        assert command is not None
         if isinstance(command, click.Group):
             found += _commands(command, (*path, name))
         else:
@@ -70,7 +72,8 @@ def _command(path: tuple[str, ...]) -> click.Command:
     command: click.Command = cli
     for name in path:
         assert isinstance(command, click.Group)
-        found = command.commands[name]
+        found = command.get_command(click.Context(command), name)
+        assert found is not None
         command = found
     return command
 

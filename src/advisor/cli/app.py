@@ -2,27 +2,75 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
 from typing import Any
 
 import click
 
 from advisor.__about__ import __version__
-from advisor.cli.diff import diff
-from advisor.cli.explain import explain
-from advisor.cli.interview import interview
-from advisor.cli.patterns import patterns
-from advisor.cli.recommend import recommend
-from advisor.cli.report import report
-from advisor.cli.rules import rules
-from advisor.cli.schema import schema
-from advisor.cli.validate import validate
-from advisor.cli.whatif import whatif
 from advisor.errors import AdvisorError, InterruptedByUserError
+
+#: Every command: its module, and the first paragraph of its help. The help is kept here
+#: so that ``advisor --help`` imports no command module (and none of the libraries only
+#: some commands need); tests/test_cli_lazy.py checks it against each command's own help.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "diff": ("advisor.cli.diff", "Compare the assessments of BEFORE and AFTER (two answers files)."),
+    "explain": (
+        "advisor.cli.explain",
+        "Explain why PATTERN is, or is not, recommended for the system in ANSWERS.",
+    ),
+    "interview": (
+        "advisor.cli.interview",
+        "Answer the questionnaire in a guided interview and get a recommendation.",
+    ),
+    "patterns": (
+        "advisor.cli.patterns",
+        "Browse the pattern catalog: list, show one pattern, or graph the relations.",
+    ),
+    "recommend": (
+        "advisor.cli.recommend",
+        "Recommend patterns for the systems described in ANSWERS (YAML answers files or folders of them).",
+    ),
+    "report": ("advisor.cli.report", "Write a recommendation report for the system described in ANSWERS."),
+    "rules": ("advisor.cli.rules", "Check the pattern catalog and your organisation's rule packs."),
+    "schema": ("advisor.cli.schema", "Print the JSON Schema of one of the advisor's documents."),
+    "validate": (
+        "advisor.cli.validate",
+        "Check answers files, folders of them, and rule pack folders named by PATHS.",
+    ),
+    "whatif": (
+        "advisor.cli.whatif",
+        "List the single answer or force-weight changes that would change the advice for ANSWERS.",
+    ),
+}
 
 
 class AdvisorGroup(click.Group):
-    """A group that turns the advisor's own errors into one message and an exit code."""
+    """A group that loads each command on demand and turns the advisor's errors into an exit code."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        """The command names, without importing any command."""
+        return sorted({*COMMANDS, *self.commands})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        """The command ``cmd_name``, importing its module the first time it is asked for."""
+        if cmd_name not in self.commands and cmd_name in COMMANDS:
+            module = importlib.import_module(COMMANDS[cmd_name][0])
+            self.add_command(getattr(module, cmd_name), cmd_name)
+        return self.commands.get(cmd_name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The commands section of ``--help``, from the static one-line help of each."""
+        names = self.list_commands(ctx)
+        limit = formatter.width - 6 - max(len(name) for name in names)
+        rows = []
+        for name in names:
+            # A loaded command speaks for itself; the others through a stand-in with their help.
+            command = self.commands.get(name) or click.Command(name, help=COMMANDS[name][1])
+            rows.append((name, command.get_short_help_str(limit)))
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -51,10 +99,6 @@ def cli() -> None:
       advisor recommend examples/startup-mvp.yaml
       advisor recommend examples/enterprise-escaping-monolith.yaml --json
     """
-
-
-for command in (recommend, interview, report, explain, whatif, diff, validate, schema, patterns, rules):
-    cli.add_command(command)
 
 
 def main() -> None:

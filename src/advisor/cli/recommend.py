@@ -13,8 +13,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import click
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from advisor.analysis.portfolio import (
     Input,
@@ -27,10 +25,9 @@ from advisor.analysis.portfolio import (
 from advisor.base.i18n import Lang
 from advisor.cli.options import catalog_options, lang_option, set_option
 from advisor.core.advisor import Advisor
+from advisor.core.recommendation import Recommendation
 from advisor.questionnaire.overrides import parse_overrides
 from advisor.report.json import render_json
-from advisor.report.reasoning import render_portfolio
-from advisor.report.terminal import render_terminal
 
 #: Batches longer than this show a progress bar (on stderr, when it is a terminal).
 PROGRESS_THRESHOLD = 3
@@ -76,7 +73,7 @@ def recommend(
         if as_json:
             click.echo(render_json(result), nl=False)
         else:
-            Console().print(render_terminal(result, advisor.catalog, lang))
+            _print_terminal([result], advisor, lang)
         return
     # A bad --set fails the command once, rather than every file of the batch.
     parse_overrides(sets, advisor.questionnaire, advisor.catalog.forces)
@@ -85,10 +82,9 @@ def recommend(
     if as_json:
         click.echo(render_batch_json(results, portfolio), nl=False)
     else:
-        console = Console()
-        for item in results:
-            if item.recommendation is not None:
-                console.print(render_terminal(item.recommendation, advisor.catalog, lang))
+        from advisor.report.reasoning import render_portfolio  # noqa: PLC0415 - only the terminal needs it
+
+        _print_terminal([item.recommendation for item in results if item.recommendation], advisor, lang)
         click.echo(render_portfolio(portfolio), nl=False)
     if portfolio.failed:
         click.echo(
@@ -98,8 +94,22 @@ def recommend(
         raise click.exceptions.Exit(2)
 
 
+def _print_terminal(recommendations: Sequence[Recommendation], advisor: Advisor, lang: Lang) -> None:
+    """Print recommendations on the terminal (rich is imported only here, not for ``--json``)."""
+    from rich.console import Console  # noqa: PLC0415 - keeps rich out of the JSON path
+
+    from advisor.report.terminal import render_terminal  # noqa: PLC0415
+
+    console = Console()
+    for recommendation in recommendations:
+        console.print(render_terminal(recommendation, advisor.catalog, lang))
+
+
 def _assess_batch(advisor: Advisor, items: Sequence[Input], sets: Sequence[str]) -> list[SystemResult]:
     """Assess every input, reporting each failure on stderr as it happens."""
+    from rich.console import Console  # noqa: PLC0415 - keeps rich out of single-file runs
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn  # noqa: PLC0415
+
     results: list[SystemResult] = []
     show = len(items) > PROGRESS_THRESHOLD and sys.stderr.isatty()
     columns = (TextColumn("assessing"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"))
