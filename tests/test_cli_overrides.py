@@ -93,8 +93,13 @@ def test_set_equals_editing_the_file(runner: CliRunner, tmp_path: Path) -> None:
             "  hint: choose from: web, mobile, third-party-api, internal-services, iot-devices",
         ),
         (
+            "team_count=!!int abc",
+            "--set team_count=!!int abc: '!!int abc' is not a valid value: 'abc' is not a valid integer\n"
+            "  hint: e.g. --set team_count=12 or --set client_kinds=[web, mobile]",
+        ),
+        (
             "team_count=[3",
-            "--set team_count=[3: '[3' is not a valid value\n"
+            "--set team_count=[3: '[3' is not a valid value: did not find expected ',' or ']'\n"
             "  hint: e.g. --set team_count=12 or --set client_kinds=[web, mobile]",
         ),
         (

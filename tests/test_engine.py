@@ -121,3 +121,20 @@ def test_fact_ids_never_share_a_storage_key(mini_advisor: Advisor) -> None:
     assert len(set(keys)) == len(keys)
     # the key is what durable-rules compares: these two ids would have been one fact
     assert storage_key("cjutmkzd") == storage_key("yubcyvoa")
+
+
+def test_each_value_of_an_in_list_counts_as_one_test() -> None:
+    """512 values in one list hang durable-rules as 512 rules would: refused before it sees them."""
+
+    def listing(count: int, operator: str = "in") -> dict[str, list[tuple[AnswerTest, ...]]]:
+        leaf = AnswerTest.model_validate({"answer": "system_name", operator: [f"n{i}" for i in range(count)]})
+        return {"many-names": [(leaf,)]}
+
+    assert check_limits(listing(500)) == []
+    for operator in ("in", "not_in"):
+        assert check_limits(listing(512, operator)) == [
+            "512 distinct values tested on 'system_name' (each value of an 'in' or 'not_in' list is "
+            "one test); the engine hangs beyond 500"
+        ]
+    with pytest.raises(EngineError, match="512 distinct values"):
+        Engine(listing(512))

@@ -50,7 +50,8 @@ def expand_inputs(inputs: Sequence[Path]) -> list[Input]:
             files = sorted(
                 p
                 for p in path.iterdir()
-                if p.is_file() and p.suffix in ANSWERS_SUFFIXES and not p.name.startswith(".")
+                # not is_dir(): a dangling link or unreadable file is reported, not skipped
+                if not p.is_dir() and p.suffix in ANSWERS_SUFFIXES and not p.name.startswith(".")
             )
             if not files:
                 source = display_path(path)

@@ -7,6 +7,7 @@ and ``questionnaires/`` folders.
 
 from __future__ import annotations
 
+import os
 from importlib import resources
 from pathlib import Path
 
@@ -35,7 +36,10 @@ def bundled_questionnaire(name: str = "default") -> Path:
 
 def display_path(path: Path) -> str:
     """A path as short as possible for messages: relative to the working folder if inside it."""
+    # The folder is resolved, not the file itself: a symbolic link keeps its own name in
+    # messages, and a link loop or a dangling link is named rather than followed.
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
+        absolute = Path(os.path.abspath(path))  # noqa: PTH100 - lexical, unlike Path.resolve()
+        return str(absolute.parent.resolve().joinpath(absolute.name).relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError, RuntimeError):
         return str(path)

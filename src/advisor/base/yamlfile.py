@@ -9,6 +9,7 @@ back to those positions, so a user reads ``rules/patterns/saga.yaml:12:5``.
 from __future__ import annotations
 
 import difflib
+import stat
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -56,26 +57,102 @@ class YamlDocument:
         return Problem(self.path, message, line, column, hint)
 
 
-def _walk(node: yaml.Node, loc: Loc, doc: YamlDocument) -> None:
-    doc.marks[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
-    if isinstance(node, yaml.MappingNode):
-        seen: dict[Any, int] = {}
-        for key_node, value_node in node.value:
-            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node)
-            if key in seen:
-                raise DataFileError.single(
-                    doc.path,
-                    f"duplicate key '{key}' (first given on line {seen[key]})",
-                    line=key_node.start_mark.line + 1,
-                    column=key_node.start_mark.column + 1,
-                    hint="remove one of the two entries",
-                )
-            seen[key] = key_node.start_mark.line + 1
-            doc.key_marks[(*loc, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            _walk(value_node, (*loc, key), doc)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            _walk(item, (*loc, index), doc)
+#: Limits on every YAML input (documented in docs/input-limits.md). Real answers files and
+#: rule-pack files are a few kilobytes, a few hundred nodes and under ten levels deep.
+MAX_INPUT_BYTES = 1024 * 1024
+MAX_NODES = 100_000
+MAX_DEPTH = 64
+#: Integers must fit the rules engine's signed 64-bit numbers.
+INT_RANGE = (-(2**63), 2**63 - 1)
+
+
+def _at(path: str, mark: yaml.Mark | None, message: str, hint: str | None = None) -> DataFileError:
+    line = mark.line + 1 if mark else None
+    column = mark.column + 1 if mark else None
+    return DataFileError.single(path, message, line=line, column=column, hint=hint)
+
+
+def _walk(root: yaml.Node, doc: YamlDocument) -> None:
+    """Record every key path's position, refusing duplicate keys and documents too big or deep.
+
+    Iterative, and counting a node each time an alias repeats it, so neither a deep document
+    nor an alias bomb (a few aliases that expand to billions of nodes) costs more than the limits.
+    """
+    stack: list[tuple[yaml.Node, Loc]] = [(root, ())]
+    count = 0
+    while stack:
+        node, loc = stack.pop()
+        count += 1
+        if count > MAX_NODES:
+            raise _at(
+                doc.path,
+                node.start_mark,
+                f"too many values: more than {MAX_NODES:,} (counting each use of an alias)",
+                hint="split the file, or write the values out instead of repeating them with aliases",
+            )
+        if len(loc) > MAX_DEPTH:
+            raise _at(doc.path, node.start_mark, f"nested more than {MAX_DEPTH} levels deep")
+        doc.marks[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if isinstance(node, yaml.MappingNode):
+            seen: dict[Any, int] = {}
+            children: list[tuple[yaml.Node, Loc]] = []
+            for key_node, value_node in node.value:
+                if not isinstance(key_node, yaml.ScalarNode):
+                    raise _at(
+                        doc.path,
+                        key_node.start_mark,
+                        "a key must be a plain value, not a list or a mapping",
+                        hint="write the key as text; a '?' or '[' may have started it by mistake",
+                    )
+                key = key_node.value
+                if key in seen:
+                    raise _at(
+                        doc.path,
+                        key_node.start_mark,
+                        f"duplicate key '{key}' (first given on line {seen[key]})",
+                        hint="remove one of the two entries",
+                    )
+                seen[key] = key_node.start_mark.line + 1
+                doc.key_marks[(*loc, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+                children.append((value_node, (*loc, key)))
+            stack.extend(reversed(children))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((item, (*loc, index)) for index, item in reversed(list(enumerate(node.value))))
+
+
+_KINDS = {"int": "integer", "float": "number", "bool": "boolean", "timestamp": "date"}
+
+
+class _Constructor(yaml.SafeLoader):
+    """PyYAML's safe constructor, whose every failure names the node it failed on.
+
+    PyYAML raises bare ``ValueError``, ``KeyError``, ``AttributeError``... for values such as
+    ``2024-02-30``, ``!!int abc`` or ``!!bool 0``; each becomes a ``ConstructorError`` at the node.
+    """
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        try:
+            value = super().construct_object(node, deep)
+        except (yaml.YAMLError, RecursionError):
+            raise
+        except (ValueError, TypeError, KeyError, AttributeError, IndexError, OverflowError):
+            kind = node.tag.rsplit(":", 1)[-1]
+            reason = f"'{_excerpt(node)}' is not a valid {_KINDS.get(kind, kind)}"
+            raise yaml.constructor.ConstructorError(None, None, reason, node.start_mark) from None
+        if (
+            isinstance(value, int)
+            and not isinstance(value, bool)
+            and not (INT_RANGE[0] <= value <= INT_RANGE[1])
+        ):
+            raise yaml.constructor.ConstructorError(
+                None, None, "integer out of range: numbers must fit in 64 bits", node.start_mark
+            )
+        return value
+
+
+def _excerpt(node: yaml.Node, width: int = 40) -> str:
+    text = str(node.value) if isinstance(node, yaml.ScalarNode) else node.tag
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 #: libyaml's parser when PyYAML was built with it (several times faster), else the pure-Python one.
@@ -83,58 +160,94 @@ _COMPOSER: type[yaml.SafeLoader] | type[yaml.CSafeLoader] = getattr(yaml, "CSafe
 
 
 def parse_yaml(text: str, path: str) -> YamlDocument:
-    """Parse YAML ``text`` (named ``path`` in messages) into a :class:`YamlDocument`."""
+    """Parse YAML ``text`` (named ``path`` in messages) into a :class:`YamlDocument`.
+
+    Every input the advisor reads goes through here, within the limits above.
+
+    Raises:
+        DataFileError: the text is not YAML, is too big or too deep, or holds a value that
+            cannot be constructed (an impossible date, ``!!int abc``, a 70-bit integer...),
+            located at file:line:column.
+    """
+    if len(text) > MAX_INPUT_BYTES:
+        raise DataFileError.single(
+            path, f"too large: more than {MAX_INPUT_BYTES // 1024} KiB", hint="split it into smaller files"
+        )
     try:
         node = yaml.compose(text, Loader=_COMPOSER)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        column = mark.column + 1 if mark else None
         reason = exc.problem or exc.context or "invalid YAML"
-        raise DataFileError.single(
+        raise _at(
             path,
+            exc.problem_mark or exc.context_mark,
             f"not valid YAML: {reason}",
-            line=line,
-            column=column,
             hint="check indentation, colons and quoting around this position",
         ) from None
     except yaml.YAMLError as exc:
         raise DataFileError.single(path, f"not valid YAML: {exc}") from None
+    except RecursionError:
+        raise DataFileError.single(path, f"nested more than {MAX_DEPTH} levels deep") from None
     if node is None:
         return YamlDocument(path, None, {(): (1, 1)})
     doc = YamlDocument(path, None)
-    _walk(node, (), doc)
+    _walk(node, doc)
     try:
-        data = yaml.SafeLoader("").construct_document(node)
+        doc.data = _Constructor("").construct_document(node)
     except yaml.constructor.ConstructorError as exc:
-        mark = exc.problem_mark
-        raise DataFileError.single(
+        raise _at(
             path,
+            exc.problem_mark,
             f"not valid YAML: {exc.problem}",
-            line=mark.line + 1 if mark else None,
-            column=mark.column + 1 if mark else None,
+            hint="to keep a value as text, put it in quotes: 'like this'",
         ) from None
-    doc.data = data
     return doc
 
 
 def read_yaml(path: Path, display: str | None = None) -> YamlDocument:
-    """Read and parse the YAML file at ``path``; ``display`` names it in messages."""
+    """Read and parse the YAML file at ``path``; ``display`` names it in messages.
+
+    Only regular files are read (a FIFO or ``/dev/zero`` would never end), at most
+    :data:`MAX_INPUT_BYTES` of them.
+
+    Raises:
+        DataFileError: the file is missing, not a regular file, too large, not UTF-8, or
+            not valid YAML.
+    """
     name = display or str(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        info = path.stat()
     except FileNotFoundError:
+        dangling = path.is_symlink()
         raise DataFileError.single(
-            name, "file not found", hint="check the path, or list the folder to find the file"
-        ) from None
-    except IsADirectoryError:
-        raise DataFileError.single(name, "is a folder, not a file") from None
-    except UnicodeDecodeError as exc:
-        raise DataFileError.single(
-            name, f"not UTF-8 text ({exc.reason})", hint="save the file as UTF-8"
+            name,
+            "is a symbolic link to a file that does not exist" if dangling else "file not found",
+            hint="check the path, or list the folder to find the file",
         ) from None
     except OSError as exc:
         raise DataFileError.single(name, f"cannot be read: {exc.strerror}") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise DataFileError.single(name, "is a folder, not a file")
+    if not stat.S_ISREG(info.st_mode):
+        raise DataFileError.single(
+            name, "is not a regular file (a device, pipe or socket)", hint="save the input to a file first"
+        )
+    if info.st_size > MAX_INPUT_BYTES:
+        raise DataFileError.single(
+            name, f"too large: more than {MAX_INPUT_BYTES // 1024} KiB", hint="split it into smaller files"
+        )
+    try:
+        with path.open("rb") as stream:
+            raw = stream.read(MAX_INPUT_BYTES + 1)
+    except OSError as exc:
+        raise DataFileError.single(name, f"cannot be read: {exc.strerror}") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise DataFileError.single(
+            name, f"not UTF-8 text ({exc.reason})", line=line, column=column, hint="save the file as UTF-8"
+        ) from None
     return parse_yaml(text, name)
 
 

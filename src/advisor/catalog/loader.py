@@ -118,22 +118,32 @@ class _Builder:
 
 
 def _yaml_files(folder: Path) -> list[Path]:
+    """The YAML files of a pack folder, including those that cannot be read.
+
+    A dangling or looping symbolic link, an unreadable file or a pipe is not skipped:
+    reading it reports what is wrong with it.
+    """
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir() if p.suffix in {".yaml", ".yml"} and p.is_file())
+    return sorted(p for p in folder.iterdir() if p.suffix in {".yaml", ".yml"} and not p.is_dir())
+
+
+def _present(path: Path) -> bool:
+    """Whether a file of a pack is there, even as a link that cannot be followed (reading it says why)."""
+    return path.is_file() or path.is_symlink()
 
 
 def _load_pack(
     builder: _Builder, folder: Path, pack: int, seen: dict[tuple[str, str], tuple[int, Source]]
 ) -> None:
     groups = folder / "groups.yaml"
-    if groups.is_file():
+    if _present(groups):
         doc = read_yaml(groups, display_path(groups))
         parsed = validate(doc, GroupsFile)
         builder.add("layer", parsed.layers, doc, "layers", pack=pack, seen=seen)
         builder.add("group", parsed.groups, doc, "groups", pack=pack, seen=seen)
     forces = folder / "forces.yaml"
-    if forces.is_file():
+    if _present(forces):
         doc = read_yaml(forces, display_path(forces))
         builder.add("force", validate(doc, ForcesFile).forces, doc, "forces", pack=pack, seen=seen)
     for path in _yaml_files(folder / "issues"):

@@ -8,6 +8,7 @@ True
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -65,7 +66,7 @@ class Advisor:
         Each pack overlays the catalog's entries and the questionnaire's sections by id.
         """
         return _cached_advisor(
-            tuple(p.resolve() for p in rules), questionnaire.resolve() if questionnaire else None
+            tuple(_real(p) for p in rules), _real(questionnaire) if questionnaire else None
         )
 
     def read_answers(self, path: Path, sets: Sequence[str] = ()) -> Answers:
@@ -82,6 +83,11 @@ class Advisor:
         """Assess one system: its answers → a sorted, explained recommendation."""
         agenda = run_agenda(self.catalog, self.questionnaire, answers, self.engine.session)
         return build_recommendation(agenda, self.questionnaire, self.clauses)
+
+
+def _real(path: Path) -> Path:
+    """``path`` with links resolved, without failing on a link loop (reading it reports that)."""
+    return Path(os.path.realpath(path))
 
 
 @lru_cache(maxsize=8)

@@ -104,6 +104,19 @@ def _leaf_key(leaf: Leaf) -> tuple[str, str]:
     return ("c" if leaf.operator in {"contains", "not_contains"} else "a", leaf.answer)
 
 
+def _value_tests(leaf: Leaf, text: str) -> list[str]:
+    """The tests a leaf puts on its fact's value: one per value of an ``in``/``not_in`` list.
+
+    durable-rules hangs on 512 distinct tests of one property, whether they come from
+    512 rules or from one list of 512 values, so both count the same.
+    """
+    operator = getattr(leaf, "operator", None)
+    operand = getattr(leaf, "operand", None)
+    if operator in {"in", "not_in"} and isinstance(operand, list | tuple):
+        return [json.dumps([operator, value], sort_keys=True) for value in operand]
+    return [text]
+
+
 def check_limits(rules: Mapping[str, Sequence[Clause]]) -> list[str]:
     """Why these rules would break durable-rules (empty when they are safe)."""
     return [finding.message for finding in limit_findings(rules)]
@@ -131,6 +144,7 @@ def limit_findings(rules: Mapping[str, Sequence[Clause]]) -> list[LimitFinding]:
     sharers: defaultdict[str, set[str]] = defaultdict(set)
     per_key: defaultdict[tuple[str, str], set[str]] = defaultdict(set)
     per_type: defaultdict[str, set[str]] = defaultdict(set)
+    per_value: defaultdict[tuple[str, str], set[str]] = defaultdict(set)
     owners: defaultdict[tuple[str, str], set[str]] = defaultdict(set)
     for rule_id, clauses in rules.items():
         for clause in clauses:
@@ -141,6 +155,7 @@ def limit_findings(rules: Mapping[str, Sequence[Clause]]) -> list[LimitFinding]:
                 key = _leaf_key(leaf)
                 per_key[key].add(text)
                 per_type[key[0]].add(key[1])
+                per_value[key].update(_value_tests(leaf, text))
                 owners[key].add(rule_id)
     for text, count in sorted(shared.items()):
         if count > MAX_SHARED_CONDITION:
@@ -158,6 +173,15 @@ def limit_findings(rules: Mapping[str, Sequence[Clause]]) -> list[LimitFinding]:
                 LimitFinding(
                     f"{len(tests)} distinct tests on '{key[1]}' (rules {example}, ...) could all "
                     f"match one fact; the engine allows at most {MAX_CONDITIONS_PER_FACT}",
+                    tuple(sorted(owners[key])),
+                )
+            )
+    for key, values in sorted(per_value.items()):
+        if len(values) > MAX_DISTINCT_TESTS:
+            problems.append(
+                LimitFinding(
+                    f"{len(values)} distinct values tested on '{key[1]}' (each value of an 'in' or "
+                    f"'not_in' list is one test); the engine hangs beyond {MAX_DISTINCT_TESTS}",
                     tuple(sorted(owners[key])),
                 )
             )

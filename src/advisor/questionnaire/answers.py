@@ -262,4 +262,6 @@ def answers_from_mapping(
     name: str = "<answers>",
 ) -> Answers:
     """Check answers given as Python data (the library's entry point)."""
-    return check_answers(YamlDocument(name, dict(data), {}), questionnaire, forces)
+    # Anything else than a mapping is reported by check_answers as a shape error, not a TypeError.
+    payload = dict(data) if isinstance(data, Mapping) else data
+    return check_answers(YamlDocument(name, payload, {}), questionnaire, forces)

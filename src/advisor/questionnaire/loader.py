@@ -41,7 +41,7 @@ def _overlay(
     ]
     for folder in packs:
         path = folder / PACK_QUESTIONS
-        if not path.is_file():
+        if not (path.is_file() or path.is_symlink()):
             continue
         pack_doc = read_yaml(path, display_path(path))
         parsed = validate(pack_doc, QuestionsFile)

@@ -15,12 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
-
 from advisor.base.resources import display_path
-from advisor.base.yamlfile import read_yaml
+from advisor.base.yamlfile import parse_yaml, read_yaml
 from advisor.catalog.models import Force
-from advisor.errors import AnswersError, Problem
+from advisor.errors import AnswersError, DataFileError, Problem
 from advisor.questionnaire.answers import Answers, check_answers, check_value
 from advisor.questionnaire.checks import closest
 from advisor.questionnaire.models import Questionnaire, QuestionType
@@ -46,8 +44,8 @@ def format_value(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, str):
         try:
-            plain = yaml.safe_load(value) == value and "," not in value
-        except yaml.YAMLError:
+            plain = parse_yaml(value, "--set").data == value and "," not in value
+        except DataFileError:
             plain = False
         return value if plain and value.strip() == value and value else _quoted(value)
     return str(value)
@@ -68,9 +66,11 @@ def _read_value(text: str) -> tuple[Any, str | None]:
     if not text.strip():
         return None, "needs a value after '='"
     try:
-        value = yaml.safe_load(text)
-    except yaml.YAMLError:
-        return None, f"'{text}' is not a valid value"
+        value = parse_yaml(text, "--set").data
+    except DataFileError as exc:
+        return None, f"'{text}' is not a valid value: " + exc.problems[0].message.removeprefix(
+            "not valid YAML: "
+        )
     if isinstance(value, dict) or (
         isinstance(value, list) and any(isinstance(v, list | dict) for v in value)
     ):
