@@ -51,10 +51,15 @@ def test_folder_with_one_broken_file_as_json(runner: CliRunner, portfolio: Path)
         "source": "systems/broken.yaml",
         "error": "systems/broken.yaml:3:3: unknown question 'team_cuont'\n  hint: did you mean 'team_count'?",
     }
-    # each system's document is exactly what `recommend --json` prints for that file alone
+    # each system's recommendation is what `recommend --json` prints for that file alone
+    # (which, as a document of its own, also names its kind and schema)
     for system in data["systems"][1:]:
-        alone = runner.invoke(cli, ["recommend", system["source"], "--json"])
-        assert system["recommendation"] == json.loads(alone.stdout)
+        alone = json.loads(runner.invoke(cli, ["recommend", system["source"], "--json"]).stdout)
+        assert (alone.pop("kind"), alone.pop("$schema")) == (
+            "recommendation",
+            "urn:advisor:schema:recommendation",
+        )
+        assert system["recommendation"] == alone
     summary = data["portfolio"]
     assert (summary["systems"], summary["assessed"], summary["failed"]) == (4, 3, 1)
     uses = {p["id"]: p for p in summary["patterns"]}

@@ -48,6 +48,8 @@ def test_json_diff_between_two_systems(runner: CliRunner) -> None:
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert set(data) == {
+        "$schema",
+        "kind",
         "before",
         "after",
         "answers",

@@ -14,11 +14,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from advisor.analysis.results import PatternUse, Portfolio, RiskUse
-from advisor.base.jsonio import stable_json
+from advisor.analysis.results import Assessed, Batch, Failed, PatternUse, Portfolio, RiskUse
+from advisor.base.jsonio import as_document, stable_json
 from advisor.base.resources import display_path
 from advisor.core.advisor import Advisor
-from advisor.core.recommendation import SCHEMA_VERSION, Recommendation
+from advisor.core.recommendation import Recommendation
 from advisor.errors import AdvisorError
 
 ANSWERS_SUFFIXES = (".yaml", ".yml")
@@ -106,18 +106,12 @@ def summarize(results: Sequence[SystemResult]) -> Portfolio:
 
 
 def render_batch_json(results: Sequence[SystemResult], portfolio: Portfolio) -> str:
-    """One JSON document: every system's recommendation or error, plus the portfolio summary."""
-    systems: list[dict[str, object]] = []
-    for item in sorted(results, key=lambda r: r.source):
-        if item.recommendation is not None:
-            systems.append(
-                {"source": item.source, "recommendation": item.recommendation.model_dump(mode="json")}
-            )
-        else:
-            systems.append({"source": item.source, "error": item.error})
-    data = {
-        "schema_version": SCHEMA_VERSION,
-        "systems": systems,
-        "portfolio": portfolio.model_dump(mode="json"),
-    }
-    return stable_json(data)
+    """One JSON document (kind ``batch``): every system's recommendation or error, plus the portfolio."""
+    systems: list[Assessed | Failed] = [
+        Assessed(source=item.source, recommendation=item.recommendation)
+        if item.recommendation is not None
+        else Failed(source=item.source, error=item.error or "")
+        for item in sorted(results, key=lambda r: r.source)
+    ]
+    batch = Batch(systems=tuple(systems), portfolio=portfolio)
+    return stable_json(as_document("batch", batch.model_dump(mode="json")))

@@ -10,7 +10,14 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from advisor.base.model import Frozen
-from advisor.core.recommendation import Alternative, ForceContribution, Reason, Score
+from advisor.core.recommendation import (
+    SCHEMA_VERSION,
+    Alternative,
+    ForceContribution,
+    Reason,
+    Recommendation,
+    Score,
+)
 from advisor.questionnaire.overrides import format_value
 
 Status = Literal[
@@ -115,6 +122,28 @@ class Portfolio(Frozen):
     failed: int
     patterns: tuple[PatternUse, ...]
     open_issues: tuple[RiskUse, ...]
+
+
+class Assessed(Frozen):
+    """One answers file of a batch and its recommendation."""
+
+    source: str
+    recommendation: Recommendation
+
+
+class Failed(Frozen):
+    """One answers file of a batch that could not be assessed, and why."""
+
+    source: str
+    error: str
+
+
+class Batch(Frozen):
+    """Every system of a batch run (its recommendation or its error), with the portfolio summary."""
+
+    schema_version: int = SCHEMA_VERSION
+    systems: tuple[Assessed | Failed, ...]
+    portfolio: Portfolio
 
 
 class ValueChange(Frozen):

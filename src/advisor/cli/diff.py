@@ -10,7 +10,8 @@ from advisor.analysis.diff import diff as diff_assessments
 from advisor.base.resources import display_path
 from advisor.cli.options import catalog_options, set_option
 from advisor.core.advisor import Advisor
-from advisor.report.reasoning import render_diff, render_result_json
+from advisor.report.json import render_document
+from advisor.report.reasoning import render_diff
 
 
 @click.command()
@@ -49,7 +50,7 @@ def diff(
     names = (display_path(before), display_path(after) + "".join(f" --set {s}" for s in sets))
     result = diff_assessments(first, second, names)
     if as_json:
-        click.echo(render_result_json(result), nl=False)
+        click.echo(render_document("diff", result), nl=False)
     else:
         click.echo(render_diff(result), nl=False)
     if exit_code and result.advice_changed:

@@ -9,7 +9,8 @@ import click
 from advisor.analysis.explain import explain as explain_pattern
 from advisor.cli.options import catalog_options, set_option
 from advisor.core.advisor import Advisor
-from advisor.report.reasoning import render_explanation, render_result_json
+from advisor.report.json import render_document
+from advisor.report.reasoning import render_explanation
 
 
 @click.command()
@@ -45,6 +46,6 @@ def explain(
     result = advisor.advise(checked)
     explanation = explain_pattern(advisor, checked, result, pattern)
     if as_json:
-        click.echo(render_result_json(explanation), nl=False)
+        click.echo(render_document("explain", explanation), nl=False)
         return
     click.echo(render_explanation(explanation), nl=False)

@@ -9,17 +9,20 @@ import click
 from advisor.analysis.schema import answers_schema, render_schema
 from advisor.cli.options import catalog_options
 from advisor.core.advisor import Advisor
-from advisor.report.json import render_report_schema
+from advisor.report.json import DOCUMENTS, render_document_schema
 
 
 @click.group()
 def schema() -> None:
     """Print the JSON Schema of one of the advisor's documents.
 
+    Every JSON document the advisor writes names its schema in "$schema" and its
+    type in "kind"; the repository publishes each schema as schemas/KIND.schema.json.
+
     \b
     Examples:
       advisor schema answers > answers.schema.json
-      advisor schema report > report.schema.json
+      advisor schema recommendation > recommendation.schema.json
     """
 
 
@@ -44,12 +47,19 @@ def answers_schema_command(rules: tuple[Path, ...], questionnaire: Path | None) 
     click.echo(render_schema(answers_schema(advisor.questionnaire, advisor.catalog.forces)), nl=False)
 
 
-@schema.command("report")
-def report_schema() -> None:
-    """The JSON Schema of ``advisor report --format json`` (also in schemas/report.schema.json).
+def _document_command(kind: str, command: str, holds: str) -> click.Command:
+    """``advisor schema KIND``: the schema of one kind of JSON document."""
 
-    \b
-    Examples:
-      advisor schema report > report.schema.json
-    """
-    click.echo(render_report_schema(), nl=False)
+    def print_schema() -> None:
+        click.echo(render_document_schema(kind), nl=False)
+
+    print_schema.__doc__ = (
+        f"The JSON Schema of {kind} documents (also in schemas/{kind}.schema.json).\n\n"
+        f"{command} writes them: {holds}.\n\n"
+        f"\b\nExamples:\n  advisor schema {kind} > {kind}.schema.json\n"
+    )
+    return click.command(kind, short_help=f"{command}: {holds}.")(print_schema)
+
+
+for _kind, (_model, _command, _holds) in DOCUMENTS.items():
+    schema.add_command(_document_command(_kind, _command, _holds))

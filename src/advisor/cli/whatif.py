@@ -9,7 +9,8 @@ import click
 from advisor.analysis.whatif import what_if
 from advisor.cli.options import catalog_options, set_option
 from advisor.core.advisor import Advisor
-from advisor.report.reasoning import render_result_json, render_sensitivity
+from advisor.report.json import render_document
+from advisor.report.reasoning import render_sensitivity
 
 
 @click.command()
@@ -40,6 +41,6 @@ def whatif(
     advisor = Advisor.load(rules, questionnaire)
     sensitivity = what_if(advisor, advisor.read_answers(answers, sets))
     if as_json:
-        click.echo(render_result_json(sensitivity), nl=False)
+        click.echo(render_document("whatif", sensitivity), nl=False)
         return
     click.echo(render_sensitivity(sensitivity), nl=False)

@@ -1,38 +1,75 @@
-"""The recommendation and the report as stable JSON, and the JSON Schema of the report.
+"""The advisor's JSON documents and their JSON Schemas, one schema per kind of document.
 
-Every document is written the same way: sorted keys, two-space indent, non-ASCII
-text as is, a final newline. The report's schema is published as
-``schemas/report.schema.json`` in the repository; ``advisor schema report``
-prints the same text.
+Every document is written the same way (:func:`~advisor.base.jsonio.stable_json`)
+and names its type with ``kind`` and ``$schema``. The schemas are generated
+from the pydantic models the documents are dumped from, so they follow every
+change of a model; the repository publishes each as ``schemas/KIND.schema.json``
+and ``advisor schema KIND`` prints the same text.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Final
 
-from advisor.base.jsonio import stable_json
+from pydantic import BaseModel
+
+from advisor.analysis.results import AssessmentDiff, Batch, Explanation, Sensitivity
+from advisor.base.jsonio import as_document, schema_id, stable_json
 from advisor.core.recommendation import Recommendation
 from advisor.report.view import Report
 
+DRAFT: Final = "https://json-schema.org/draft/2020-12/schema"
+
+#: Each kind of JSON document: the model it is dumped from, the command that writes it, what it holds.
+DOCUMENTS: Final[dict[str, tuple[type[BaseModel], str, str]]] = {
+    "recommendation": (Recommendation, "advisor recommend FILE --json", "the recommendation for one system"),
+    "batch": (
+        Batch,
+        "advisor recommend FILES... --json (several files or a folder)",
+        "every system of a batch and the portfolio summary",
+    ),
+    "report": (Report, "advisor report --format json", "the report, in one language"),
+    "explain": (Explanation, "advisor explain --json", "why (or why not) one pattern"),
+    "whatif": (Sensitivity, "advisor whatif --json", "the single changes that change the recommendation"),
+    "diff": (AssessmentDiff, "advisor diff --json", "what changed between two assessments, and why"),
+}
+
+
+def render_document(kind: str, model: BaseModel) -> str:
+    """``model`` as a JSON document of ``kind`` (one of :data:`DOCUMENTS`)."""
+    return stable_json(as_document(kind, model.model_dump(mode="json")))
+
 
 def render_json(recommendation: Recommendation) -> str:
-    """The recommendation as a JSON document (sorted keys, two-space indent, final newline)."""
-    return stable_json(recommendation.model_dump(mode="json"))
+    """The recommendation as a JSON document (kind ``recommendation``)."""
+    return render_document("recommendation", recommendation)
 
 
 def render_report_json(report: Report) -> str:
-    """The report as a JSON document (sorted keys, two-space indent, final newline)."""
-    return stable_json(report.model_dump(mode="json"))
+    """The report as a JSON document (kind ``report``)."""
+    return render_document("report", report)
 
 
-def report_schema() -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of the report document."""
-    schema = Report.model_json_schema(mode="serialization")
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "advisor recommendation report"
-    return schema
+def document_schema(kind: str) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of documents of ``kind``, generated from its model."""
+    model, command, holds = DOCUMENTS[kind]
+    schema = model.model_json_schema(mode="serialization")
+    properties = {
+        "$schema": {"const": schema_id(kind), "description": "Names the schema of this document."},
+        "kind": {"const": kind, "description": "The kind of advisor document."},
+        **schema["properties"],
+    }
+    return {
+        **schema,
+        "$schema": DRAFT,
+        "$id": schema_id(kind),
+        "title": f"advisor {kind} document",
+        "description": f"Written by {command}: {holds}.",
+        "properties": properties,
+        "required": ["$schema", "kind", *schema.get("required", [])],
+    }
 
 
-def render_report_schema() -> str:
-    """The report's JSON Schema as stable JSON text."""
-    return stable_json(report_schema())
+def render_document_schema(kind: str) -> str:
+    """The JSON Schema of documents of ``kind`` as stable JSON text."""
+    return stable_json(document_schema(kind))

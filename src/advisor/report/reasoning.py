@@ -1,14 +1,12 @@
 """Plain-text renderings of the reasoning tools: explain, what-if, diff, portfolio.
 
 Pure functions returning text, with no styling, so the output reads the same
-in a terminal, a CI log or a pull-request comment; their results as JSON too.
+in a terminal, a CI log or a pull-request comment (their JSON: :mod:`advisor.report.json`).
 """
 
 from __future__ import annotations
 
 from typing import Any
-
-from pydantic import BaseModel
 
 from advisor.analysis.results import (
     AssessmentDiff,
@@ -19,14 +17,8 @@ from advisor.analysis.results import (
     Sensitivity,
     Suggestion,
 )
-from advisor.base.jsonio import stable_json
 from advisor.core.recommendation import Reason
 from advisor.questionnaire.overrides import format_value
-
-
-def render_result_json(result: BaseModel) -> str:
-    """An explanation, what-if or diff result as JSON (sorted keys, two-space indent, final newline)."""
-    return stable_json(result.model_dump(mode="json"))
 
 
 def _reason(reason: Reason) -> list[str]:
