@@ -140,7 +140,7 @@ def test_why_not_a_resolver_when_another_resolves_the_issue(runner: CliRunner) -
     data = _explain(runner, ENTERPRISE, "sidecar")
     assert data["status"] == "not-needed"
     assert data["summary"] == (
-        "not needed: issue 'cross-cutting-concerns' is resolved by microservice-chassis instead"
+        "not needed: issue 'cross-cutting-concerns' is resolved by service-mesh, service-template instead"
     )
 
 

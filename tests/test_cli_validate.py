@@ -89,7 +89,7 @@ def test_rule_packs_and_answers_together(runner: CliRunner) -> None:
         "tests/fixtures/broken/packs/many-mistakes/applicability/rules.yaml:5:11: "
         "rule 'loop-a-big-teams' can never fire: tests unknown question 'team_cuont'"
     )
-    assert broken.stderr == "error: 9 problems in 1 of 2 inputs\n"
+    assert broken.stderr == "error: 11 problems in 1 of 2 inputs\n"
 
 
 def test_answers_are_checked_against_the_packs_questions(runner: CliRunner, tmp_path: Path) -> None:

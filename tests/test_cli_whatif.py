@@ -95,9 +95,10 @@ def test_whatif_is_deterministic(runner: CliRunner) -> None:
 
 def test_whatif_takes_set_before_measuring(runner: CliRunner) -> None:
     result = runner.invoke(
-        cli, ["whatif", STARTUP, "--json", "--set", "team_count=15", "--set", "ops_maturity=high"]
+        cli,
+        ["whatif", STARTUP, "--json", "--set", "compliance_audit=regulated", "--set", "ops_maturity=high"],
     )
     assert result.exit_code == 0, result.output
     flips = json.loads(result.stdout)["flips"]
-    team = [f for f in flips if f["change"]["key"] == "team_count"]
-    assert team and all(f["change"]["old"] == 15 for f in team)
+    audit = [f for f in flips if f["change"]["key"] == "compliance_audit"]
+    assert audit and all(f["change"]["old"] == "regulated" for f in audit)

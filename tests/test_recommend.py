@@ -75,7 +75,7 @@ def test_successor_cycles_terminate(mini_advise: Advise) -> None:
     assert {"cyc-a", "cyc-b"} <= set(result.recommended_ids)
     cyc_a = result.pattern("cyc-a")
     assert cyc_a is not None
-    assert [(r.raised_by, r.issue) for r in cyc_a.resolves] == [("cyc-b", "cyc-two")]
+    assert [(r.raised_by, r.issue) for r in cyc_a.resolves] == [("cyc-b", "cyc-two"), ("micro", "cyc-entry")]
 
 
 def test_pattern_without_an_adopted_predecessor_is_not_applicable(mini_advise: Advise) -> None:

@@ -3,8 +3,8 @@
 The checks, each reusing the module that owns the rule:
 
 - dangling references (:func:`advisor.catalog.loader.check_references`);
-- inconsistent relations, issues raised by no pattern or resolved by a pattern that is
-  not a successor, successor cycles (:mod:`advisor.catalog.integrity`);
+- relations that cite no source or are written in both pattern files, and issues raised
+  by no pattern (:mod:`advisor.catalog.integrity`);
 - patterns that can never be recommended: no rule recommends them and no issue lists
   them as a resolver;
 - rules that can never fire: they test a question or choice the questionnaire does not

@@ -1,4 +1,4 @@
-"""Consistency of the pattern language beyond references: relations, issues, cycles.
+"""Consistency of the pattern language beyond references: relations, sources, issues.
 
 These checks return :class:`~advisor.errors.Problem` findings instead of
 raising, so ``advisor rules lint`` can report them all and tests can assert
@@ -16,64 +16,73 @@ from advisor.catalog.loader import Catalog
 from advisor.catalog.models import Relation
 from advisor.errors import Problem
 
-#: Relations that must be mirrored on the other pattern, and how.
-INVERSE: dict[Relation, Relation] = {
-    Relation.SUCCESSOR: Relation.PREDECESSOR,
-    Relation.PREDECESSOR: Relation.SUCCESSOR,
-    Relation.ALTERNATIVE: Relation.ALTERNATIVE,
-    Relation.GENERALIZATION: Relation.SPECIALIZATION,
-    Relation.SPECIALIZATION: Relation.GENERALIZATION,
-}
+
+def _uncited(catalog: Catalog, pattern_id: str, what: str, at: tuple[str | int, ...]) -> Problem:
+    return catalog.source("pattern", pattern_id).problem(
+        f"'{pattern_id}' {what} without citing where the pattern language states it",
+        hint="add sources: [microservices.io:<page>] or [book:<section>], or an advisor: "
+        "source with a note saying why the advisor adds the relation",
+        at=at,
+    )
 
 
 def relation_problems(catalog: Catalog) -> list[Problem]:
-    """Successor/predecessor and generalization/specialization are inverse; alternatives symmetric."""
+    """Each alternative pair and generalization is written once, not to itself, and cites a source."""
     problems = []
+    written: dict[tuple[Relation, frozenset[str]], str] = {}
     for pattern in catalog.patterns.values():
-        for relation, inverse in INVERSE.items():
-            for index, other_id in enumerate(pattern.related.of(relation)):
-                other = catalog.patterns.get(other_id)
-                if other is None or other_id == pattern.id:
-                    if other_id == pattern.id:
-                        problems.append(
-                            catalog.source("pattern", pattern.id).problem(
-                                f"pattern '{pattern.id}' lists itself as {relation.value}",
-                                at=("related", relation.value, index),
-                            )
-                        )
-                    continue
-                if pattern.id not in other.related.of(inverse):
+        for relation in (Relation.ALTERNATIVE, Relation.GENERALIZATION):
+            for index, cited in enumerate(getattr(pattern.declared, relation.value)):
+                at = ("related", relation.value, index)
+                source = catalog.source("pattern", pattern.id)
+                if cited.pattern not in catalog.patterns:
+                    continue  # reported by the reference checks
+                if cited.pattern == pattern.id:
                     problems.append(
-                        catalog.source("pattern", pattern.id).problem(
-                            f"'{pattern.id}' lists '{other_id}' as {relation.value}, but "
-                            f"'{other_id}' does not list '{pattern.id}' as {inverse.value}",
-                            hint=f"add '{pattern.id}' to related.{inverse.value} of '{other_id}'",
-                            at=("related", relation.value, index),
+                        source.problem(f"pattern '{pattern.id}' lists itself as {relation.value}", at=at)
+                    )
+                    continue
+                pair = (relation, frozenset((pattern.id, cited.pattern)))
+                if pair in written:
+                    problems.append(
+                        source.problem(
+                            f"'{pattern.id}' and '{cited.pattern}' are related as {relation.value} "
+                            f"in both pattern files",
+                            hint=f"write the relation once (it is already in '{written[pair]}'); "
+                            "the other side is derived",
+                            at=at,
                         )
+                    )
+                    continue
+                written[pair] = pattern.id
+                if not cited.sources:
+                    problems.append(
+                        _uncited(catalog, pattern.id, f"lists '{cited.pattern}' as {relation.value}", at)
                     )
     return problems
 
 
 def issue_problems(catalog: Catalog) -> list[Problem]:
-    """Issues raised by a pattern are resolved by its successors; every issue is raised somewhere."""
+    """Every issue is raised somewhere; a raised issue with resolvers cites its successor links."""
     problems = []
     raised = {i for p in catalog.patterns.values() for i in p.resulting_context.issues}
     for pattern in catalog.patterns.values():
-        successors = set(pattern.related.successor)
-        for index, issue_id in enumerate(pattern.resulting_context.issues):
-            issue = catalog.issues.get(issue_id)
-            if issue is None:
-                continue
-            missing = [r for r in issue.resolved_by if r not in successors]
-            if missing:
+        seen: set[str] = set()
+        for index, entry in enumerate(pattern.raises):
+            at = ("resulting_context", "issues", index)
+            issue = catalog.issues.get(entry.issue)
+            if entry.issue in seen:
                 problems.append(
                     catalog.source("pattern", pattern.id).problem(
-                        f"'{pattern.id}' raises '{issue_id}', resolved by {', '.join(missing)}, "
-                        f"which {'is' if len(missing) == 1 else 'are'} not among its successors",
-                        hint="add them to related.successor",
-                        at=("resulting_context", "issues", index),
+                        f"'{pattern.id}' raises '{entry.issue}' twice", hint="remove one", at=at
                     )
                 )
+            seen.add(entry.issue)
+            successors = [r for r in issue.resolved_by if r != pattern.id] if issue else []
+            if successors and not entry.sources:
+                which = "its successor" if len(successors) == 1 else "its successors"
+                what = f"raises '{entry.issue}', which makes {', '.join(successors)} {which},"
+                problems.append(_uncited(catalog, pattern.id, what, at))
     for issue_id in catalog.issues:
         if issue_id not in raised:
             problems.append(
@@ -115,7 +124,12 @@ def successor_cycles(catalog: Catalog) -> list[list[str]]:
 
 
 def cycle_problems(catalog: Catalog) -> list[Problem]:
-    """Successor chains terminate: the successor graph has no cycle."""
+    """The loops of the successor graph, for a rule pack that wants none.
+
+    Not part of :func:`integrity_problems`: the language itself has a loop (CQRS needs
+    domain events, which event sourcing can publish, whose store needs CQRS to be
+    queried), and the agenda adopts every pattern at most once, so loops terminate.
+    """
     return [
         catalog.source("pattern", cycle[0]).problem(
             "successor chain loops: " + " → ".join(cycle),
@@ -168,5 +182,5 @@ def translation_problems(catalog: Catalog) -> list[Problem]:
 
 def integrity_problems(catalog: Catalog) -> list[Problem]:
     """All consistency findings of a catalog, sorted by file and line."""
-    found = relation_problems(catalog) + issue_problems(catalog) + cycle_problems(catalog)
+    found = relation_problems(catalog) + issue_problems(catalog)
     return sorted(found, key=lambda p: (p.path, p.line or 0, p.column or 0, p.message))

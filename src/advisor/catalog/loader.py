@@ -34,6 +34,7 @@ from advisor.catalog.models import (
     Rule,
     RulesFile,
 )
+from advisor.catalog.relations import derive_patterns
 from advisor.errors import CatalogError, Problem
 
 E = TypeVar("E", bound=BaseModel)
@@ -164,7 +165,7 @@ def _load_pack(
             )
         builder.add(
             "pattern",
-            [Pattern.model_validate(pattern.model_dump(by_alias=True))],
+            [pattern],
             doc,
             "",
             pack=pack,
@@ -214,7 +215,7 @@ def read_catalog(extra: Sequence[Path] = (), *, bundled: bool = True) -> Catalog
         groups=dict(sorted(builder.entries["group"].items())),
         forces=dict(sorted(builder.entries["force"].items())),
         issues=dict(sorted(builder.entries["issue"].items())),
-        patterns=dict(sorted(builder.entries["pattern"].items())),
+        patterns=derive_patterns(dict(sorted(builder.entries["pattern"].items())), builder.entries["issue"]),
         rules=dict(sorted(builder.entries["rule"].items())),
         sources=builder.sources,
     )
@@ -274,11 +275,11 @@ def check_references(catalog: Catalog) -> list[Problem]:
         need("pattern", pattern.id, "layer", pattern.layer, "layer")
         for index, effect in enumerate(pattern.forces):
             need("pattern", pattern.id, "force", effect.force, "forces", index, "force")
-        for index, issue_id in enumerate(pattern.resulting_context.issues):
-            need("pattern", pattern.id, "issue", issue_id, "resulting_context", "issues", index)
-        for relation in Relation:
-            for index, other in enumerate(pattern.related.of(relation)):
-                need("pattern", pattern.id, "pattern", other, "related", relation.value, index)
+        for index, raised in enumerate(pattern.raises):
+            need("pattern", pattern.id, "issue", raised.issue, "resulting_context", "issues", index)
+        for relation in (Relation.ALTERNATIVE, Relation.GENERALIZATION):
+            for index, other in enumerate(getattr(pattern.declared, relation.value)):
+                need("pattern", pattern.id, "pattern", other.pattern, "related", relation.value, index)
     for rule in catalog.rules.values():
         need("rule", rule.id, "pattern", rule.pattern, "pattern")
         for kind, ref in condition_refs(rule.when):

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import AfterValidator, Field
+from pydantic import AfterValidator, Field, model_validator
 
 from advisor.base.i18n import Text
 from advisor.base.model import Frozen
@@ -93,12 +93,107 @@ class ForceEffect(Frozen):
     note: Text | None = None
 
 
+class Work(StrEnum):
+    """A work in which the relations of the pattern language are stated."""
+
+    MICROSERVICES_IO = "microservices.io"
+    BOOK = "book"
+    ADVISOR = "advisor"
+
+
+_PAGE = re.compile(r"^[a-z0-9][a-z0-9-]*(/[a-z0-9][a-z0-9-]*)*$")
+_SECTION = re.compile(r"^[1-9][0-9]*(\.[1-9][0-9]*)*$")
+#: What ``at`` names in each work, and an example.
+_AT = {
+    Work.MICROSERVICES_IO: (
+        _PAGE,
+        "a pattern page under https://microservices.io/patterns/, like 'data/saga'",
+    ),
+    Work.BOOK: (_SECTION, "a chapter or section of the book Microservices Patterns, like '4.2'"),
+    Work.ADVISOR: (_ID, "a kebab-case key of the advisor's own decision, like 'monolith-operations'"),
+}
+
+
+class Citation(Frozen):
+    """Where a relation between patterns is stated: ``microservices.io:data/saga``, ``book:12.1``.
+
+    ``microservices.io`` is a pattern page of https://microservices.io/patterns/, ``book`` a
+    chapter or section of *Microservices Patterns* (Chris Richardson, Manning, 2018), and
+    ``advisor`` a relation the advisor adds to the published language, which must say why in
+    ``note``. Written as ``work:at`` or as a mapping with a ``note``.
+    """
+
+    work: Work
+    at: str
+    note: Text | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _shorthand(cls, data: Any) -> Any:
+        if isinstance(data, str):
+            work, sep, at = data.partition(":")
+            if not sep:
+                raise ValueError(
+                    f"'{data}' is not a citation: write work:place, like "
+                    "'microservices.io:data/saga' or 'book:4.2'"
+                )
+            return {"work": work, "at": at}
+        return data
+
+    @model_validator(mode="after")
+    def _place(self) -> Citation:
+        pattern, what = _AT[self.work]
+        if not pattern.match(self.at):
+            raise ValueError(f"'{self.at}' is not {what}")
+        if self.work is Work.ADVISOR and self.note is None:
+            raise ValueError("a relation the advisor adds to the language needs a note saying why")
+        return self
+
+    def __str__(self) -> str:
+        return f"{self.work.value}:{self.at}"
+
+    @property
+    def url(self) -> str | None:
+        """The web page of a microservices.io citation (``None`` for the others)."""
+        if self.work is Work.MICROSERVICES_IO:
+            return f"https://microservices.io/patterns/{self.at}.html"
+        return None
+
+
+Sources = tuple[Citation, ...]
+
+
+class RaisedIssue(Frozen):
+    """An issue in a pattern's resulting context, with where the language relates it.
+
+    The patterns that resolve the issue are this pattern's successors, so ``sources``
+    cite where the language relates this pattern to them (required when the issue has
+    resolvers). A bare issue id is short for an issue cited nowhere.
+    """
+
+    issue: Id
+    sources: Sources = ()
+
+    @model_validator(mode="before")
+    @classmethod
+    def _bare(cls, data: Any) -> Any:
+        return {"issue": data} if isinstance(data, str) else data
+
+
 class ResultingContext(Frozen):
-    """What applying the pattern leads to."""
+    """What applying the pattern leads to (in the catalog: the ids of the issues it raises)."""
 
     benefits: tuple[Text, ...] = ()
     drawbacks: tuple[Text, ...] = ()
     issues: tuple[Id, ...] = ()
+
+
+class ResultingContextFile(Frozen):
+    """``resulting_context`` as a pattern file writes it: issues with their sources."""
+
+    benefits: tuple[Text, ...] = ()
+    drawbacks: tuple[Text, ...] = ()
+    issues: tuple[RaisedIssue, ...] = ()
 
 
 class Relation(StrEnum):
@@ -147,8 +242,49 @@ class Stage(StrEnum):
 STAGES: tuple[Stage, ...] = tuple(Stage)
 
 
-class Pattern(Frozen):
-    """One pattern of the language, as the pattern-language notes structure it."""
+class CitedPattern(Frozen):
+    """A related pattern and where the language states the relation."""
+
+    pattern: Id
+    sources: Sources = ()
+
+    @model_validator(mode="before")
+    @classmethod
+    def _bare(cls, data: Any) -> Any:
+        return {"pattern": data} if isinstance(data, str) else data
+
+
+#: Relations a pattern file may not write, and where they come from instead.
+DERIVED = {
+    "predecessor": "it is derived: list the issue under resulting_context.issues of the predecessor",
+    "successor": "it is derived from the issues the pattern raises: list the issue under "
+    "resulting_context.issues, and the successor under resolved_by of that issue",
+    "specialization": "it is derived: write generalization on the specialised pattern instead",
+}
+
+
+class DeclaredRelations(Frozen):
+    """``related`` as a pattern file writes it: each alternative pair and generalization once.
+
+    The other side of each relation (the alternative's alternative, the specialization of a
+    generalization) and the predecessors and successors are derived by the loader.
+    """
+
+    alternative: tuple[CitedPattern, ...] = ()
+    generalization: tuple[CitedPattern, ...] = ()
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_derived(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            for key, why in DERIVED.items():
+                if key in data:
+                    raise ValueError(f"related.{key} is not written in a pattern file: {why}")
+        return data
+
+
+class PatternText(Frozen):
+    """The descriptive part of a pattern, shared by its file and its catalog form."""
 
     id: Id
     name: Text
@@ -165,8 +301,20 @@ class Pattern(Frozen):
     context: Text
     solution: Text
     forces: tuple[ForceEffect, ...] = ()
+
+
+class Pattern(PatternText):
+    """One pattern of the language, as the pattern-language notes structure it.
+
+    ``related`` holds all five kinds of relation, derived from the pattern files:
+    successors resolve an issue the pattern raises, predecessors raise an issue it
+    resolves. ``raises`` and ``declared`` are what the file wrote, with their sources.
+    """
+
     resulting_context: ResultingContext = ResultingContext()
     related: Related = Related()
+    raises: tuple[RaisedIssue, ...] = ()
+    declared: DeclaredRelations = DeclaredRelations()
 
 
 class Verdict(StrEnum):
@@ -187,8 +335,11 @@ class Rule(Frozen):
     reason: Text
 
 
-class PatternFile(Pattern):
-    """A pattern file holds exactly one pattern."""
+class PatternFile(PatternText):
+    """A pattern file holds exactly one pattern; its relations are derived when it is loaded."""
+
+    resulting_context: ResultingContextFile = ResultingContextFile()
+    related: DeclaredRelations = DeclaredRelations()
 
 
 class ForcesFile(Frozen):

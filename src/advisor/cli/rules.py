@@ -27,9 +27,9 @@ def lint(packs: tuple[Path, ...], questionnaire: Path | None) -> None:
     """Lint rule pack folders PACKS overlaid, in order, on the bundled catalog.
 
     Without PACKS, lints the bundled catalog. Reports dangling references,
-    inconsistent relations, issues nobody resolves, patterns no rule can recommend,
-    rules that can never fire, successor cycles and anything beyond the rules
-    engine's hard limits, each as file:line:col: message with a hint.
+    relations without a source or written twice, issues nobody resolves or raises,
+    patterns no rule can recommend, rules that can never fire and anything beyond
+    the rules engine's hard limits, each as file:line:col: message with a hint.
 
     Exit codes: 0 no findings, 2 findings (or a file that cannot be read at all).
 
