@@ -81,8 +81,11 @@ def test_a_migration_starts_with_the_strangler_the_anti_corruption_layer_and_the
     assert {"strangler-application", "anti-corruption-layer", "service-deployment-platform"} <= set(
         first.patterns
     )
-    # The decision it builds on first, then the strangler before any other platform work.
-    assert first.patterns[:2] == ("microservice-architecture", "strangler-application")
+    # The strangler and its anti-corruption layer before any other platform work. The strangler
+    # follows no pattern (the language gives it no predecessor: its context is the monolith being
+    # migrated), so it leads; the decision for services is in the same first phase.
+    assert first.patterns[:2] == ("strangler-application", "anti-corruption-layer")
+    assert "microservice-architecture" in first.patterns
     later = {p for phase in _assess(advisor, ENTERPRISE).plan[1:] for p in phase.patterns}
     assert {"saga", "cqrs", "distributed-tracing"} <= later
 
