@@ -11,6 +11,7 @@ import sys
 
 import click
 import pytest
+from click.testing import CliRunner
 
 import advisor
 from advisor.cli.app import COMMANDS, cli
@@ -87,3 +88,41 @@ def test_import_advisor_is_lazy_and_complete() -> None:
         assert name in dir(advisor)
     with pytest.raises(AttributeError, match="no attribute 'nothing'"):
         _ = advisor.nothing  # type: ignore[attr-defined]
+
+
+def test_loading_a_catalog_runs_no_collection_and_freezes_it() -> None:
+    code = (
+        "import gc\n"
+        "from advisor.core.advisor import Advisor\n"
+        "runs = []\n"
+        "gc.callbacks.append(lambda phase, info: runs.append(info) if phase == 'start' else None)\n"
+        "before = gc.get_freeze_count()\n"
+        "advisor = Advisor.load()\n"
+        "assert runs == [], runs\n"
+        "assert gc.isenabled() and gc.get_freeze_count() > before\n"
+        "frozen = gc.get_freeze_count()\n"
+        "assert Advisor.load() is advisor and gc.get_freeze_count() == frozen  # cached: nothing frozen\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert run.returncode == 0, run.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "status"),
+    [
+        (("recommend", "examples/startup-mvp.yaml", "--json"), 0),
+        (("recommend", "no-such-file.yaml"), 2),
+        (("no-such-command",), 2),
+    ],
+)
+def test_the_fast_exit_keeps_the_status_and_every_byte_of_output(
+    args: tuple[str, ...], status: int, in_root: None
+) -> None:
+    run = subprocess.run([sys.executable, "-m", "advisor", *args], capture_output=True, cwd=ROOT, check=False)
+    assert run.returncode == status
+    if status == 0:
+        runner = CliRunner()
+        assert run.stdout.decode() == runner.invoke(cli, list(args)).stdout
+        assert run.stdout.endswith(b"}\n")
+    else:
+        assert run.stderr.strip()

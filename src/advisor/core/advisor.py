@@ -8,8 +8,10 @@ True
 
 from __future__ import annotations
 
+import gc
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -65,9 +67,15 @@ class Advisor:
 
         Each pack overlays the catalog's entries and the questionnaire's sections by id.
         """
-        return _cached_advisor(
-            tuple(_real(p) for p in rules), _real(questionnaire) if questionnaire else None
-        )
+        key = (tuple(_real(p) for p in rules), _real(questionnaire) if questionnaire else None)
+        misses = _cached_advisor.cache_info().misses
+        with _collections_paused():
+            advisor = _cached_advisor(*key)
+            if _cached_advisor.cache_info().misses != misses:
+                # Loaded just now: the catalog lives as long as the process, so the collector
+                # need not scan its many objects again (full collections made the slowest runs).
+                gc.freeze()
+        return advisor
 
     def read_answers(self, path: Path, sets: Sequence[str] = ()) -> Answers:
         """Read and check an answers file, with ``--set`` overrides ``sets`` applied over it."""
@@ -88,6 +96,18 @@ class Advisor:
 def _real(path: Path) -> Path:
     """``path`` with links resolved, without failing on a link loop (reading it reports that)."""
     return Path(os.path.realpath(path))
+
+
+@contextmanager
+def _collections_paused() -> Iterator[None]:
+    """No garbage collection while a catalog loads: it allocates much and frees little."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 @lru_cache(maxsize=8)
