@@ -51,6 +51,6 @@ def set_option(func: F) -> F:
         metavar="QUESTION=VALUE",
         help=(
             "Override an answer (team_count=12, client_kinds=[web, mobile]) or a force weight "
-            "(force.scalability=5) of the answers file; repeatable."
+            "(force.independent-scalability=5) of the answers file; repeatable."
         ),
     )(func)

@@ -64,7 +64,7 @@ def recommend(
     Examples:
       advisor recommend examples/startup-mvp.yaml
       advisor recommend examples/enterprise-escaping-monolith.yaml --json > result.json
-      advisor recommend examples/startup-mvp.yaml --set team_count=12 --set force.scalability=5
+      advisor recommend examples/startup-mvp.yaml --set team_count=12 --set force.independent-scalability=5
       advisor recommend systems/ --json > portfolio.json
     """
     advisor = Advisor.load(rules, questionnaire)

@@ -1,6 +1,6 @@
 """``--set`` overrides: change answers or force weights of an answers file from the command line.
 
-``--set team_count=12`` sets an answer, ``--set force.scalability=5`` a force
+``--set team_count=12`` sets an answer, ``--set force.independent-scalability=5`` a force
 weight. A value is read as one YAML scalar or flow list (``true``, ``12``,
 ``[web, mobile]``, ``unknown``), never as code. Overrides are applied to the
 file's data before it is checked, so an override behaves exactly as if the
@@ -56,7 +56,7 @@ def _quoted(text: str) -> str:
 
 
 def set_argument(kind: Literal["answer", "force"], key: str, value: Any) -> str:
-    """The ``--set`` argument that makes this change, e.g. ``force.scalability=5``."""
+    """The ``--set`` argument that makes this change, e.g. ``force.independent-scalability=5``."""
     prefix = FORCE_PREFIX if kind == "force" else ""
     return f"{prefix}{key}={format_value(value)}"
 
