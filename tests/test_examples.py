@@ -68,7 +68,11 @@ def test_enterprise_gets_microservices_and_the_full_chain(advisor: Advisor) -> N
     assert chain["transaction-log-tailing"] == "transactional-outbox"
     against = {a.id: {r.rule for r in a.reasons} for a in result.advised_against}
     assert "shared-database-independent-teams" in against["shared-database"]
-    assert "monolith-many-teams" in against["monolithic-architecture"]
+    # The monolith it starts from is in place: reconsidered, replaced by microservices, with why.
+    assert result.in_place == ("monolithic-architecture",)
+    reconsider = {r.id: r for r in result.reconsider}
+    assert "monolith-many-teams" in {r.rule for r in reconsider["monolithic-architecture"].reasons}
+    assert reconsider["monolithic-architecture"].preferred == ("microservice-architecture",)
     alternatives = {a.id: a.instead_of for a in result.alternatives}
     assert alternatives["polling-publisher"] == "transaction-log-tailing"
     assert alternatives["shared-database"] == "database-per-service"

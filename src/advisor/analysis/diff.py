@@ -37,6 +37,10 @@ def _why_removed(before: Recommendation, after: Recommendation, pattern_id: str)
     against = next((a for a in after.advised_against if a.id == pattern_id), None)
     if against is not None:
         why += [f"advised against: {_reason(r)}" for r in against.reasons if r.verdict == "advise-against"]
+    kept = next((r for r in after.reconsider if r.id == pattern_id), None)
+    if kept is not None:
+        why += [f"advised against: {_reason(r)}" for r in kept.reasons]
+        why += [f"in place, to reconsider: an alternative of {p} is recommended" for p in kept.preferred]
     orphan = next((a for a in after.not_applicable if a.id == pattern_id), None)
     if orphan is not None:
         why.append(

@@ -11,7 +11,7 @@ answer is ignored when its ``when`` does not hold.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from advisor.catalog.models import Force
@@ -65,8 +65,11 @@ def question_schema(question: Question) -> dict[str, Any]:
     return out
 
 
-def answers_schema(questionnaire: Questionnaire, forces: Mapping[str, Force]) -> dict[str, Any]:
-    """The JSON Schema (draft-07) of an answers file for ``questionnaire`` and ``forces``."""
+def answers_schema(
+    questionnaire: Questionnaire, forces: Mapping[str, Force], patterns: Sequence[str] = ()
+) -> dict[str, Any]:
+    """The JSON Schema (draft-07) of an answers file for ``questionnaire``, ``forces`` and the
+    catalog's ``patterns`` (the ids ``in_place`` may list)."""
     questions = questionnaire.questions()
     required = [q.id for q in questions if q.required and q.when is None]
     answers: dict[str, Any] = {
@@ -107,6 +110,12 @@ def answers_schema(questionnaire: Questionnaire, forces: Mapping[str, Force]) ->
             "questionnaire_version": {"type": "integer", "minimum": 1},
             "advisor_version": {"type": "string"},
             "answers": answers,
+            "in_place": {
+                "type": "array",
+                "description": "Ids of the patterns the system already uses (kept, or to reconsider).",
+                "uniqueItems": True,
+                "items": {"type": "string", "enum": sorted(patterns)} if patterns else {"type": "string"},
+            },
             "forces": {
                 "type": "object",
                 "description": "Force id → weight from 0 to 5; a force not given keeps its default.",

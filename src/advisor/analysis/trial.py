@@ -15,6 +15,7 @@ from advisor.analysis.results import Change
 from advisor.catalog.conditions import UNKNOWN_VALUE
 from advisor.core.advisor import Advisor
 from advisor.core.agenda import run_agenda
+from advisor.core.roles import recommended_ids
 from advisor.errors import AnswersError
 from advisor.questionnaire.answers import Answers
 from advisor.questionnaire.models import UNKNOWN
@@ -48,6 +49,8 @@ class Trial:
             "answers": dict(self._base["answers"]),
             "forces": dict(self._base["forces"]),
         }
+        if "in_place" in self._base:
+            data["in_place"] = list(self._base["in_place"])
         for change in changes:
             data["answers" if change.kind == "answer" else "forces"][change.key] = change.new
         try:
@@ -62,4 +65,4 @@ class Trial:
             return None
         advisor = self.advisor
         agenda = run_agenda(advisor.catalog, advisor.questionnaire, answers, advisor.engine.session)
-        return frozenset(agenda.adopted), frozenset(agenda.fired)
+        return recommended_ids(agenda), frozenset(agenda.fired)

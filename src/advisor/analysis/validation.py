@@ -45,7 +45,9 @@ def check_answers_file(advisor: Advisor, path: Path) -> FileReport:
     report = FileReport(display_path(path), "answers")
     try:
         doc = read_yaml(path, display_path(path))
-        answers = check_answers(doc, advisor.questionnaire, advisor.catalog.forces)
+        answers = check_answers(
+            doc, advisor.questionnaire, advisor.catalog.forces, patterns=advisor.catalog.patterns
+        )
     except DataFileError as exc:
         report.problems = list(exc.problems)
         return report

@@ -37,6 +37,21 @@ class Layer(Frozen):
     description: Text
 
 
+class GroupRole(StrEnum):
+    """What choosing a pattern of a group means for the architecture.
+
+    ``decision``: a choice among alternatives that shapes the architecture (style,
+    decomposition, data ownership, communication, querying, external API, deployment,
+    migration). ``mechanism``: how a decision is carried out (transactional messaging,
+    reliability, discovery). ``practice``: hygiene that applies broadly (observability,
+    testing, cross-cutting concerns, security).
+    """
+
+    DECISION = "decision"
+    MECHANISM = "mechanism"
+    PRACTICE = "practice"
+
+
 class Group(Frozen):
     """A group of patterns that solve one kind of problem (decomposition, querying, ...)."""
 
@@ -45,6 +60,7 @@ class Group(Frozen):
     layer: Id
     description: Text
     parent: Id | None = None
+    role: GroupRole = GroupRole.DECISION
 
 
 class Stance(StrEnum):

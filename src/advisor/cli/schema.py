@@ -44,7 +44,8 @@ def answers_schema_command(rules: tuple[Path, ...], questionnaire: Path | None) 
       advisor schema answers --rules our-rules/ > our-answers.schema.json
     """
     advisor = Advisor.load(rules, questionnaire)
-    click.echo(render_schema(answers_schema(advisor.questionnaire, advisor.catalog.forces)), nl=False)
+    schema = answers_schema(advisor.questionnaire, advisor.catalog.forces, list(advisor.catalog.patterns))
+    click.echo(render_schema(schema), nl=False)
 
 
 def _document_command(kind: str, command: str, holds: str) -> click.Command:

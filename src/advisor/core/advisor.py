@@ -47,6 +47,18 @@ def compile_rules(catalog: Catalog, questionnaire: Questionnaire) -> dict[str, l
             clauses[rule_id] = to_dnf(rule.when)
         except ConditionError as exc:
             problems.append(source.problem(f"rule '{rule_id}': {exc}"))
+    for question in questionnaire.questions():
+        for choice in question.choices:
+            for pattern_id in choice.in_place:
+                if pattern_id not in catalog.patterns:
+                    problems.append(
+                        Problem(
+                            f"questionnaire '{questionnaire.id}'",
+                            f"choice '{choice.value}' of '{question.id}' names unknown pattern "
+                            f"'{pattern_id}' under in_place",
+                            hint="name a pattern of the catalog ('advisor patterns list')",
+                        )
+                    )
     if problems:
         raise CatalogError(problems)
     return clauses
@@ -80,12 +92,16 @@ class Advisor:
     def read_answers(self, path: Path, sets: Sequence[str] = ()) -> Answers:
         """Read and check an answers file, with ``--set`` overrides ``sets`` applied over it."""
         if sets:
-            return read_answers(path, self.questionnaire, self.catalog.forces, sets)
-        return load_answers(path, self.questionnaire, self.catalog.forces)
+            return read_answers(
+                path, self.questionnaire, self.catalog.forces, sets, patterns=self.catalog.patterns
+            )
+        return load_answers(path, self.questionnaire, self.catalog.forces, patterns=self.catalog.patterns)
 
     def check_answers(self, data: Mapping[str, Any], name: str = "<answers>") -> Answers:
         """Check answers given as Python data (the content of an answers file)."""
-        return answers_from_mapping(data, self.questionnaire, self.catalog.forces, name)
+        return answers_from_mapping(
+            data, self.questionnaire, self.catalog.forces, name, patterns=self.catalog.patterns
+        )
 
     def advise(self, answers: Answers) -> Recommendation:
         """Assess one system: its answers → a sorted, explained recommendation."""

@@ -26,13 +26,13 @@ from advisor.catalog.models import Effect, Verdict
 from advisor.core.engine import Firing, Session
 from advisor.core.facts import Fact, answer_facts, issue_fact, pattern_fact
 from advisor.core.recommendation import ForceContribution, Score
-from advisor.questionnaire.answers import Answers
+from advisor.questionnaire.answers import Answers, in_place_patterns
 from advisor.questionnaire.models import Questionnaire
 
 
 @dataclass(frozen=True)
 class _Adoption:
-    origin: str  # "rule" or "successor"
+    origin: str  # "rule", "successor" or "in-place"
     parent: str | None
     depth: int
 
@@ -105,9 +105,31 @@ class Agenda:
         )
 
     def blocked_by(self, pattern_id: str) -> str | None:
-        """The adopted alternative that excludes ``pattern_id``, if any."""
+        """The adopted alternative that excludes ``pattern_id``, if any.
+
+        A pattern already in place excludes its alternatives unless the rules advise against
+        it, or the rules favour the alternative and it scores higher: then the alternative
+        can be recommended and the pattern in place is to be reconsidered.
+        """
         alternatives = self.catalog.patterns[pattern_id].related.alternative
-        return next((a for a in alternatives if a in self.adopted), None)
+        return next(
+            (a for a in alternatives if a in self.adopted and not self.displaced(a, pattern_id)), None
+        )
+
+    def displaced(self, in_place: str, challenger: str) -> bool:
+        """Whether ``challenger`` may replace ``in_place``, a pattern the system already uses."""
+        adoption = self.adopted.get(in_place)
+        if adoption is None or adoption.origin != "in-place":
+            return False
+        return self.rule_score(in_place) < 0 or (
+            self.rule_score(challenger) > 0 and self.total(challenger) > self.total(in_place)
+        )
+
+    def seed_in_place(self, patterns: Sequence[str]) -> list[str]:
+        """Adopt the patterns the system already uses: facts whose issues are raised like any other."""
+        for pattern_id in patterns:
+            self.adopt(pattern_id, "in-place", None)
+        return list(patterns)
 
     def adopt(self, pattern_id: str, origin: str, parent: str | None) -> None:
         depth = self.adopted[parent].depth + 1 if parent else 0
@@ -144,7 +166,9 @@ class Agenda:
         new = []
         for pattern_id in candidates:
             predecessors = self.catalog.patterns[pattern_id].related.predecessor
-            parent = next((p for p in self.adopted if p in predecessors), None)
+            # A pattern newly adopted is a better parent than one merely in place.
+            ranked = sorted(self.adopted, key=lambda p: self.adopted[p].origin == "in-place")
+            parent = next((p for p in ranked if p in predecessors), None)
             if (predecessors and parent is None) or self.blocked_by(pattern_id):
                 continue
             self.adopt(pattern_id, "rule", parent)
@@ -228,6 +252,9 @@ def run_agenda(
     agenda = Agenda(catalog, answers)
     with session() as engine:
         agenda.record(engine.assert_facts(answer_facts(answers, questionnaire)))
+        seeded = agenda.seed_in_place(in_place_patterns(answers, questionnaire))
+        if seeded:
+            agenda.record(engine.assert_facts(agenda.new_facts(seeded)))
         while True:
             new = agenda.adopt_by_rules() or agenda.resolve_issues()
             if not new:

@@ -19,6 +19,7 @@ from advisor.catalog.conditions import (
     ForceTest,
     describe_leaf,
 )
+from advisor.catalog.loader import Catalog
 from advisor.core.agenda import Agenda
 from advisor.core.plan import plan_phases
 from advisor.core.recommendation import (
@@ -31,8 +32,10 @@ from advisor.core.recommendation import (
     Reason,
     Recommendation,
     RecommendedPattern,
+    Reconsidered,
     Resolution,
 )
+from advisor.core.roles import hurt_forces, pattern_role, recommended_ids, reconsider_causes
 from advisor.questionnaire.answers import Answers
 from advisor.questionnaire.models import Questionnaire
 
@@ -110,20 +113,73 @@ def _in_play(agenda: Agenda, pattern_id: str) -> bool:
     )
 
 
+def _reroot(
+    recommended: list[RecommendedPattern], dropped: set[str], catalog: Catalog
+) -> list[RecommendedPattern]:
+    """Move the successors of a reconsidered pattern under another recommended predecessor.
+
+    Without one they hang at the top of the tree; depths follow.
+    """
+    if not dropped:
+        return recommended
+    kept = {p.id for p in recommended}
+
+    def parent_of(pattern: RecommendedPattern) -> str | None:
+        if pattern.parent not in dropped:
+            return pattern.parent
+        others = catalog.patterns[pattern.id].related.predecessor
+        return next((p for p in others if p in kept), None)
+
+    parents = {p.id: parent_of(p) for p in recommended}
+
+    def depth(pattern_id: str) -> int:
+        parent = parents[pattern_id]
+        return 0 if parent is None else depth(parent) + 1
+
+    return [p.model_copy(update={"parent": parents[p.id], "depth": depth(p.id)}) for p in recommended]
+
+
 def build_recommendation(
     agenda: Agenda, questionnaire: Questionnaire, clauses: Mapping[str, Sequence[Clause]]
 ) -> Recommendation:
     """Assemble the sorted, explained :class:`Recommendation` from a finished agenda."""
     catalog = agenda.catalog
     name = {p: catalog.patterns[p].name.en for p in catalog.patterns}
+    kept = recommended_ids(agenda)
     resolves: dict[str, set[str]] = {}
     for raiser, _issue, resolver in agenda.links:
-        resolves.setdefault(resolver, set()).add(raiser)
-    plan = plan_phases(catalog, {p: a.parent for p, a in agenda.adopted.items()}, resolves)
+        if raiser in kept and resolver in kept:
+            resolves.setdefault(resolver, set()).add(raiser)
+    parents = {p: a.parent if a.parent in kept else None for p, a in agenda.adopted.items() if p in kept}
+    in_place = [p for p in kept if agenda.adopted[p].origin == "in-place"]
+    plan = plan_phases(catalog, parents, resolves, in_place)
     phase_of = {p: phase.number for phase in plan for p in phase.patterns}
     recommended = []
+    reconsider = []
     for pattern_id, adoption in agenda.adopted.items():
         pattern = catalog.patterns[pattern_id]
+        role = pattern_role(catalog, pattern_id)
+        if adoption.origin == "in-place":
+            causes, preferred = reconsider_causes(agenda, pattern_id)
+            if causes:
+                reconsider.append(
+                    Reconsidered(
+                        id=pattern_id,
+                        name=name[pattern_id],
+                        group=pattern.group,
+                        role=role,
+                        score=agenda.score(pattern_id),
+                        causes=causes,
+                        reasons=tuple(
+                            r
+                            for r in _rule_reasons(agenda, clauses, pattern_id)
+                            if r.verdict == "advise-against"
+                        ),
+                        preferred=preferred,
+                        hurts=hurt_forces(agenda, pattern_id) if "hurts-forces" in causes else (),
+                    )
+                )
+                continue
         successor_reasons = [
             Reason(
                 kind="successor",
@@ -143,6 +199,8 @@ def build_recommendation(
                 layer=pattern.layer,
                 score=agenda.score(pattern_id),
                 origin=adoption.origin,
+                role=role,
+                status="keep" if adoption.origin == "in-place" else "add",
                 parent=adoption.parent,
                 depth=adoption.depth,
                 reasons=_rule_reasons(agenda, clauses, pattern_id) + tuple(successor_reasons),
@@ -157,10 +215,11 @@ def build_recommendation(
                 phase=phase_of[pattern_id],
             )
         )
+    recommended = _reroot(recommended, {r.id for r in reconsider}, catalog)
     alternatives: dict[tuple[str, str], str] = {}
-    for pattern_id in agenda.adopted:
+    for pattern_id in sorted(kept):
         for alt in catalog.patterns[pattern_id].related.alternative:
-            if alt in agenda.adopted:
+            if alt in kept:
                 continue
             alt_score, chosen = agenda.score(alt), agenda.score(pattern_id)
             if agenda.rule_score(alt) < 0:
@@ -169,7 +228,7 @@ def build_recommendation(
                 why = f"scored {alt_score.total} against {chosen.total} for {pattern_id}"
             alternatives[(alt, pattern_id)] = why
     for key, why in agenda.losers.items():
-        if key[0] not in agenda.adopted:
+        if key[0] not in kept:
             alternatives.setdefault(key, why)
     scored = [p for p in catalog.patterns if p not in agenda.adopted]
     against = [p for p in scored if agenda.rule_score(p) < 0 and _in_play(agenda, p)]
@@ -203,15 +262,19 @@ def build_recommendation(
             )
             for p in sorted(favoured)
         ),
+        in_place=tuple(sorted(p for p, a in agenda.adopted.items() if a.origin == "in-place")),
+        reconsider=tuple(sorted(reconsider, key=lambda r: r.id)),
         open_issues=tuple(
             OpenIssue(
                 id=i,
                 title=catalog.issues[i].title.en,
-                raised_by=tuple(sorted(raisers)),
+                raised_by=tuple(sorted(r for r in raisers if r in kept)),
                 status=status,
                 reason=reason,
             )
+            # An issue only a reconsidered pattern raises is not left to accept: move away from it.
             for i, (raisers, status, reason) in sorted(agenda.open.items())
+            if any(r in kept for r in raisers)
         ),
         plan=plan,
         notes=tuple(agenda.contested[p] for p in sorted(agenda.contested))

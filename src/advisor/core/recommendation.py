@@ -60,6 +60,23 @@ class Resolution(Frozen):
     raised_by: str
 
 
+#: How a pattern was adopted: chosen by the rules, as a successor resolving an issue, or a
+#: fact because the system already uses it.
+Origin = Literal["rule", "successor", "in-place"]
+
+#: The class of a recommended pattern: a key decision (a choice among alternatives that
+#: shapes the architecture), a consequence (needed to resolve an issue of something
+#: recommended or in place) or a practice (broadly applicable hygiene).
+Role = Literal["key-decision", "consequence", "practice"]
+
+#: Whether a recommended pattern is already in place (keep) or new (add).
+Status = Literal["add", "keep"]
+
+#: Why a pattern in place should be reconsidered: the rules advise against it here, an
+#: alternative is recommended instead, or on balance it hurts the prioritised forces.
+ReconsiderCause = Literal["advised-against", "alternative-preferred", "hurts-forces"]
+
+
 class RecommendedPattern(Frozen):
     """A pattern to apply, with its score, explanation chain and place in the successor tree."""
 
@@ -68,7 +85,9 @@ class RecommendedPattern(Frozen):
     group: str
     layer: str
     score: Score
-    origin: Literal["rule", "successor"]
+    origin: Origin
+    role: Role
+    status: Status
     parent: str | None
     depth: int
     reasons: tuple[Reason, ...]
@@ -144,6 +163,20 @@ class Phase(Frozen):
     effort: PhaseEffort
 
 
+class Reconsidered(Frozen):
+    """A pattern in place that the advice does not keep, and why."""
+
+    id: str
+    name: str
+    group: str
+    role: Role
+    score: Score
+    causes: tuple[ReconsiderCause, ...]
+    reasons: tuple[Reason, ...] = ()
+    preferred: tuple[str, ...] = ()
+    hurts: tuple[ForceContribution, ...] = ()
+
+
 class AnsweredValue(Frozen):
     """One answer as the assessment used it."""
 
@@ -166,6 +199,8 @@ class Recommendation(Frozen):
     not_applicable: tuple[NotApplicable, ...]
     open_issues: tuple[OpenIssue, ...]
     plan: tuple[Phase, ...] = ()
+    in_place: tuple[str, ...] = ()
+    reconsider: tuple[Reconsidered, ...] = ()
     notes: tuple[str, ...] = ()
 
     def pattern(self, pattern_id: str) -> RecommendedPattern | None:
@@ -176,3 +211,11 @@ class Recommendation(Frozen):
     def recommended_ids(self) -> tuple[str, ...]:
         """Ids of the recommended patterns, sorted."""
         return tuple(p.id for p in self.recommended)
+
+    def with_role(self, role: Role) -> tuple[RecommendedPattern, ...]:
+        """The recommended patterns of one class (key decisions, consequences or practices)."""
+        return tuple(p for p in self.recommended if p.role == role)
+
+    def with_status(self, status: Status) -> tuple[RecommendedPattern, ...]:
+        """The recommended patterns to keep (already in place) or to add."""
+        return tuple(p for p in self.recommended if p.status == status)

@@ -9,7 +9,7 @@ a question whose ``when`` does not hold) and every force with a weight.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -35,6 +35,9 @@ class AnswersFile(BaseModel):
     advisor_version: str | None = None
     answers: dict[str, Any] = Field(default_factory=dict)
     forces: dict[str, Any] = Field(default_factory=dict)
+    in_place: list[Any] = Field(
+        default_factory=list, description="ids of the patterns the system already uses"
+    )
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,7 @@ class Answers:
     given: frozenset[str] = frozenset()
     ignored: tuple[str, ...] = ()
     source: str = "<answers>"
+    in_place: tuple[str, ...] = ()
 
     def value(self, question_id: str) -> Any:
         """The answer to a question (:data:`UNKNOWN_VALUE` when not known)."""
@@ -61,7 +65,27 @@ class Answers:
         values = {
             q: (UNKNOWN if v is UNKNOWN_VALUE else v) for q, v in self.values.items() if q in self.given
         }
-        return {"questionnaire": self.questionnaire, "answers": values, "forces": dict(self.forces)}
+        raw: dict[str, Any] = {"questionnaire": self.questionnaire, "answers": values}
+        if self.in_place:
+            raw["in_place"] = list(self.in_place)
+        raw["forces"] = dict(self.forces)
+        return raw
+
+
+def in_place_patterns(answers: Answers, questionnaire: Questionnaire) -> tuple[str, ...]:
+    """The patterns the system already uses: listed under ``in_place``, or implied by a choice.
+
+    A choice such as "existing microservices" names the patterns it implies
+    (``in_place:`` on the choice), so the starting point is a fact like any listed pattern.
+    """
+    found = set(answers.in_place)
+    for question in questionnaire.questions():
+        value = answers.value(question.id)
+        picked = value if isinstance(value, list) else [value]
+        for choice in question.choices:
+            if choice.value in picked:
+                found.update(choice.in_place)
+    return tuple(sorted(found))
 
 
 @dataclass
@@ -166,8 +190,35 @@ def _check_layout(doc: YamlDocument) -> None:
         )
 
 
-def check_answers(doc: YamlDocument, questionnaire: Questionnaire, forces: Mapping[str, Force]) -> Answers:
+def _check_in_place(checker: _Checker, raw: list[Any], patterns: Collection[str] | None) -> tuple[str, ...]:
+    """The ``in_place`` pattern ids, each known to the catalog (when ``patterns`` is given)."""
+    found: list[str] = []
+    for index, item in enumerate(raw):
+        loc = ("in_place", index)
+        if not isinstance(item, str):
+            checker.fail(loc, f"'in_place' lists pattern ids, got {item!r}", hint="write a pattern id")
+        elif patterns is not None and item not in patterns:
+            near = closest(item, sorted(patterns))
+            hint = f"did you mean '{near}'?" if near else "'advisor patterns list' shows the pattern ids"
+            checker.fail(loc, f"unknown pattern '{item}' in 'in_place'", hint=hint)
+        elif item in found:
+            checker.fail(loc, f"'in_place' lists '{item}' twice", hint="remove one")
+        else:
+            found.append(item)
+    return tuple(sorted(found))
+
+
+def check_answers(
+    doc: YamlDocument,
+    questionnaire: Questionnaire,
+    forces: Mapping[str, Force],
+    *,
+    patterns: Collection[str] | None = None,
+) -> Answers:
     """Check a parsed answers document against a questionnaire and the catalog's forces.
+
+    ``patterns`` are the catalog's pattern ids that ``in_place`` may name (``None``
+    leaves the ids unchecked, for a caller without a catalog).
 
     Raises:
         AnswersError: one located problem per mistake, all reported at once.
@@ -208,6 +259,7 @@ def check_answers(doc: YamlDocument, questionnaire: Questionnaire, forces: Mappi
             checker.fail(
                 ("forces", force_id), f"force '{force_id}' needs a weight from 0 to 5, got {weight!r}"
             )
+    in_place = _check_in_place(checker, parsed.in_place, patterns)
     weights = {f: parsed.forces.get(f, force.default_weight) for f, force in forces.items()}
     weights = {
         f: w if isinstance(w, int) and not isinstance(w, bool) and 0 <= w <= 5 else forces[f].default_weight
@@ -247,12 +299,19 @@ def check_answers(doc: YamlDocument, questionnaire: Questionnaire, forces: Mappi
         given=frozenset(q for q in parsed.answers if q not in ignored),
         ignored=tuple(ignored),
         source=doc.path,
+        in_place=in_place,
     )
 
 
-def load_answers(path: Path, questionnaire: Questionnaire, forces: Mapping[str, Force]) -> Answers:
+def load_answers(
+    path: Path,
+    questionnaire: Questionnaire,
+    forces: Mapping[str, Force],
+    *,
+    patterns: Collection[str] | None = None,
+) -> Answers:
     """Read and check the answers file at ``path``."""
-    return check_answers(read_yaml(path, display_path(path)), questionnaire, forces)
+    return check_answers(read_yaml(path, display_path(path)), questionnaire, forces, patterns=patterns)
 
 
 def answers_from_mapping(
@@ -260,8 +319,10 @@ def answers_from_mapping(
     questionnaire: Questionnaire,
     forces: Mapping[str, Force],
     name: str = "<answers>",
+    *,
+    patterns: Collection[str] | None = None,
 ) -> Answers:
     """Check answers given as Python data (the library's entry point)."""
     # Anything else than a mapping is reported by check_answers as a shape error, not a TypeError.
     payload = dict(data) if isinstance(data, Mapping) else data
-    return check_answers(YamlDocument(name, payload, {}), questionnaire, forces)
+    return check_answers(YamlDocument(name, payload, {}), questionnaire, forces, patterns=patterns)

@@ -43,6 +43,9 @@ class Choice(Frozen):
     value: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")
     label: Text
     description: Text | None = None
+    in_place: tuple[str, ...] = Field(
+        default=(), description="patterns the system already uses when this choice is picked"
+    )
 
     @model_validator(mode="after")
     def _not_reserved(self) -> Choice:

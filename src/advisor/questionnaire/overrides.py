@@ -10,7 +10,7 @@ file said it; a mistake in one names the ``--set`` argument that made it.
 from __future__ import annotations
 
 import copy
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -162,7 +162,12 @@ def apply_overrides(data: Any, overrides: Sequence[Override]) -> Any:
 
 
 def read_answers(
-    path: Path, questionnaire: Questionnaire, forces: Mapping[str, Force], sets: Sequence[str] = ()
+    path: Path,
+    questionnaire: Questionnaire,
+    forces: Mapping[str, Force],
+    sets: Sequence[str] = (),
+    *,
+    patterns: Collection[str] | None = None,
 ) -> Answers:
     """Read an answers file, apply ``--set`` overrides, and check the result.
 
@@ -173,4 +178,4 @@ def read_answers(
     overrides = parse_overrides(sets, questionnaire, forces)
     doc = read_yaml(path, display_path(path))
     doc.data = apply_overrides(doc.data, overrides)
-    return check_answers(doc, questionnaire, forces)
+    return check_answers(doc, questionnaire, forces, patterns=patterns)

@@ -229,6 +229,25 @@ _LABELS: dict[str, tuple[str, str]] = {
     "patterns_count": ("{count} patterns", "패턴 {count}개"),
     "adr_decision": ("Decision", "결정"),
     "system": ("System", "시스템"),
+    # the plan: classes, what is in place
+    "role": ("Class", "분류"),
+    "role_key-decision": ("key decision", "핵심 결정"),
+    "role_consequence": ("consequence", "후속 결과"),
+    "role_practice": ("practice", "실천 관행"),
+    "status_add": ("add", "추가"),
+    "status_keep": ("keep (in place)", "유지 (이미 적용됨)"),
+    "origin_in-place": ("in place", "이미 적용됨"),
+    "in_place": ("In place", "이미 적용된 패턴"),
+    "reconsider": ("In place: to reconsider", "이미 적용됨: 재검토 필요"),
+    "cause_advised-against": ("the rules advise against it here", "이 컨텍스트에서 규칙이 비추천함"),
+    "cause_alternative-preferred": (
+        "an alternative is recommended instead: {names}",
+        "대신 대안을 추천함: {names}",
+    ),
+    "cause_hurts-forces": (
+        "it works against the prioritised forces: {forces}",
+        "우선순위를 매긴 포스에 어긋남: {forces}",
+    ),
 }
 
 

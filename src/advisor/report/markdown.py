@@ -80,11 +80,12 @@ def _issue(issue: IssueRow, report: Report) -> str:
 
 def _pattern(pattern: PatternEntry, report: Report) -> list[str]:
     lang = report.lang
-    origin = label("origin_rule" if pattern.origin == "rule" else "origin_successor", lang)
+    origin = label(f"origin_{pattern.origin}", lang)
+    role = f"{label('role_' + pattern.role, lang)} ({label('status_' + pattern.status, lang)})"
     lines = [
         f"#### {md(pattern.name)}",
         "",
-        f"{_code(pattern.id)} · {origin} · {_score_detail(pattern.score, lang)}",
+        f"{_code(pattern.id)} · {role} · {origin} · {_score_detail(pattern.score, lang)}",
         "",
         md(pattern.summary),
         "",
@@ -190,6 +191,12 @@ def render_markdown(report: Report) -> str:
         for a in report.advised_against
     ]
     out += _section("advised_against", ["pattern", "score", "why"], against, lang)
+    if report.in_place:
+        reconsider = [
+            [md(r.name), _score(r.score), "<br>".join([*map(md, r.causes), *map(_explanation, r.reasons)])]
+            for r in report.reconsider
+        ]
+        out += _section("reconsider", ["pattern", "score", "why"], reconsider, lang)
     risks = [
         [md(i.title), ", ".join(md(r.name) for r in i.raised_by), label("st_" + i.status, lang), md(i.reason)]
         for i in report.open_issues

@@ -36,6 +36,7 @@ from advisor.report.view import (
     PatternEntry,
     PhaseBlock,
     PhaseStep,
+    ReconsiderRow,
     Ref,
     Report,
 )
@@ -181,6 +182,8 @@ class _Builder:
             group=pattern.group,
             score=pattern.score,
             origin=pattern.origin,
+            role=pattern.role,
+            status=pattern.status,
             parent=self.ref(pattern.parent) if pattern.parent else None,
             depth=pattern.depth,
             explanation=tuple(explanation),
@@ -285,6 +288,32 @@ class _Builder:
             )
             for alt in self.rec.alternatives
         )
+
+    def reconsider(self) -> tuple[ReconsiderRow, ...]:
+        rows = []
+        for item in self.rec.reconsider:
+            causes = []
+            for cause in item.causes:
+                names = ", ".join(self.name(p) for p in item.preferred)
+                forces = ", ".join(f"{self.force_name(c.force)} ({c.weight})" for c in item.hurts)
+                causes.append(label(f"cause_{cause}", self.lang, names=names, forces=forces))
+            rows.append(
+                ReconsiderRow(
+                    id=item.id,
+                    name=self.name(item.id),
+                    group=item.group,
+                    role=item.role,
+                    score=item.score,
+                    causes=tuple(causes),
+                    reasons=tuple(self.explain(r) for r in item.reasons),
+                    preferred=tuple(self.ref(p) for p in item.preferred),
+                )
+            )
+        return tuple(rows)
+
+    def force_name(self, force_id: str) -> str:
+        force = self.catalog.forces.get(force_id)
+        return force.name.get(self.lang) if force else force_id
 
     def advised_against(self) -> tuple[AdvisedRow, ...]:
         return tuple(
@@ -397,6 +426,8 @@ def build_report(
         graph=builder.graph(),
         alternatives=builder.alternatives(),
         advised_against=builder.advised_against(),
+        in_place=tuple(builder.ref(p) for p in recommendation.in_place),
+        reconsider=builder.reconsider(),
         open_issues=open_issues,
         matrix=builder.matrix(forces),
         next_steps=builder.next_steps(context, open_issues),

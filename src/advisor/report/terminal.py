@@ -147,6 +147,19 @@ def _advised_against(result: Recommendation, catalog: Catalog, lang: Lang) -> Ta
     return table
 
 
+def _reconsider(result: Recommendation, catalog: Catalog, lang: Lang) -> Table:
+    table = Table(title=label("reconsider", lang), title_justify="left", title_style="bold")
+    table.add_column(label("pattern", lang), style="yellow", overflow="fold")
+    table.add_column(label("why", lang), ratio=1, overflow="fold")
+    for item in result.reconsider:
+        names = ", ".join(_name(catalog, p, lang) for p in item.preferred)
+        forces = ", ".join(f"{_force_name(catalog, c.force, lang)} ({c.weight})" for c in item.hurts)
+        lines = [Text(label(f"cause_{c}", lang, names=names, forces=forces)) for c in item.causes]
+        lines += [_summary(r, catalog, lang) for r in item.reasons]
+        table.add_row(_name(catalog, item.id, lang), Text("\n").join(lines))
+    return table
+
+
 def _open_issues(result: Recommendation, catalog: Catalog, lang: Lang) -> Table:
     table = Table(title=label("open_issues", lang), title_justify="left", title_style="bold")
     for key in ("issue", "raised_by", "status", "note"):
@@ -173,6 +186,8 @@ def render_terminal(result: Recommendation, catalog: Catalog, lang: Lang = "en")
         parts.append(_alternatives(result, catalog, lang))
     if result.advised_against:
         parts.append(_advised_against(result, catalog, lang))
+    if result.reconsider:
+        parts.append(_reconsider(result, catalog, lang))
     if result.open_issues:
         parts.append(_open_issues(result, catalog, lang))
     if result.plan:

@@ -11,7 +11,7 @@ from typing import Literal
 
 from advisor.base.i18n import Lang
 from advisor.base.model import Frozen
-from advisor.core.recommendation import PhaseEffort, Score
+from advisor.core.recommendation import Origin, PhaseEffort, Role, Score, Status
 from advisor.report.graph import Graph
 
 #: Version of the report JSON document; bump on incompatible changes.
@@ -101,7 +101,9 @@ class PatternEntry(Frozen):
     problem: str
     group: str
     score: Score
-    origin: Literal["rule", "successor"]
+    origin: Origin
+    role: Role
+    status: Status
     parent: Ref | None
     depth: int
     explanation: tuple[Explanation, ...]
@@ -141,6 +143,19 @@ class AdvisedRow(Frozen):
     group: str
     score: Score
     reasons: tuple[Explanation, ...]
+
+
+class ReconsiderRow(Frozen):
+    """A pattern in place that the advice does not keep: why, in words, and what instead."""
+
+    id: str
+    name: str
+    group: str
+    role: Role
+    score: Score
+    causes: tuple[str, ...]
+    reasons: tuple[Explanation, ...]
+    preferred: tuple[Ref, ...]
 
 
 class OpenIssueRow(Frozen):
@@ -235,6 +250,8 @@ class Report(Frozen):
     graph: Graph
     alternatives: tuple[AlternativeRow, ...]
     advised_against: tuple[AdvisedRow, ...]
+    in_place: tuple[Ref, ...]
+    reconsider: tuple[ReconsiderRow, ...]
     open_issues: tuple[OpenIssueRow, ...]
     matrix: Matrix
     next_steps: tuple[NextStep, ...]
