@@ -11,6 +11,7 @@ from typing import Any
 import click
 
 from advisor.__about__ import __version__
+from advisor.base.text import visible
 from advisor.errors import AdvisorError, InterruptedByUserError
 
 #: Every command: its module, and the first paragraph of its help. The help is kept here
@@ -84,10 +85,10 @@ class AdvisorGroup(click.Group):
         try:
             return super().invoke(ctx)
         except InterruptedByUserError as exc:
-            click.echo(str(exc), err=True)  # not an error: the user stopped, and nothing was lost
+            click.echo(visible(str(exc)), err=True)  # not an error: the user stopped, and nothing was lost
             ctx.exit(exc.exit_code)
         except AdvisorError as exc:
-            click.echo(f"error: {exc}", err=True)
+            click.echo(f"error: {visible(str(exc))}", err=True)
             ctx.exit(exc.exit_code)
         except KeyboardInterrupt:
             click.echo("interrupted", err=True)

@@ -7,10 +7,10 @@ from contextlib import suppress
 from pathlib import Path
 
 import click
-from rich.console import Console
 
 from advisor.base.fileio import write_text_atomic
 from advisor.base.i18n import Lang
+from advisor.base.text import terminal
 from advisor.cli.options import PathArg, catalog_options, lang_option
 from advisor.cli.output import emit_report
 from advisor.core.advisor import Advisor
@@ -68,7 +68,7 @@ def conduct(
     prompter.say("\n" + prompter.word("written", path=output) + "\n", "green")
     # Read the file back so the result is exactly what `advisor recommend` gives for it.
     result = advisor.advise(advisor.read_answers(output))
-    Console().print(render_terminal(result, advisor.catalog, lang))
+    terminal().print(render_terminal(result, advisor.catalog, lang))
     return result
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
-from rich.console import Console
 
 from advisor.base.i18n import Lang
+from advisor.base.text import terminal
 from advisor.catalog.loader import load_catalog
 from advisor.cli.options import lang_option
 from advisor.errors import AdvisorError
@@ -55,7 +55,7 @@ def list_patterns(group: str | None, layer: str | None, rules: tuple[Path, ...],
     _check_id("layer", layer, list(catalog.layers))
     members = catalog.patterns.keys() if group is None else group_members(catalog, group)
     chosen = [p for p in catalog.patterns.values() if p.id in members and (layer is None or p.layer == layer)]
-    Console().print(pattern_table(catalog, chosen, lang))
+    terminal().print(pattern_table(catalog, chosen, lang))
 
 
 @patterns.command("show")
@@ -72,7 +72,7 @@ def show_pattern(pattern_id: str, rules: tuple[Path, ...], lang: Lang) -> None:
     """
     catalog = load_catalog(rules)
     _check_id("pattern", pattern_id, list(catalog.patterns))
-    Console().print(pattern_page(catalog, catalog.patterns[pattern_id], lang))
+    terminal().print(pattern_page(catalog, catalog.patterns[pattern_id], lang))
 
 
 @patterns.command("graph")

@@ -23,6 +23,7 @@ from advisor.analysis.portfolio import (
     summarize,
 )
 from advisor.base.i18n import Lang
+from advisor.base.text import terminal, visible, visible_line
 from advisor.cli.options import catalog_options, lang_option, set_option
 from advisor.core.advisor import Advisor
 from advisor.core.recommendation import Recommendation
@@ -96,32 +97,32 @@ def recommend(
 
 def _print_terminal(recommendations: Sequence[Recommendation], advisor: Advisor, lang: Lang) -> None:
     """Print recommendations on the terminal (rich is imported only here, not for ``--json``)."""
-    from rich.console import Console  # noqa: PLC0415 - keeps rich out of the JSON path
+    from advisor.report.terminal import render_terminal  # noqa: PLC0415 - keeps rich out of the JSON path
 
-    from advisor.report.terminal import render_terminal  # noqa: PLC0415
-
-    console = Console()
+    console = terminal()
     for recommendation in recommendations:
         console.print(render_terminal(recommendation, advisor.catalog, lang))
 
 
 def _assess_batch(advisor: Advisor, items: Sequence[Input], sets: Sequence[str]) -> list[SystemResult]:
     """Assess every input, reporting each failure on stderr as it happens."""
-    from rich.console import Console  # noqa: PLC0415 - keeps rich out of single-file runs
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn  # noqa: PLC0415
 
     results: list[SystemResult] = []
     show = len(items) > PROGRESS_THRESHOLD and sys.stderr.isatty()
-    columns = (TextColumn("assessing"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"))
-    with Progress(*columns, console=Console(stderr=True), transient=True, disable=not show) as progress:
+    columns = (
+        TextColumn("assessing"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.description}", markup=False),
+    )
+    with Progress(*columns, console=terminal(stderr=True), transient=True, disable=not show) as progress:
         task = progress.add_task("", total=len(items))
         for item in items:
-            progress.update(task, description=item.source)
+            progress.update(task, description=visible_line(item.source))
             result = assess(advisor, item, sets)
             if result.error is not None:
-                progress.console.print(
-                    f"error: {result.error}", markup=False, highlight=False, soft_wrap=True
-                )
+                progress.console.print(visible(f"error: {result.error}"), highlight=False, soft_wrap=True)
             results.append(result)
             progress.advance(task)
     return results

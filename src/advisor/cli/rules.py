@@ -8,6 +8,7 @@ import click
 
 from advisor.analysis.lint import lint as lint_packs
 from advisor.base.resources import display_path
+from advisor.base.text import visible
 
 
 @click.group()
@@ -45,7 +46,7 @@ def lint(packs: tuple[Path, ...], questionnaire: Path | None) -> None:
         click.echo(f"ok: no findings in {what}")
         return
     for finding in findings:
-        click.echo(str(finding))
+        click.echo(visible(str(finding)))
     count = len(findings)
     click.echo(f"error: {count} finding{'s' if count != 1 else ''} in {what}", err=True)
     raise click.exceptions.Exit(2)

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from advisor.analysis.validation import validate_paths
+from advisor.base.text import visible
 from advisor.cli.options import catalog_options
 from advisor.core.advisor import Advisor
 
@@ -36,7 +37,7 @@ def validate(paths: tuple[Path, ...], rules: tuple[Path, ...], questionnaire: Pa
     for report in reports:
         found = report.problems + report.warnings
         for problem in sorted(found, key=lambda p: (p.path, p.line or 0, p.column or 0, p.message)):
-            click.echo(str(problem))
+            click.echo(visible(str(problem)))
     failed = [r for r in reports if r.problems]
     if failed:
         count = sum(len(r.problems) for r in failed)

@@ -7,7 +7,6 @@ writes the same bytes.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from advisor.__about__ import __version__
 from advisor.base.resources import display_path
+from advisor.base.text import visible_line
 from advisor.base.yamlfile import read_yaml, validate
 from advisor.errors import DataFileError, Problem
 from advisor.interview.flow import FORCES_STEP, REVIEW_STEP, Interview, InterviewState, value_problem
@@ -29,10 +29,30 @@ def default_resume_path(output: Path) -> Path:
     return output.with_name(f".{output.stem}{RESUME_SUFFIX}")
 
 
+def _double_quoted(text: str) -> str:
+    """``text`` as a one-line double-quoted YAML scalar that reads back exactly.
+
+    Every unprintable character is escaped (``\\x1b``, ``\\u0085``): YAML forbids most control
+    characters raw in a file, so an answer holding one would otherwise be unreadable.
+    """
+    out = []
+    for char in text:
+        if char in '"\\':
+            out.append("\\" + char)
+        elif char.isprintable() or char == " ":
+            out.append(char)
+        elif ord(char) <= 0xFF:
+            out.append(f"\\x{ord(char):02x}")
+        elif ord(char) <= 0xFFFF:
+            out.append(f"\\u{ord(char):04x}")
+        else:
+            out.append(f"\\U{ord(char):08x}")
+    return '"' + "".join(out) + '"'
+
+
 def _scalar(value: Any) -> str:
-    if isinstance(value, str) and any(not c.isprintable() for c in value):
-        # A JSON string is a valid double-quoted YAML scalar and stays on one line.
-        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, str) and not value.isprintable():
+        return _double_quoted(value)
     # Flow style keeps each answer on one line; width keeps long text unfolded.
     text: str = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, width=1_000_000)
     return text.removesuffix("\n").removesuffix("\n...").rstrip("\n")
@@ -53,7 +73,7 @@ def answers_text(interview: Interview, state: InterviewState) -> str:
     questionnaire = interview.questionnaire
     answers = interview.prune(state.answers)
     name = answers.get("system_name")
-    title = _one_line(name) if isinstance(name, str) and name.strip() else "(unnamed system)"
+    title = visible_line(_one_line(name)) if isinstance(name, str) and name.strip() else "(unnamed system)"
     weights = state.forces or interview.default_weights()
     lines = [
         f"# {title}: answers to the questionnaire '{questionnaire.id}', written by advisor interview.",

@@ -23,10 +23,10 @@ from prompt_toolkit.keys import Keys
 from prompt_toolkit.output import Output, create_output
 from prompt_toolkit.utils import get_cwidth
 from questionary.prompts.common import InquirerControl
-from rich.console import Console, RenderableType
-from rich.text import Text as RichText
+from rich.console import RenderableType
 
 from advisor.base.i18n import Lang, Text
+from advisor.base.text import plain, terminal
 from advisor.catalog.models import Force
 from advisor.interview.flow import (
     BACK,
@@ -115,7 +115,7 @@ class QuestionaryPrompter:
     ) -> None:
         self.lang: Lang = lang
         stream = stream if stream is not None else terminal_stream()
-        self.console = Console(file=stream, highlight=False)
+        self.console = terminal(file=stream, highlight=False)
         self._section: str | None = None
         self._runner = PromptRunner()
         self._io: dict[str, Any] = {"output": output or create_output(stdout=stream)}
@@ -350,7 +350,7 @@ class QuestionaryPrompter:
         Raises:
             EOFError: the terminal is gone.
         """
-        self._show(RichText(message, style=style or ""))
+        self._show(plain(message, style=style or ""))
 
     def _show(self, renderable: RenderableType) -> None:
         try:

@@ -12,6 +12,7 @@ from rich.table import Table
 from rich.text import Text as RichText
 
 from advisor.base.i18n import Lang, Text
+from advisor.base.text import plain
 from advisor.catalog.models import Force
 from advisor.interview.flow import Position, ReviewRow
 from advisor.interview.words import WORDS, display_value
@@ -31,14 +32,14 @@ def header(position: Position, help_text: Text | None, lang: Lang, *, entering: 
         lang: the language shown.
         entering: the previous question was in another section.
     """
-    line = RichText.assemble(("\n" + position.title.get(lang), "bold magenta"))
+    line = RichText.assemble(plain("\n" + position.title.get(lang), "bold magenta"))
     line.append(" · " + WORDS("position", lang, number=position.number, total=position.total))
     line.append("    " + WORDS("keys", lang), style="dim")
     lines = [line]
     if entering and position.help is not None:
-        lines.append(RichText(position.help.get(lang), style="magenta"))
+        lines.append(plain(position.help.get(lang), style="magenta"))
     if help_text is not None:
-        lines.append(RichText(help_text.get(lang), style="italic dim"))
+        lines.append(plain(help_text.get(lang), style="italic dim"))
     return lines
 
 
@@ -51,7 +52,7 @@ def priorities_table(forces: Sequence[Force], weights: Mapping[str, int], lang: 
     ranked = sorted(forces, key=lambda f: (-weights[f.id], forces.index(f)))
     for rank, force in enumerate(ranked, 1):
         weight = weights[force.id]
-        table.add_row(str(rank), force.name.get(lang), f"{weight_bar(weight)} {weight}")
+        table.add_row(str(rank), plain(force.name.get(lang)), f"{weight_bar(weight)} {weight}")
     return table
 
 
@@ -65,8 +66,8 @@ def review_table(rows: Sequence[ReviewRow], lang: Lang) -> Table:
     for number, row in enumerate(rows, 1):
         table.add_row(
             str(number),
-            row.section.get(lang),
-            row.question.prompt.get(lang),
-            display_value(row.question, row.value, lang),
+            plain(row.section.get(lang)),
+            plain(row.question.prompt.get(lang)),
+            plain(display_value(row.question, row.value, lang)),
         )
     return table

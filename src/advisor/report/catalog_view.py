@@ -10,6 +10,7 @@ from rich.text import Text
 from rich.tree import Tree
 
 from advisor.base.i18n import Lang, Phrasebook
+from advisor.base.text import plain
 from advisor.catalog.conditions import describe_leaf, to_dnf
 from advisor.catalog.loader import Catalog
 from advisor.catalog.models import Effect, Pattern, Relation, Verdict
@@ -73,12 +74,12 @@ def pattern_table(catalog: Catalog, patterns: list[Pattern], lang: Lang = "en") 
             if previous is not None:
                 table.add_section()
             table.add_row(
-                Text(group.name.get(lang), style="bold magenta"),
+                plain(group.name.get(lang), style="bold magenta"),
                 "",
-                Text(catalog.layers[group.layer].name.get(lang), style="dim"),
+                plain(catalog.layers[group.layer].name.get(lang), style="dim"),
             )
             previous = pattern.group
-        table.add_row(pattern.id, pattern.name.get(lang), pattern.summary.get(lang))
+        table.add_row(plain(pattern.id), plain(pattern.name.get(lang)), plain(pattern.summary.get(lang)))
     return table
 
 
@@ -95,16 +96,18 @@ def _forces(catalog: Catalog, pattern: Pattern, lang: Lang) -> Table:
     for effect in sorted(pattern.forces, key=lambda e: (e.effect is Effect.HURTS, -e.strength, e.force)):
         style = "green" if effect.effect is Effect.HELPS else "red"
         table.add_row(
-            catalog.forces[effect.force].name.get(lang),
+            plain(catalog.forces[effect.force].name.get(lang)),
             Text(label(effect.effect.value, lang), style=style),
             _strength(effect.strength),
-            Text(effect.note.get(lang)) if effect.note else "",
+            plain(effect.note.get(lang)) if effect.note else "",
         )
     return table
 
 
 def _pattern_ref(catalog: Catalog, pattern_id: str, lang: Lang) -> Text:
-    return Text.assemble((catalog.patterns[pattern_id].name.get(lang), "cyan"), (f"  {pattern_id}", "dim"))
+    return Text.assemble(
+        plain(catalog.patterns[pattern_id].name.get(lang), "cyan"), plain(f"  {pattern_id}", "dim")
+    )
 
 
 def _resulting(catalog: Catalog, pattern: Pattern, lang: Lang) -> Tree:
@@ -117,12 +120,12 @@ def _resulting(catalog: Catalog, pattern: Pattern, lang: Lang) -> Tree:
         if items:
             branch = tree.add(Text(label(key, lang), style=style))
             for item in items:
-                branch.add(Text(item.get(lang)))
+                branch.add(plain(item.get(lang)))
     if context.issues:
         issues = tree.add(Text(label("issues", lang), style="yellow"))
         for issue_id in context.issues:
             issue = catalog.issues[issue_id]
-            node = issues.add(Text.assemble(issue.title.get(lang), (f"  {issue_id}", "dim")))
+            node = issues.add(Text.assemble(plain(issue.title.get(lang)), plain(f"  {issue_id}", "dim")))
             for resolver in issue.resolved_by:
                 node.add(
                     Text.assemble(
@@ -130,7 +133,9 @@ def _resulting(catalog: Catalog, pattern: Pattern, lang: Lang) -> Tree:
                     )
                 )
             if issue.accepted is not None:
-                node.add(Text.assemble((f"{label('accepted', lang)}: ", "dim"), issue.accepted.get(lang)))
+                node.add(
+                    Text.assemble((f"{label('accepted', lang)}: ", "dim"), plain(issue.accepted.get(lang)))
+                )
     return tree
 
 
@@ -160,7 +165,7 @@ def _rules(catalog: Catalog, pattern: Pattern, lang: Lang) -> Table:
         when = " or ".join(
             " and ".join(describe_leaf(leaf) for leaf in clause) for clause in to_dnf(rule.when)
         )
-        table.add_row(rule.id, verdict, Text(when), Text(rule.reason.get(lang)))
+        table.add_row(plain(rule.id), verdict, plain(when), plain(rule.reason.get(lang)))
     return table
 
 
@@ -170,14 +175,14 @@ def pattern_page(catalog: Catalog, pattern: Pattern, lang: Lang = "en") -> Rende
     layer = catalog.layers[pattern.layer].name.get(lang)
     other: Lang = "ko" if lang == "en" else "en"
     title = Text.assemble(
-        (pattern.name.get(lang), "bold cyan"),
-        (f"  {pattern.name.get(other)}" if pattern.name.ko else "", "cyan"),
-        (f"\n{pattern.id} · {group} · {layer}", "dim"),
-        ("\n\n" + pattern.summary.get(lang), ""),
+        plain(pattern.name.get(lang), "bold cyan"),
+        plain(f"  {pattern.name.get(other)}" if pattern.name.ko else "", "cyan"),
+        plain(f"\n{pattern.id} · {group} · {layer}", "dim"),
+        plain("\n\n" + pattern.summary.get(lang)),
     )
     parts: list[RenderableType] = [Panel(title, expand=False)]
     for key in ("problem", "context", "solution"):
-        parts.append(Text.assemble((label(key, lang) + ": ", "bold"), getattr(pattern, key).get(lang)))
+        parts.append(Text.assemble((label(key, lang) + ": ", "bold"), plain(getattr(pattern, key).get(lang))))
     sections: list[RenderableType] = [
         _forces(catalog, pattern, lang),
         _resulting(catalog, pattern, lang),

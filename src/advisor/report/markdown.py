@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from advisor.base.i18n import Lang
+from advisor.base.text import visible
 from advisor.core.recommendation import Score
 from advisor.report.graph import to_mermaid
 from advisor.report.graph_svg import group_colours
@@ -208,4 +209,5 @@ def render_markdown(report: Report) -> str:
     out += [f"{n}. {md(step.text)}" for n, step in enumerate(report.next_steps, 1)] + [""]
     if report.notes:
         out += [f"## {label('notes', lang)}", "", *(f"- {md(n)}" for n in report.notes), ""]
-    return "\n".join(out).rstrip() + "\n"
+    # Pack and answer text may hold control characters: written out, never raw (one text path).
+    return visible("\n".join(out).rstrip() + "\n")

@@ -17,6 +17,7 @@ from advisor.analysis.results import (
     Sensitivity,
     Suggestion,
 )
+from advisor.base.text import visible
 from advisor.core.recommendation import Reason
 from advisor.questionnaire.overrides import format_value
 
@@ -120,7 +121,7 @@ def render_explanation(explanation: Explanation) -> str:
             out += [_suggestion(s, e.pattern) for s in e.suggestions]
         elif e.rules:
             out += ["", "No single set of answer changes found that changes it."]
-    return "\n".join(out) + "\n"
+    return visible("\n".join(out) + "\n")
 
 
 def _group_flips(flips: tuple[Flip, ...]) -> list[tuple[Flip, list[Any]]]:
@@ -160,7 +161,7 @@ def render_sensitivity(sensitivity: Sensitivity) -> str:
             out.append("     removes: " + ", ".join(flip.removed))
     if s.stable:
         out += ["", "No single change of these alters the recommendation: " + ", ".join(s.stable)]
-    return "\n".join(out) + "\n"
+    return visible("\n".join(out) + "\n")
 
 
 def _value(value: Any) -> str:
@@ -197,7 +198,7 @@ def render_diff(d: AssessmentDiff) -> str:
         out += ["", "Open issues:"]
         out += [f"  + {i.id} ({i.status}): {i.title}" for i in d.opened]
         out += [f"  - {i.id} ({i.status}): {i.title}" for i in d.closed]
-    return "\n".join(out) + "\n"
+    return visible("\n".join(out) + "\n")
 
 
 def render_portfolio(portfolio: Portfolio) -> str:
@@ -214,4 +215,4 @@ def render_portfolio(portfolio: Portfolio) -> str:
     if risks:
         out += ["", "Common open risks (systems):"]
         out += [f"  {use.count:>3}  {use.id}: {use.title}" for use in risks]
-    return "\n".join(out) + "\n"
+    return visible("\n".join(out) + "\n")

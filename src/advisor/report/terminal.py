@@ -16,6 +16,7 @@ from rich.text import Text
 from rich.tree import Tree
 
 from advisor.base.i18n import Lang
+from advisor.base.text import plain
 from advisor.catalog.loader import Catalog
 from advisor.core.recommendation import Reason, Recommendation, RecommendedPattern
 from advisor.report.labels import label
@@ -37,21 +38,21 @@ def _summary(reason: Reason, catalog: Catalog, lang: Lang) -> Text:
     if reason.kind == "successor" and reason.issue and reason.predecessor:
         issue = catalog.issues.get(reason.issue)
         title = issue.title.get(lang) if issue else reason.issue
-        return Text(
+        return plain(
             label("successor_of", lang, parent=_name(catalog, reason.predecessor, lang), issue=title),
             style="dim",
         )
     rule = catalog.rules.get(reason.rule or "")
     text = rule.reason.get(lang) if rule else reason.text
     mark = ("✔ ", "green") if reason.verdict == "recommend" else ("✘ ", "red")
-    return Text.assemble(mark, text)
+    return Text.assemble(mark, plain(text))
 
 
 def _evidence(reason: Reason) -> Text:
     """The rule that fired, its weight and what it matched."""
     sign = "+" if reason.verdict == "recommend" else "-"
     matched = "; ".join(m.test + (f" ({m.actual})" if m.actual else "") for m in reason.matched)
-    return Text(f"{reason.rule} {sign}{reason.weight}: {matched}", style="dim")
+    return plain(f"{reason.rule} {sign}{reason.weight}: {matched}", style="dim")
 
 
 def _score(pattern: RecommendedPattern, lang: Lang) -> str:
@@ -67,11 +68,14 @@ def _tree(result: Recommendation, catalog: Catalog, lang: Lang) -> Tree:
         children[pattern.parent].append(pattern)
     root = Tree(Text(label("graph", lang), style="bold"), guide_style="dim")
 
-    def grow(node: Tree, parent: str | None) -> None:
+    # A loop, not recursion: a pack may chain a thousand successors.
+    pending: list[tuple[Tree, str | None]] = [(root, None)]
+    while pending:
+        node, parent = pending.pop()
         for pattern in sorted(children.get(parent, []), key=lambda p: (-p.score.total, p.id)):
             label_text = Text.assemble(
-                (_name(catalog, pattern.id, lang), "bold cyan"),
-                (f"  {pattern.id} · {_score(pattern, lang)}", "dim"),
+                plain(_name(catalog, pattern.id, lang), "bold cyan"),
+                plain(f"  {pattern.id} · {_score(pattern, lang)}", "dim"),
             )
             branch = node.add(label_text)
             for reason in pattern.reasons:
@@ -79,9 +83,7 @@ def _tree(result: Recommendation, catalog: Catalog, lang: Lang) -> Tree:
                     branch.add(Text.assemble(_summary(reason, catalog, lang), "\n", _evidence(reason)))
                 else:
                     branch.add(_summary(reason, catalog, lang))
-            grow(branch, pattern.id)
-
-    grow(root, None)
+            pending.append((branch, pattern.id))
     return root
 
 
@@ -102,8 +104,8 @@ def _by_group(result: Recommendation, catalog: Catalog, lang: Lang) -> Table:
         # the strongest reason *for* it: a recommending rule, else the issue it resolves
         first = next((r for r in pattern.reasons if r.verdict != "advise-against"), None)
         table.add_row(
-            group_name if group_name != previous else "",
-            _name(catalog, pattern.id, lang),
+            plain(group_name if group_name != previous else ""),
+            plain(_name(catalog, pattern.id, lang)),
             f"{pattern.score.total:g}",
             _summary(first, catalog, lang) if first else Text(""),
         )
@@ -118,9 +120,9 @@ def _header(result: Recommendation, catalog: Catalog, lang: Lang) -> Panel:
     )
     header = Text.assemble(
         (label("title", lang) + ": ", "bold"),
-        (result.system or label("unnamed", lang), "bold cyan"),
+        plain(result.system or label("unnamed", lang), "bold cyan"),
         ("\n" + label("forces", lang) + ": ", "dim"),
-        top or label("none", lang),
+        plain(top or label("none", lang)),
     )
     return Panel(header, expand=False)
 
@@ -131,7 +133,11 @@ def _alternatives(result: Recommendation, catalog: Catalog, lang: Lang) -> Table
     table.add_column(label("instead_of", lang), overflow="fold")
     table.add_column(label("why_not", lang), ratio=1, overflow="fold")
     for alt in result.alternatives:
-        table.add_row(_name(catalog, alt.id, lang), _name(catalog, alt.instead_of, lang), alt.reason)
+        table.add_row(
+            plain(_name(catalog, alt.id, lang)),
+            plain(_name(catalog, alt.instead_of, lang)),
+            plain(alt.reason),
+        )
     return table
 
 
@@ -143,7 +149,7 @@ def _advised_against(result: Recommendation, catalog: Catalog, lang: Lang) -> Ta
         why = Text("\n").join(
             _summary(r, catalog, lang) for r in item.reasons if r.verdict == "advise-against"
         )
-        table.add_row(_name(catalog, item.id, lang), why)
+        table.add_row(plain(_name(catalog, item.id, lang)), why)
     return table
 
 
@@ -167,10 +173,10 @@ def _open_issues(result: Recommendation, catalog: Catalog, lang: Lang) -> Table:
     for issue in result.open_issues:
         known = catalog.issues.get(issue.id)
         table.add_row(
-            known.title.get(lang) if known else issue.title,
-            ", ".join(_name(catalog, p, lang) for p in issue.raised_by),
+            plain(known.title.get(lang) if known else issue.title),
+            plain(", ".join(_name(catalog, p, lang) for p in issue.raised_by)),
             label(f"st_{issue.status}", lang),
-            issue.reason,
+            plain(issue.reason),
         )
     return table
 
@@ -192,5 +198,5 @@ def render_terminal(result: Recommendation, catalog: Catalog, lang: Lang = "en")
         parts.append(_open_issues(result, catalog, lang))
     if result.plan:
         parts.append(render_plan(result, catalog, lang))
-    parts += [Text(f"{label('notes', lang)}: {note}", style="yellow") for note in result.notes]
+    parts += [plain(f"{label('notes', lang)}: {note}", style="yellow") for note in result.notes]
     return RenderGroup(*parts)
