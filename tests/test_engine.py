@@ -10,7 +10,8 @@ import pytest
 from advisor.catalog.conditions import AnswerTest, Clause, ForceTest
 from advisor.core import engine as engine_module
 from advisor.core.advisor import Advisor
-from advisor.core.engine import Engine, check_limits, storage_key
+from advisor.core.engine import Engine, check_limits
+from advisor.core.identity import storage_key
 from advisor.errors import EngineError
 
 ROOT = Path(__file__).resolve().parents[1]

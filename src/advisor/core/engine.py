@@ -16,7 +16,11 @@ durable-rules has sharp edges this module designs around:
   session state for one;
 - a fact without an ``id`` is identified by a 32-bit hash of its content, and
   two different facts can share one (a system name was enough), so every fact
-  gets an explicit id from :class:`_Identities`, whose keys never collide;
+  gets an explicit id whose key never collides (:mod:`advisor.core.identity`);
+- the binding's Python wrapper costs more per firing than the matching itself
+  (JSON round trips, a state update per action), so sessions drive the compiled
+  matcher directly; the wrapper's path stays for comparison (``lean=False``):
+  both give the same firings in the same order.
 - some rule-pack shapes hang or crash the engine, so :func:`check_limits`
   refuses them before anything reaches the engine.
 """
@@ -25,7 +29,6 @@ from __future__ import annotations
 
 import copy
 import hashlib
-import itertools
 import json
 import threading
 from collections import Counter, defaultdict
@@ -34,7 +37,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from durable import engine as durable_engine
+import durable_rules_engine as matcher
 
 from advisor.catalog.conditions import (
     AnswerTest,
@@ -45,6 +48,7 @@ from advisor.catalog.conditions import (
     PatternTest,
 )
 from advisor.core.facts import Fact, engine_value
+from advisor.core.identity import Identities
 from advisor.errors import EngineError
 
 #: Hard limits of durable-rules 2.0.28, with a safety margin (see the notes on the engine).
@@ -198,100 +202,21 @@ def limit_findings(rules: Mapping[str, Sequence[Clause]]) -> list[LimitFinding]:
     return problems
 
 
-class _QuietHost(durable_engine.Host):  # type: ignore[misc]
-    """A host without background timer threads: actions run on the caller's thread."""
-
-    def _run(self) -> None:
-        return None
-
-
-def storage_key(fact_id: str) -> int:
-    """The key under which durable-rules files a fact of a session: the 32-bit FNV-1a hash of its id.
-
-    Two facts of one session whose ids share this key are taken for one fact ("already
-    observed"), whatever their content; the state fact of session ``sid`` has the id ``sid-SID``.
-    """
-    key = 0x811C9DC5
-    for byte in fact_id.encode():
-        key = ((key ^ byte) * 0x01000193) & 0xFFFFFFFF
-    return key
-
-
-class _Identities:
-    """Session ids and fact ids whose storage keys are pairwise distinct, so facts never collide.
-
-    Fact ids are short decimal strings, handed out in order to the facts of every session
-    (the n-th fact of a session always gets the n-th id); a candidate whose key is already
-    taken, by an earlier id or by the state fact of a session id in use, is skipped. Session
-    ids are reused once their session is deleted, so the tables stay small.
-    """
-
-    def __init__(self) -> None:
-        self._taken: set[int] = set()
-        self.fact_ids: list[str] = []
-        self._candidates = itertools.count()
-        self._free: list[str] = []
-        self._sid_candidates = itertools.count(1)
-
-    def reserve(self, count: int) -> list[str]:
-        """The first ``count`` fact ids (grown on demand)."""
-        while len(self.fact_ids) < count:
-            candidate = str(next(self._candidates))
-            key = storage_key(candidate)
-            if key not in self._taken:
-                self._taken.add(key)
-                self.fact_ids.append(candidate)
-        return self.fact_ids
-
-    def acquire_sid(self) -> str:
-        """A session id no open session uses, whose state fact collides with no fact id."""
-        if self._free:
-            return self._free.pop()
-        while True:
-            sid = f"s{next(self._sid_candidates)}"
-            key = storage_key(f"sid-{sid}")
-            if key not in self._taken:
-                self._taken.add(key)
-                return sid
-
-    def release_sid(self, sid: str) -> None:
-        """Give back the id of a deleted session."""
-        self._free.append(sid)
-
-
 _LOCK = threading.RLock()
-_HOST: _QuietHost | None = None
-_REGISTERED: dict[str, str] = {}
-_FIRED: dict[str, list[Firing]] = {}
-_IDENTITIES = _Identities()
-
-
-def _host() -> _QuietHost:
-    global _HOST  # noqa: PLW0603 - one host per process is the engine's own constraint
-    if _HOST is None:
-        _HOST = _QuietHost()
-    return _HOST
-
-
-def _action(rule: str, clause: int) -> Any:
-    firing = Firing(rule, clause)
-
-    def run(closure: Any) -> None:
-        fired = _FIRED.get(str(closure.s.sid))
-        if fired is not None:
-            fired.append(firing)
-
-    return run
-
-
-def _noop(closure: Any) -> None:
-    return None
+_IDENTITIES = Identities()
+#: Rulesets registered in this process, by (fingerprint, lean): the plain path's host name
+#: or the lean path's matcher handle. durable-rules cannot unload a ruleset.
+_REGISTERED: dict[tuple[str, bool], Any] = {}
 
 
 class Engine:
-    """Compiled rules, registered once; open a :meth:`session` per assessment."""
+    """Compiled rules, registered once; open a :meth:`session` per assessment.
 
-    def __init__(self, rules: Mapping[str, Sequence[Clause]]) -> None:
+    With ``lean`` (the default) sessions drive durable-rules' compiled matcher directly;
+    without it they go through the binding's Python wrapper, as a reference to compare with.
+    """
+
+    def __init__(self, rules: Mapping[str, Sequence[Clause]], *, lean: bool = True) -> None:
         problems = check_limits(rules)
         if problems:
             raise EngineError(
@@ -303,66 +228,76 @@ class Engine:
             _START_RULE: {"all": [{"m": {"t": "$start"}}]},
             _CATCH_ALL_RULE: {"all": [{"m": {"$ex": {"t": 1}}}, {"n": {"t": "$never"}}]},
         }
-        actions: dict[str, Any] = {_START_RULE: _noop, _CATCH_ALL_RULE: _noop}
+        #: Each action name → the firing it stands for (None for the engine's own rules).
+        self.firings: dict[str, Firing | None] = {_START_RULE: None, _CATCH_ALL_RULE: None}
         for rule_id in sorted(rules):
             for index, clause in enumerate(rules[rule_id]):
                 name = f"{rule_id}#{index}"
                 definition[name] = {"all": [{f"m{i}": compile_leaf(leaf)} for i, leaf in enumerate(clause)]}
-                actions[name] = _action(rule_id, index)
+                self.firings[name] = Firing(rule_id, index)
         fingerprint = hashlib.sha256(json.dumps(definition, sort_keys=True).encode()).hexdigest()[:16]
+        self.lean = lean
         with _LOCK:
-            registered = _REGISTERED.get(fingerprint)
+            registered = _REGISTERED.get((fingerprint, lean))
             if registered is None:
-                registered = f"advisor-{len(_REGISTERED) + 1}-{fingerprint}"
-                ruleset = copy.deepcopy(definition)
-                for rule_name, action in actions.items():
-                    ruleset[rule_name]["run"] = action
+                name = f"advisor-{len(_REGISTERED) + 1}-{fingerprint}"
                 try:
-                    _host().set_rulesets({registered: ruleset})
+                    registered = _register(name, definition, self.firings, lean)
                 except Exception as exc:  # the engine raises bare Exceptions
                     raise EngineError(f"the rules engine refused the rule pack: {exc}") from None
-                _REGISTERED[fingerprint] = registered
-        self.name = registered
+                _REGISTERED[(fingerprint, lean)] = registered
+        self.name = f"advisor-{fingerprint}"
+        self._ruleset = registered
 
     @contextmanager
     def session(self) -> Iterator[Session]:
         """An isolated session for one assessment, deleted when the block ends."""
         with _LOCK:
             sid = _IDENTITIES.acquire_sid()
-            _FIRED[sid] = []
-            session = Session(self.name, sid)
+            session: Session = (LeanSession if self.lean else PlainSession)(self, sid)
             try:
                 session.start()
                 yield session
             finally:
-                _FIRED.pop(sid, None)
                 if session.started:
-                    _host().delete_state(self.name, sid)
+                    session.delete()
                     _IDENTITIES.release_sid(sid)
+
+
+def _register(name: str, definition: dict[str, Any], firings: Mapping[str, Firing | None], lean: bool) -> Any:
+    """Register a ruleset: the matcher's handle (lean), or its name on the wrapper's host."""
+    if lean:
+        return matcher.create_ruleset(name, json.dumps(definition, ensure_ascii=False))
+    ruleset = copy.deepcopy(definition)  # the wrapper takes the actions out of the dict it is given
+    for rule_name, firing in firings.items():
+        ruleset[rule_name]["run"] = _recorder(firing)
+    _host().set_rulesets({name: ruleset})
+    return name
 
 
 class Session:
     """One assessment's working memory in the engine."""
 
-    def __init__(self, ruleset: str, sid: str) -> None:
-        self._ruleset = ruleset
+    def __init__(self, engine: Engine, sid: str) -> None:
+        self._engine = engine
+        self._ruleset = engine._ruleset
         self._sid = sid
         self._seen: set[tuple[tuple[str, Any], ...]] = set()
+        self.fired: list[Firing] = []
         self.started = False
 
     def start(self) -> None:
         """Run the start rule, so that the session can always be deleted safely."""
-        self._assert([{"t": "$start"}])
+        self._assert(self._identified([{"t": "$start"}]))
         self.started = True
 
     def assert_facts(self, facts: Sequence[Fact]) -> list[Firing]:
         """Add facts; return the rule clauses that fired because of them, in firing order."""
         if not facts:
             return []
-        fired = _FIRED[self._sid]
-        before = len(fired)
-        self._assert(facts)
-        return fired[before:]
+        before = len(self.fired)
+        self._assert(self._identified(facts))
+        return self.fired[before:]
 
     def _identified(self, facts: Sequence[Fact]) -> list[Fact]:
         """The facts with this session's id and each its own fact id; the same fact twice is refused."""
@@ -377,9 +312,69 @@ class Session:
         sid = self._sid
         return [{**fact, "sid": sid, "id": ids[first + n]} for n, fact in enumerate(facts)]
 
-    def _assert(self, facts: Sequence[Fact]) -> None:
-        batch = self._identified(facts)
+    def _assert(self, batch: list[Fact]) -> None:
+        raise NotImplementedError
+
+    def delete(self) -> None:
+        """Delete the session's state in the engine."""
+        raise NotImplementedError
+
+
+class LeanSession(Session):
+    """A session that drives the compiled matcher directly: assert, then take each action in turn.
+
+    The binding's wrapper would, for every action, decode the matched facts and the state
+    from JSON, build closure objects, run the action and write the unchanged state back.
+    The advisor's actions only record which rule fired, so this takes the action's name
+    from the matcher's message and completes it at once, in the matcher's own order.
+    """
+
+    def _assert(self, batch: list[Fact]) -> None:
+        handle = self._ruleset
+        try:
+            result = matcher.assert_facts(handle, json.dumps(batch, ensure_ascii=False))
+            if result[0] == _OBSERVED:
+                raise EngineError("a fact was asserted twice in one assessment")
+            if result[0] == _NOT_HANDLED:
+                raise EngineError("the rules engine did not accept the facts")
+            state = 0 if result[0] == _NO_STATE else result[1]
+            started = matcher.start_action_for_state(handle, state)
+            message = started[1] if started else None
+            while message:
+                self._record(message)
+                message = matcher.complete_and_start_action(handle, state)
+        except EngineError:
+            raise
+        except Exception as exc:  # the engine's C layer raises bare Exceptions
+            raise EngineError(f"the rules engine failed: {exc}") from None
+
+    def _record(self, message: str) -> None:
+        """Note the rule clause an action message (``{"NAME": {...}}``) stands for."""
+        firings = self._engine.firings
+        name = message[2 : message.find('"', 2)]
+        if name not in firings:  # a name the fast slice cannot read: decode the message
+            name = next(iter(json.loads(message)))
+        firing = firings[name]
+        if firing is not None:
+            self.fired.append(firing)
+
+    def delete(self) -> None:
+        """Delete the session's state in the matcher."""
+        matcher.delete_state(self._ruleset, self._sid)
+
+
+#: Result codes of the matcher's assert (0: done, with a state handle to take actions from).
+_NOT_HANDLED, _OBSERVED, _NO_STATE = 1, 2, 3
+
+
+class PlainSession(Session):
+    """A session through durable-rules' Python wrapper (the reference the lean path is tested against)."""
+
+    def _assert(self, batch: list[Fact]) -> None:
+        from durable import engine as durable_engine  # noqa: PLC0415 - only this path needs the wrapper
+
         host = _host()
+        _FIRED[self._sid] = self.fired
         try:
             host.assert_facts(self._ruleset, batch)
         except durable_engine.MessageObservedException:
@@ -388,6 +383,41 @@ class Session:
             raise EngineError("the rules engine did not accept the facts") from None
         except Exception as exc:  # the engine's C layer raises bare Exceptions
             raise EngineError(f"the rules engine failed: {exc}") from None
+        finally:
+            _FIRED.pop(self._sid, None)
         state = host.get_state(self._ruleset, self._sid)
         if "exception" in state:
             raise EngineError(f"a rule action failed: {state['exception'].splitlines()[0]}")
+
+    def delete(self) -> None:
+        """Delete the session's state through the wrapper."""
+        _host().delete_state(self._ruleset, self._sid)
+
+
+_HOST: Any = None
+_FIRED: dict[str, list[Firing]] = {}
+
+
+def _host() -> Any:
+    """The wrapper's one host, without background timer threads: actions run on the caller's thread."""
+    global _HOST  # noqa: PLW0603 - one host per process is the engine's own constraint
+    if _HOST is None:
+        from durable import engine as durable_engine  # noqa: PLC0415 - only the plain path needs it
+
+        class QuietHost(durable_engine.Host):  # type: ignore[misc]
+            def _run(self) -> None:
+                return None
+
+        _HOST = QuietHost()
+    return _HOST
+
+
+def _recorder(firing: Firing | None) -> Any:
+    """The wrapper's action for one rule clause: note the firing in its session's list."""
+
+    def run(closure: Any) -> None:
+        fired = _FIRED.get(str(closure.s.sid))
+        if fired is not None and firing is not None:
+            fired.append(firing)
+
+    return run
