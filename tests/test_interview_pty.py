@@ -47,6 +47,7 @@ SCRIPT: list[tuple[str, str, str | None]] = [
     ("system_name", ENTER, "required"),
     ("system_name", "Order platform" + ENTER, None),
     ("system_description", "Orders from web and mobile shops" + ENTER, None),
+    ("deciders", "Architecture board" + ENTER, None),
     ("product_stage", DOWN + ENTER, None),
     ("existing_system", DOWN + ENTER, None),
     ("migration_strategy", ENTER, None),
@@ -91,6 +92,7 @@ WEIGHTS = {"team-autonomy": 5, "fast-deployment": 5, "independent-scalability": 
 ANSWERS = {
     "system_name": "Order platform",
     "system_description": "Orders from web and mobile shops",
+    "deciders": "Architecture board",
     "product_stage": "mature",
     "existing_system": "monolith",
     "migration_strategy": "incremental",
@@ -244,6 +246,7 @@ advisor_version: {__version__}
 answers:
   system_name: Order platform
   system_description: Orders from web and mobile shops
+  deciders: Architecture board
   product_stage: mature
   existing_system: monolith
   migration_strategy: incremental
@@ -310,7 +313,7 @@ def test_korean_interview_writes_the_same_answers_file(tmp_path: Path, advisor: 
     for korean in (
         "시스템",
         "조직과 딜리버리",
-        "질문 1/29",
+        "질문 1/30",
         "보고서 제목에 쓰일 짧은 이름.",
         "MVP / 초기 검증",
     ):
@@ -320,7 +323,7 @@ def test_korean_interview_writes_the_same_answers_file(tmp_path: Path, advisor: 
 def test_ctrl_c_saves_the_answers_and_resume_continues_there(tmp_path: Path, advisor: Advisor) -> None:
     child = spawn(tmp_path, "interview", "--output", "shop.yaml")
     driver = Driver(child, advisor, "en")
-    for question_id, keys, then in SCRIPT[:4]:
+    for question_id, keys, then in SCRIPT[:5]:
         driver.answer(question_id, keys, then)
     driver.answer("existing_system", CTRL_C)
     screen = finish(child)
@@ -339,13 +342,14 @@ def test_ctrl_c_saves_the_answers_and_resume_continues_there(tmp_path: Path, adv
         "answers:\n"
         "  system_name: Order platform\n"
         "  system_description: Orders from web and mobile shops\n"
+        "  deciders: Architecture board\n"
         "  product_stage: mature\n"
     )
     assert not (tmp_path / "shop.yaml").exists()
 
     child = spawn(tmp_path, "interview", "--resume", ".shop.resume.yaml")
     driver = Driver(child, advisor, "en")
-    for question_id, keys, then in SCRIPT[4:]:
+    for question_id, keys, then in SCRIPT[5:]:
         driver.answer(question_id, keys, then)
     driver.weigh(WEIGHTS)
     driver.review_and_change("team_size", BACKSPACE + "8" + ENTER)
@@ -353,7 +357,7 @@ def test_ctrl_c_saves_the_answers_and_resume_continues_there(tmp_path: Path, adv
     child.send(ENTER)
     screen = finish(child)
     assert child.exitstatus == 0, screen
-    assert "The system · question 4 of 29" in screen
+    assert "The system · question 5 of 30" in screen
     assert "question 3 of" not in screen
     assert (tmp_path / "shop.yaml").read_text(encoding="utf-8") == EXPECTED_FILE
     assert not resume.exists()

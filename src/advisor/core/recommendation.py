@@ -183,6 +183,7 @@ class AnsweredValue(Frozen):
     question: str
     value: Any
     source: Literal["answered", "default", "unknown", "not-asked"]
+    note: str | None = None
 
 
 class Recommendation(Frozen):
@@ -191,6 +192,7 @@ class Recommendation(Frozen):
     schema_version: int = SCHEMA_VERSION
     questionnaire: str
     system: str
+    date: str | None = None
     answers: tuple[AnsweredValue, ...]
     forces: dict[str, int]
     recommended: tuple[RecommendedPattern, ...]

@@ -9,6 +9,7 @@ a question whose ``when`` does not hold) and every force with a weight.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,7 +34,9 @@ class AnswersFile(BaseModel):
     questionnaire: str = "default"
     questionnaire_version: int | None = None
     advisor_version: str | None = None
+    date: datetime.date | None = None
     answers: dict[str, Any] = Field(default_factory=dict)
+    notes: dict[str, Any] = Field(default_factory=dict)
     forces: dict[str, Any] = Field(default_factory=dict)
     in_place: list[Any] = Field(
         default_factory=list, description="ids of the patterns the system already uses"
@@ -51,6 +54,8 @@ class Answers:
     ignored: tuple[str, ...] = ()
     source: str = "<answers>"
     in_place: tuple[str, ...] = ()
+    notes: Mapping[str, str] = field(default_factory=dict)
+    date: str | None = None
 
     def value(self, question_id: str) -> Any:
         """The answer to a question (:data:`UNKNOWN_VALUE` when not known)."""
@@ -65,7 +70,12 @@ class Answers:
         values = {
             q: (UNKNOWN if v is UNKNOWN_VALUE else v) for q, v in self.values.items() if q in self.given
         }
-        raw: dict[str, Any] = {"questionnaire": self.questionnaire, "answers": values}
+        raw: dict[str, Any] = {"questionnaire": self.questionnaire}
+        if self.date is not None:
+            raw["date"] = self.date
+        raw["answers"] = values
+        if self.notes:
+            raw["notes"] = dict(self.notes)
         if self.in_place:
             raw["in_place"] = list(self.in_place)
         raw["forces"] = dict(self.forces)
@@ -190,6 +200,34 @@ def _check_layout(doc: YamlDocument) -> None:
         )
 
 
+#: The longest note an answer may carry: one line of rationale, not an essay.
+NOTE_LIMIT = 300
+
+
+def _check_notes(checker: _Checker, raw: Mapping[str, Any], known_ids: list[str]) -> dict[str, str]:
+    """The notes (question id → one line of rationale), in questionnaire order; problems recorded."""
+    notes: dict[str, str] = {}
+    for question_id, note in raw.items():
+        loc = ("notes", question_id)
+        if question_id not in known_ids:
+            near = closest(str(question_id), known_ids)
+            hint = f"did you mean '{near}'?" if near else "a note belongs to a question id under answers"
+            checker.fail(loc, f"note for unknown question '{question_id}'", hint=hint, key=True)
+        elif not isinstance(note, str):
+            checker.fail(loc, f"the note on '{question_id}' must be text, got {note!r}", hint="quote it")
+        elif "\n" in note.strip() or "\r" in note:
+            checker.fail(loc, f"the note on '{question_id}' must be one line", hint="shorten it to a line")
+        elif len(note) > NOTE_LIMIT:
+            checker.fail(
+                loc,
+                f"the note on '{question_id}' is {len(note)} characters long",
+                hint=f"keep a note to one line of at most {NOTE_LIMIT} characters",
+            )
+        elif note.strip():
+            notes[question_id] = note.strip()
+    return {q: notes[q] for q in known_ids if q in notes}
+
+
 def _check_in_place(checker: _Checker, raw: list[Any], patterns: Collection[str] | None) -> tuple[str, ...]:
     """The ``in_place`` pattern ids, each known to the catalog (when ``patterns`` is given)."""
     found: list[str] = []
@@ -290,6 +328,7 @@ def check_answers(
             values[question.id] = question.default
         else:
             values[question.id] = UNKNOWN_VALUE
+    notes = _check_notes(checker, parsed.notes, known_ids)
     if checker.problems:
         raise AnswersError(checker.problems)
     return Answers(
@@ -300,6 +339,8 @@ def check_answers(
         ignored=tuple(ignored),
         source=doc.path,
         in_place=in_place,
+        notes={q: n for q, n in notes.items() if q not in ignored},
+        date=parsed.date.isoformat() if parsed.date else None,
     )
 
 

@@ -65,6 +65,7 @@ def build_context(
                     value=value,
                     display=display_answer(question, value, status, lang),
                     status=status,
+                    note=answered.note or "",
                 )
             )
         sections.append(ContextSection(id=section.id, title=section.title.get(lang), answers=tuple(rows)))

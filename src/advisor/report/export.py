@@ -9,13 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from advisor.base.fileio import write_text_atomic, write_tree_atomic
+from advisor.base.fileio import write_text_atomic
 from advisor.base.i18n import Lang
 from advisor.catalog.loader import Catalog
 from advisor.core.recommendation import Recommendation
 from advisor.errors import OutputError
 from advisor.questionnaire.models import Questionnaire
 from advisor.report.adr import render_adrs
+from advisor.report.adr_folder import FolderUpdate, update_adr_folder
 from advisor.report.html import render_html
 from advisor.report.json import render_report_json
 from advisor.report.markdown import render_markdown
@@ -37,21 +38,37 @@ def render_report(
 
 @dataclass(frozen=True)
 class Written:
-    """What :func:`write_report` wrote: a file, or a folder of ``records`` decision records."""
+    """What :func:`export_report` wrote: a file, or decision records into a folder (``records``)."""
 
     path: Path
-    records: int | None = None
+    records: FolderUpdate | None = None
 
 
-def write_report(rendered: str | dict[str, str], output: Path, *, force: bool) -> Written:
-    """Write a rendered report to ``output`` atomically: one file, or a folder for decision records.
+def export_report(
+    result: Recommendation,
+    catalog: Catalog,
+    questionnaire: Questionnaire,
+    fmt: str,
+    output: Path,
+    *,
+    lang: Lang,
+    force: bool,
+) -> Written:
+    """Render the report in ``fmt`` and write it to ``output``.
+
+    A file is written atomically and replaces an existing one only with ``force``.
+    Decision records go into the folder ``output`` beside what people keep there,
+    as :mod:`advisor.report.adr_folder` describes: nothing the advisor did not write
+    is changed or deleted.
 
     Raises:
         OutputError: the output exists and ``force`` is false, or it cannot be written.
     """
-    if isinstance(rendered, dict):
-        write_tree_atomic(output, rendered, force=force)
-        return Written(output, records=len(rendered) - 1)
+    if fmt == "adr":
+        report = build_report(result, catalog, questionnaire, lang)
+        return Written(output, records=update_adr_folder(output, report, force=force))
+    rendered = render_report(result, catalog, questionnaire, fmt, lang)
+    assert isinstance(rendered, str)  # only adr renders to a folder
     write_text_atomic(output, rendered, force=force)
     return Written(output)
 

@@ -193,7 +193,21 @@ class _Builder:
             answers=self.answers_used(pattern),
             phase=pattern.phase,
             effort=pattern.effort,
+            alternatives=tuple(self.ref(a) for a in sorted(data.related.alternative)),
+            topic=self.topic(pattern.id),
         )
+
+    def topic(self, pattern_id: str) -> str:
+        """What a choice decides: the smallest id among the pattern and everything it is an
+        alternative of, directly or through other alternatives (the same for every option)."""
+        seen, todo = {pattern_id}, [pattern_id]
+        while todo:
+            current = self.catalog.patterns.get(todo.pop())
+            for other in current.related.alternative if current else ():
+                if other not in seen:
+                    seen.add(other)
+                    todo.append(other)
+        return min(seen)
 
     def groups(self) -> tuple[GroupBlock, ...]:
         by_group: defaultdict[str, list[PatternEntry]] = defaultdict(list)
@@ -419,6 +433,11 @@ def build_report(
         system=system,
         description=description,
         questionnaire=recommendation.questionnaire,
+        date=recommendation.date,
+        deciders=next(
+            (a.display for s in context for a in s.answers if a.question == "deciders" and a.value),
+            "",
+        ),
         context=context,
         forces=forces,
         groups=builder.groups(),

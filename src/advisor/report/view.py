@@ -41,6 +41,7 @@ class ContextAnswer(Frozen):
     value: AnswerValue
     display: str
     status: ContextStatus
+    note: str = ""
 
 
 class ContextSection(Frozen):
@@ -113,6 +114,8 @@ class PatternEntry(Frozen):
     answers: tuple[str, ...]
     phase: int = 1
     effort: Literal["small", "medium", "large"] | None = None
+    alternatives: tuple[Ref, ...] = ()
+    topic: str = ""
 
 
 class GroupBlock(Frozen):
@@ -243,6 +246,8 @@ class Report(Frozen):
     system: str
     description: str
     questionnaire: str
+    date: str | None = None
+    deciders: str = ""
     context: tuple[ContextSection, ...]
     forces: tuple[ForceRow, ...]
     groups: tuple[GroupBlock, ...]
