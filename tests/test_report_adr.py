@@ -55,12 +55,15 @@ def test_one_record_per_key_decision_with_the_options_weighed(advisor: Advisor) 
 def test_date_and_deciders_come_from_the_answers(runner: CliRunner, tmp_path: Path) -> None:
     answers = tmp_path / "answers.yaml"
     text = Path(ENTERPRISE).read_text(encoding="utf-8")
-    text = text.replace("answers:\n", "date: 2026-11-30\nanswers:\n  deciders: Architecture board\n", 1)
+    text = text.replace("date: '2026-11-02'", "date: 2027-01-15").replace(
+        "  deciders: Architecture board (chief architect, heads of platform and commerce)",
+        "  deciders: Architecture board",
+    )
     answers.write_text(text, encoding="utf-8")
     out = tmp_path / "adr"
     _adr(runner, str(answers), out)
     head = (out / STYLE).read_text(encoding="utf-8").split("\n# ")[0]
-    assert head == "---\nstatus: proposed\ndate: 2026-11-30\ndeciders: Architecture board\n---\n"
+    assert head == "---\nstatus: proposed\ndate: 2027-01-15\ndeciders: Architecture board\n---\n"
     first = _files(out)
     _adr(runner, str(answers), tmp_path / "again")
     assert _files(tmp_path / "again") == first  # same input, same bytes
@@ -176,7 +179,8 @@ def test_korean_records_keep_machine_readable_front_matter(runner: CliRunner, tm
     out = tmp_path / "adr"
     said = _adr(runner, ENTERPRISE, out, "--lang", "ko")
     text = (out / STYLE).read_text(encoding="utf-8")
-    assert text.startswith("---\nstatus: proposed\n---\n\n# 1. 아키텍처 스타일: ")
+    assert text.startswith("---\nstatus: proposed\ndate: 2026-11-02\n")
+    assert "\n---\n\n# 1. 아키텍처 스타일: " in text
     assert "## 검토한 선택지" in text and "이 결정이 가져오는 패턴" in text
     assert "| 제안됨 |" in (out / "index.md").read_text(encoding="utf-8")
     assert "개 추가" in said

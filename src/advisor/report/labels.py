@@ -239,7 +239,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     ),
     "adr_kept_edited": (
         "{count} kept: edited by a person since the advisor wrote them (--force rewrites them): {files}",
-        "{count}개 유지: 어드바이저가 쓴 뒤 사람이 수정함 (--force로 다시 씀): {files}",
+        "{count}개 유지: 어드바이저가 쓴 뒤 사람이 수정함 (--force로 강제로 다시 씀): {files}",
     ),
     "adr_superseded": (
         "{count} marked superseded by a new record: {files}",
