@@ -29,19 +29,6 @@ INDEX = "index.md"
 PROPOSED = "proposed"
 _UNSAFE = re.compile(r"[^a-z0-9]+")
 
-#: The groups whose choices are key decisions (until the result classes each pattern itself).
-KEY_GROUPS = frozenset(
-    {
-        "architecture-style",
-        "decomposition",
-        "data-management",
-        "communication-style",
-        "querying",
-        "external-api",
-        "deployment",
-    }
-)
-
 
 def adr_file_name(number: int, pattern_id: str) -> str:
     """``0001-microservice-architecture.md``: a number and a catalog id reduced to ``[a-z0-9-]``."""
@@ -50,16 +37,13 @@ def adr_file_name(number: int, pattern_id: str) -> str:
 
 
 def key_decisions(report: Report) -> tuple[PatternEntry, ...]:
-    """The recommended patterns that are key decisions, in plan order (phase, then report order).
+    """The key decisions to add, in plan order (phase, then report order).
 
-    A pattern of a key group is a decision when it was chosen over alternatives or
-    chosen by the rules; a successor without alternatives is a consequence of another
-    decision, recorded in that decision's record.
+    Consequences and practices are told in the record of the decision they follow from;
+    a decision already in place was taken before and gets no new record.
     """
     order = {p.id: i for i, p in enumerate(report.patterns())}
-    chosen = [
-        p for p in report.patterns() if p.group in KEY_GROUPS and (p.alternatives or p.origin == "rule")
-    ]
+    chosen = [p for p in report.patterns() if p.role == "key-decision" and p.status == "add"]
     return tuple(sorted(chosen, key=lambda p: (p.phase, order[p.id])))
 
 
