@@ -109,7 +109,7 @@ def test_missing_pack_folder(runner: CliRunner) -> None:
     assert result.exit_code == 2
     assert result.stderr == (
         "error: no-such-pack: rule pack folder not found\n"
-        "  hint: pass a folder holding patterns/, issues/, applicability/ or forces.yaml\n"
+        "  hint: pass a folder holding patterns/, issues/, applicability/, risks/ or forces.yaml\n"
     )
 
 

@@ -8,13 +8,13 @@ import pytest
 
 from advisor.base.yamlfile import read_yaml, validate
 from advisor.catalog.loader import load_catalog
-from advisor.catalog.models import ForcesFile, GroupsFile, IssuesFile, PatternFile, RulesFile
+from advisor.catalog.models import ForcesFile, GroupsFile, IssuesFile, PatternFile, RisksFile, RulesFile
 from advisor.core.advisor import Advisor, compile_rules
 from advisor.questionnaire.loader import load_questionnaire
 from conftest import EXAMPLES, ROOT
 
 RULES = ROOT / "rules"
-MODELS = {"issues": IssuesFile, "patterns": PatternFile, "applicability": RulesFile}
+MODELS = {"issues": IssuesFile, "patterns": PatternFile, "applicability": RulesFile, "risks": RisksFile}
 
 
 def _catalog_files() -> list[Path]:

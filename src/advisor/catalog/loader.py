@@ -31,6 +31,8 @@ from advisor.catalog.models import (
     Pattern,
     PatternFile,
     Relation,
+    RiskRule,
+    RisksFile,
     Rule,
     RulesFile,
 )
@@ -66,6 +68,7 @@ class Catalog:
     issues: dict[str, Issue]
     patterns: dict[str, Pattern]
     rules: dict[str, Rule]
+    risks: dict[str, RiskRule] = field(default_factory=dict)
     sources: dict[tuple[str, str], Source] = field(default_factory=dict, compare=False)
 
     def source(self, kind: str, entry_id: str) -> Source:
@@ -84,7 +87,9 @@ class Catalog:
 @dataclass
 class _Builder:
     entries: dict[str, dict[str, Any]] = field(
-        default_factory=lambda: {k: {} for k in ("layer", "group", "force", "issue", "pattern", "rule")}
+        default_factory=lambda: {
+            k: {} for k in ("layer", "group", "force", "issue", "pattern", "rule", "risk")
+        }
     )
     sources: dict[tuple[str, str], Source] = field(default_factory=dict)
 
@@ -174,6 +179,9 @@ def _load_pack(
     for path in _yaml_files(folder / "applicability"):
         doc = read_yaml(path, display_path(path))
         builder.add("rule", validate(doc, RulesFile).rules, doc, "rules", pack=pack, seen=seen)
+    for path in _yaml_files(folder / "risks"):
+        doc = read_yaml(path, display_path(path))
+        builder.add("risk", validate(doc, RisksFile).risks, doc, "risks", pack=pack, seen=seen)
 
 
 def load_catalog(extra: Sequence[Path] = (), *, bundled: bool = True) -> Catalog:
@@ -205,7 +213,9 @@ def read_catalog(extra: Sequence[Path] = (), *, bundled: bool = True) -> Catalog
                     Problem(
                         display_path(folder),
                         "rule pack folder not found",
-                        hint="pass a folder holding patterns/, issues/, applicability/ or forces.yaml",
+                        hint=(
+                            "pass a folder holding patterns/, issues/, applicability/, risks/ or forces.yaml"
+                        ),
                     )
                 ]
             )
@@ -217,6 +227,7 @@ def read_catalog(extra: Sequence[Path] = (), *, bundled: bool = True) -> Catalog
         issues=dict(sorted(builder.entries["issue"].items())),
         patterns=derive_patterns(dict(sorted(builder.entries["pattern"].items())), builder.entries["issue"]),
         rules=dict(sorted(builder.entries["rule"].items())),
+        risks=dict(sorted(builder.entries["risk"].items())),
         sources=builder.sources,
     )
 
@@ -284,4 +295,11 @@ def check_references(catalog: Catalog) -> list[Problem]:
         need("rule", rule.id, "pattern", rule.pattern, "pattern")
         for kind, ref in condition_refs(rule.when):
             need("rule", rule.id, kind, ref, "when")
+    for risk in catalog.risks.values():
+        for kind, ref in condition_refs(risk.when):
+            need("risk", risk.id, kind, ref, "when")
+        for index, pattern_id in enumerate(risk.mitigated_by):
+            need("risk", risk.id, "pattern", pattern_id, "mitigated_by", index)
+        if risk.issue is not None:
+            need("risk", risk.id, "issue", risk.issue, "issue")
     return problems

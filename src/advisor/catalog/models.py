@@ -351,6 +351,39 @@ class Rule(Frozen):
     reason: Text
 
 
+class Severity(StrEnum):
+    """How much a risk threatens the system: high first."""
+
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+
+class RiskRule(Frozen):
+    """A risk rule: when the condition holds, the advice carries this risk.
+
+    The condition tests answers, force weights and the patterns recommended or already in
+    place (and the issues they raise), in the same language as the applicability rules.
+    """
+
+    id: Id
+    severity: Severity
+    title: Text
+    when: Condition
+    stake: Text = Field(description="what is at stake if the risk materialises")
+    mitigation: Text = Field(description="what to do about it, naming patterns or practices")
+    mitigated_by: tuple[Id, ...] = Field(default=(), description="the patterns the mitigation names")
+    issue: Id | None = Field(
+        default=None, description="the accepted drawback whose acceptance the answers contradict"
+    )
+
+
+class RisksFile(Frozen):
+    """A file under ``rules/risks/``."""
+
+    risks: tuple[RiskRule, ...]
+
+
 class PatternFile(PatternText):
     """A pattern file holds exactly one pattern; its relations are derived when it is loaded."""
 

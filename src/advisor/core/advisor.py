@@ -47,6 +47,14 @@ def compile_rules(catalog: Catalog, questionnaire: Questionnaire) -> dict[str, l
             clauses[rule_id] = to_dnf(rule.when)
         except ConditionError as exc:
             problems.append(source.problem(f"rule '{rule_id}': {exc}"))
+    for risk_id, risk in catalog.risks.items():
+        source = catalog.source("risk", risk_id)
+        for message in check_condition(risk.when, questionnaire):
+            problems.append(source.problem(f"risk '{risk_id}' {message}"))
+        try:
+            to_dnf(risk.when)
+        except ConditionError as exc:
+            problems.append(source.problem(f"risk '{risk_id}': {exc}"))
     for question in questionnaire.questions():
         for choice in question.choices:
             for pattern_id in choice.in_place:

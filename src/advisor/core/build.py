@@ -10,17 +10,14 @@ byte-identical output.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from typing import Any
 
 from advisor.catalog.conditions import (
     UNKNOWN_VALUE,
-    AnswerTest,
     Clause,
-    ForceTest,
-    describe_leaf,
 )
 from advisor.catalog.loader import Catalog
 from advisor.core.agenda import Agenda
+from advisor.core.evidence import matches
 from advisor.core.plan import plan_phases
 from advisor.core.recommendation import (
     AdvisedAgainst,
@@ -35,31 +32,14 @@ from advisor.core.recommendation import (
     Reconsidered,
     Resolution,
 )
+from advisor.core.risks import assess_risks
 from advisor.core.roles import hurt_forces, pattern_role, recommended_ids, reconsider_causes
 from advisor.questionnaire.answers import Answers
 from advisor.questionnaire.models import Questionnaire
 
 
-def _show(value: Any) -> str:
-    if value is UNKNOWN_VALUE:
-        return "unknown"
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, list | tuple):
-        return ", ".join(str(v) for v in value) or "(none)"
-    return str(value)
-
-
 def _matches(agenda: Agenda, clause: Clause) -> tuple[Match, ...]:
-    found = []
-    for leaf in clause:
-        actual: str | None = None
-        if isinstance(leaf, AnswerTest) and leaf.operator not in {"equals", "known"}:
-            actual = _show(agenda.answers.value(leaf.answer))
-        elif isinstance(leaf, ForceTest) and leaf.operator != "equals":
-            actual = str(agenda.answers.weight(leaf.force))
-        found.append(Match(test=describe_leaf(leaf), actual=actual))
-    return tuple(found)
+    return matches(agenda.answers, clause)
 
 
 def _rule_reasons(
@@ -279,6 +259,13 @@ def build_recommendation(
             if any(r in kept for r in raisers)
         ),
         plan=plan,
+        risks=assess_risks(
+            catalog,
+            agenda.answers,
+            set(agenda.adopted),
+            # A pattern to reconsider is still in place: its drawbacks hold until it is replaced.
+            {i for p in agenda.adopted for i in catalog.patterns[p].resulting_context.issues},
+        ),
         notes=tuple(agenda.contested[p] for p in sorted(agenda.contested))
         + tuple(
             f"answer to '{q}' ignored: the question does not apply to the other answers"

@@ -177,6 +177,21 @@ class Reconsidered(Frozen):
     hurts: tuple[ForceContribution, ...] = ()
 
 
+class Risk(Frozen):
+    """A risk rule that holds for this system: its severity and the tests that made it hold.
+
+    The words (title, what is at stake, the mitigation) are the rule's, in the catalog;
+    ``mitigated_by`` names the patterns the mitigation relies on, ``issue`` the accepted
+    drawback whose acceptance the answers contradict.
+    """
+
+    id: str
+    severity: Literal["high", "medium", "low"]
+    matched: tuple[Match, ...]
+    mitigated_by: tuple[str, ...] = ()
+    issue: str | None = None
+
+
 class AnsweredValue(Frozen):
     """One answer as the assessment used it."""
 
@@ -203,6 +218,7 @@ class Recommendation(Frozen):
     plan: tuple[Phase, ...] = ()
     in_place: tuple[str, ...] = ()
     reconsider: tuple[Reconsidered, ...] = ()
+    risks: tuple[Risk, ...] = ()
     notes: tuple[str, ...] = ()
 
     def pattern(self, pattern_id: str) -> RecommendedPattern | None:

@@ -61,6 +61,10 @@ def render_html(report: Report) -> str:
         graph_svg=Markup(svg),  # noqa: S704 - to_svg escapes every text it draws
         matrix_cells=report.matrix.grid(),
         summary_counts=label("summary_counts", lang, **report.counts()),
+        group_names={g.id: g.name for g in report.groups},
+        contradicts={
+            r.id: label("contradicts", lang, issue=r.issue_title) for r in report.risks if r.issue_title
+        },
         csp=CONTENT_SECURITY_POLICY,
         stylesheet=_stylesheet(),
     )

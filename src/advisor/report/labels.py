@@ -34,14 +34,16 @@ _LABELS: dict[str, tuple[str, str]] = {
     "summary_decisions": ("Key decisions", "핵심 결정"),
     "summary_top_forces": ("Top forces", "가장 중요한 포스"),
     "summary_counts": (
-        "Patterns recommended: {recommended} · alternatives weighed: {alternatives} · "
-        "advised against: {against} · unresolved risks: {risks} · drawbacks to accept: {accepted}",
-        "추천 패턴: {recommended} · 검토한 대안: {alternatives} · 비추천 패턴: {against} · "
-        "미해결 리스크: {risks} · 수용할 단점: {accepted}",
+        "Patterns recommended: {recommended} ({decisions} key decisions) · alternatives weighed: "
+        "{alternatives} · advised against: {against} · risks: {risks} ({high} high) · "
+        "unresolved issues: {unresolved} · drawbacks to accept: {accepted}",
+        "추천 패턴: {recommended} (핵심 결정 {decisions}) · 검토한 대안: {alternatives} · "
+        "비추천 패턴: {against} · 리스크: {risks} (높음 {high}) · 미해결 이슈: {unresolved} · "
+        "수용할 단점: {accepted}",
     ),
     "alternatives": ("Alternatives considered", "검토한 대안"),
     "advised_against": ("Patterns advised against", "권장하지 않는 패턴"),
-    "open_issues": ("Open issues (risks)", "남은 이슈 (리스크)"),
+    "open_issues": ("Open issues", "남은 이슈"),
     "matrix": ("Trade-off matrix", "트레이드오프 매트릭스"),
     "next_steps": ("Next steps", "다음 단계"),
     "notes": ("Notes", "참고"),
@@ -92,7 +94,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "src_unanswered": ("not answered", "답변 없음"),
     "src_not-applicable": ("not asked", "해당 없음"),
     "st_accepted": ("accepted drawback", "수용한 단점"),
-    "st_unresolved": ("unresolved risk", "미해결 리스크"),
+    "st_unresolved": ("unresolved issue", "미해결 이슈"),
     "st_resolved": ("resolved", "해결됨"),
     "stance_for-decomposition": ("for decomposition", "분해 쪽"),
     "stance_against-decomposition": ("against decomposition", "통합 쪽"),
@@ -279,6 +281,23 @@ _LABELS: dict[str, tuple[str, str]] = {
     "origin_in-place": ("in place", "이미 적용됨"),
     "in_place": ("In place", "이미 적용된 패턴"),
     "reconsider": ("In place: to reconsider", "이미 적용됨: 재검토 필요"),
+    "risks": ("Risks", "리스크"),
+    "risks_help": (
+        "Risk rules that hold for these answers and this advice, most severe first.",
+        "이 답변과 조언에 해당하는 리스크 규칙. 심각한 것부터.",
+    ),
+    "severity": ("Severity", "심각도"),
+    "severity_high": ("high", "높음"),
+    "severity_medium": ("medium", "보통"),
+    "severity_low": ("low", "낮음"),
+    "risk": ("Risk", "리스크"),
+    "at_stake": ("At stake", "위험 요소"),
+    "mitigation": ("Mitigation", "완화 방안"),
+    "mitigated_by": ("Patterns", "관련 패턴"),
+    "contradicts": (
+        "the answers contradict the acceptance of “{issue}”",
+        "답변이 “{issue}”을(를) 수용할 조건과 맞지 않음",
+    ),
     "cause_advised-against": ("the rules advise against it here", "이 컨텍스트에서 규칙이 비추천함"),
     "cause_alternative-preferred": (
         "an alternative is recommended instead: {names}",

@@ -135,9 +135,39 @@ def _summary(report: Report) -> list[str]:
     out = [f"## {label('summary', lang)}", "", md(label("summary_counts", lang, **report.counts())), ""]
     top = ", ".join(f"{md(f.name)} ({f.weight})" for f in report.top_forces())
     out += [f"**{label('summary_top_forces', lang)}**: {top or label('none', lang)}", ""]
-    if report.groups:
-        rows = [[md(g.name), ", ".join(md(p.name) for p in g.patterns)] for g in report.groups]
-        out += _table([label("summary_decisions", lang), label("pattern", lang)], rows)
+    names = {g.id: g.name for g in report.groups}
+    rows = [
+        [md(p.name), md(names.get(p.group, p.group)), label("status_" + p.status, lang), md(_why(p))]
+        for p in report.key_decisions()
+    ]
+    if rows:
+        heads = ["summary_decisions", "group", "status", "why"]
+        out += _table([label(h, lang) for h in heads], rows)
+    return out
+
+
+def _why(pattern: PatternEntry) -> str:
+    """The one-line why of a pattern: its strongest reason for it."""
+    return next((e.text for e in pattern.explanation if e.verdict != "advise-against"), "")
+
+
+def _risks(report: Report) -> list[str]:
+    lang = report.lang
+    out = [f"## {label('risks', lang)}", "", f"*{md(label('risks_help', lang))}*", ""]
+    if not report.risks:
+        return [*out, label("none", lang), ""]
+    for risk in report.risks:
+        out += [f"### {md(risk.title)} ({risk.severity_label})", ""]
+        if risk.issue_title:
+            out += [md(label("contradicts", lang, issue=risk.issue_title)), ""]
+        evidence = "; ".join(_code(m.test) + (f" ({md(m.actual)})" if m.actual else "") for m in risk.matched)
+        out += [f"- **{label('at_stake', lang)}**: {md(risk.stake)}"]
+        out += [f"- **{label('mitigation', lang)}**: {md(risk.mitigation)}"]
+        if risk.mitigated_by:
+            out += [
+                f"- **{label('mitigated_by', lang)}**: " + ", ".join(md(r.name) for r in risk.mitigated_by)
+            ]
+        out += [f"- `{risk.id}`: {evidence}", ""]
     return out
 
 
@@ -162,6 +192,7 @@ def render_markdown(report: Report) -> str:
     if report.description:
         out += [f"> {md(report.description)}", ""]
     out += _summary(report)
+    out += _risks(report)
     if report.plan:
         out += _plan(report)
     out += [f"## {label('context', lang)}", ""]

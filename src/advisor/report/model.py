@@ -19,6 +19,7 @@ from advisor.report.context import build_context
 from advisor.report.graph import Edge, Graph, Node
 from advisor.report.labels import label
 from advisor.report.plan import effort_text, phase_goal, phase_group, phase_title
+from advisor.report.risk_rows import risk_rows
 from advisor.report.view import (
     AdvisedRow,
     AlternativeRow,
@@ -447,6 +448,7 @@ def build_report(
         advised_against=builder.advised_against(),
         in_place=tuple(builder.ref(p) for p in recommendation.in_place),
         reconsider=builder.reconsider(),
+        risks=risk_rows(recommendation, catalog, lang),
         open_issues=open_issues,
         matrix=builder.matrix(forces),
         next_steps=builder.next_steps(context, open_issues),

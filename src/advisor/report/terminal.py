@@ -153,6 +153,24 @@ def _advised_against(result: Recommendation, catalog: Catalog, lang: Lang) -> Ta
     return table
 
 
+_SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "low": "dim"}
+
+
+def _risks(result: Recommendation, catalog: Catalog, lang: Lang, limit: int | None = None) -> Table:
+    """The risks, most severe first (the first ``limit`` of them, when given)."""
+    table = Table(title=label("risks", lang), title_justify="left", title_style="bold")
+    table.add_column(label("severity", lang), overflow="fold")
+    table.add_column(label("risk", lang), ratio=1, overflow="fold")
+    table.add_column(label("mitigation", lang), ratio=1, overflow="fold")
+    for risk in result.risks[:limit]:
+        rule = catalog.risks.get(risk.id)
+        title = rule.title.get(lang) if rule else risk.id
+        mitigation = rule.mitigation.get(lang) if rule else ""
+        severity = Text(label(f"severity_{risk.severity}", lang), style=_SEVERITY_STYLE[risk.severity])
+        table.add_row(severity, title, mitigation)
+    return table
+
+
 def _reconsider(result: Recommendation, catalog: Catalog, lang: Lang) -> Table:
     table = Table(title=label("reconsider", lang), title_justify="left", title_style="bold")
     table.add_column(label("pattern", lang), style="yellow", overflow="fold")
@@ -194,6 +212,8 @@ def render_terminal(result: Recommendation, catalog: Catalog, lang: Lang = "en")
         parts.append(_advised_against(result, catalog, lang))
     if result.reconsider:
         parts.append(_reconsider(result, catalog, lang))
+    if result.risks:
+        parts.append(_risks(result, catalog, lang))
     if result.open_issues:
         parts.append(_open_issues(result, catalog, lang))
     if result.plan:

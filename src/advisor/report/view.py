@@ -161,6 +161,21 @@ class ReconsiderRow(Frozen):
     preferred: tuple[Ref, ...]
 
 
+class RiskRow(Frozen):
+    """A risk that holds for this system: severity, what is at stake, and what to do."""
+
+    id: str
+    severity: Literal["high", "medium", "low"]
+    severity_label: str
+    title: str
+    stake: str
+    mitigation: str
+    mitigated_by: tuple[Ref, ...]
+    matched: tuple[MatchRow, ...]
+    issue: str | None = None
+    issue_title: str | None = None
+
+
 class OpenIssueRow(Frozen):
     """An issue left open: an accepted drawback or an unresolved risk."""
 
@@ -258,6 +273,7 @@ class Report(Frozen):
     in_place: tuple[Ref, ...]
     reconsider: tuple[ReconsiderRow, ...]
     open_issues: tuple[OpenIssueRow, ...]
+    risks: tuple[RiskRow, ...]
     matrix: Matrix
     next_steps: tuple[NextStep, ...]
     notes: tuple[str, ...]
@@ -270,13 +286,21 @@ class Report(Frozen):
         """The forces weighted 4 or 5, heaviest first."""
         return tuple(f for f in self.forces if f.weight >= 4)
 
+    def key_decisions(self) -> tuple[PatternEntry, ...]:
+        """The recommended patterns classed as key decisions, in group order."""
+        return tuple(p for p in self.patterns() if p.role == "key-decision")
+
     def counts(self) -> dict[str, int]:
-        """How many patterns, alternatives, advised-against patterns, risks and accepted drawbacks."""
+        """How many patterns (and key decisions), alternatives, advised-against patterns,
+        risks (and high ones), unresolved issues and accepted drawbacks."""
         statuses = [i.status for i in self.open_issues]
         return {
             "recommended": len(self.patterns()),
+            "decisions": len(self.key_decisions()),
             "alternatives": len(self.alternatives),
             "against": len(self.advised_against),
-            "risks": statuses.count("unresolved"),
+            "risks": len(self.risks),
+            "high": sum(1 for r in self.risks if r.severity == "high"),
+            "unresolved": statuses.count("unresolved"),
             "accepted": statuses.count("accepted"),
         }

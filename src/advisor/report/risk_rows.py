@@ -1,0 +1,37 @@
+"""The risks of a recommendation as report rows, in one language."""
+
+from __future__ import annotations
+
+from advisor.base.i18n import Lang
+from advisor.catalog.loader import Catalog
+from advisor.core.recommendation import Recommendation
+from advisor.report.labels import label
+from advisor.report.view import MatchRow, Ref, RiskRow
+
+
+def risk_rows(rec: Recommendation, catalog: Catalog, lang: Lang) -> tuple[RiskRow, ...]:
+    """Every risk that holds, most severe first, with the rule's words in ``lang``."""
+
+    def ref(pattern_id: str) -> Ref:
+        pattern = catalog.patterns.get(pattern_id)
+        return Ref(id=pattern_id, name=pattern.name.get(lang) if pattern else pattern_id)
+
+    rows = []
+    for risk in rec.risks:
+        rule = catalog.risks.get(risk.id)
+        issue = catalog.issues.get(risk.issue) if risk.issue else None
+        rows.append(
+            RiskRow(
+                id=risk.id,
+                severity=risk.severity,
+                severity_label=label(f"severity_{risk.severity}", lang),
+                title=rule.title.get(lang) if rule else risk.id,
+                stake=rule.stake.get(lang) if rule else "",
+                mitigation=rule.mitigation.get(lang) if rule else "",
+                mitigated_by=tuple(ref(p) for p in risk.mitigated_by),
+                matched=tuple(MatchRow(test=m.test, actual=m.actual) for m in risk.matched),
+                issue=risk.issue,
+                issue_title=(issue.title.get(lang) if issue else risk.issue) if risk.issue else None,
+            )
+        )
+    return tuple(rows)

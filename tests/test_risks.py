@@ -1,0 +1,185 @@
+"""Risk rules: real risks with a severity, what is at stake and a mitigation, counted everywhere."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from advisor.catalog.loader import load_catalog
+from advisor.cli.app import cli
+from advisor.core.advisor import Advisor
+from advisor.core.recommendation import Recommendation
+from advisor.errors import AdvisorError, CatalogError
+from conftest import EXAMPLES
+
+Write = Callable[[str, str], Path]
+
+#: Twelve teams, daily releases: the rules choose microservices with a database per service.
+TEAMS = {
+    "system_name": "Ledger Hub",
+    "team_count": 12,
+    "team_size": 7,
+    "release_cadence": "daily-or-more",
+    "ops_maturity": "high",
+}
+
+
+def _advise(advisor: Advisor, forces: dict[str, int] | None = None, **answers: Any) -> Recommendation:
+    data: dict[str, Any] = {"answers": {**TEAMS, **answers}, "forces": forces or {}}
+    if "in_place" in answers:
+        data["in_place"] = data["answers"].pop("in_place")
+    return advisor.advise(advisor.check_answers(data))
+
+
+def _risks(result: Recommendation) -> dict[str, str]:
+    return {r.id: r.severity for r in result.risks}
+
+
+def test_acid_everywhere_with_microservices_is_a_high_risk(advisor: Advisor) -> None:
+    result = _advise(advisor, consistency_needs="strict-acid-everywhere")
+    assert "saga" in result.recommended_ids
+    assert _risks(result)["acid-everywhere-across-services"] == "high"
+    risk = next(r for r in result.risks if r.id == "acid-everywhere-across-services")
+    assert [m.test for m in risk.matched] == [
+        "consistency_needs = strict-acid-everywhere",
+        "pattern saga is recommended",
+    ]
+    assert "aggregate" in risk.mitigated_by
+    # High risks come first.
+    assert result.risks[0].severity == "high"
+
+
+def test_acid_weighted_five_on_running_microservices_is_a_high_risk(advisor: Advisor) -> None:
+    result = _advise(
+        advisor,
+        forces={"acid-consistency": 5},
+        existing_system="existing-microservices",
+        team_count=2,
+        in_place=["database-per-service"],
+    )
+    assert _risks(result)["acid-everywhere-across-services"] == "high"
+
+
+def test_eventual_consistency_carries_no_acid_risk(advisor: Advisor) -> None:
+    result = _advise(advisor, consistency_needs="eventual-ok")
+    assert "acid-everywhere-across-services" not in _risks(result)
+
+
+def test_operations_maturity_against_mesh_services_and_event_sourcing(advisor: Advisor) -> None:
+    low = _advise(
+        advisor,
+        ops_maturity="low",
+        existing_system="existing-microservices",
+        in_place=["service-mesh", "event-sourcing"],
+    )
+    assert {"low-ops-microservices", "low-ops-service-mesh", "low-ops-event-sourcing"} <= set(_risks(low))
+    assert {_risks(low)[r] for r in ("low-ops-service-mesh", "low-ops-event-sourcing")} == {"high"}
+    medium = _advise(
+        advisor, ops_maturity="medium", existing_system="existing-microservices", in_place=["service-mesh"]
+    )
+    assert _risks(medium)["medium-ops-service-mesh"] == "medium"
+    assert _risks(medium)["medium-ops-many-services"] == "medium"
+    assert "low-ops-service-mesh" not in _risks(medium)
+
+
+def test_one_small_team_running_microservices(advisor: Advisor) -> None:
+    result = _advise(advisor, team_count=1, team_size=4, existing_system="existing-microservices")
+    assert _risks(result)["single-small-team-microservices"] == "high"
+
+
+def test_an_accepted_drawback_the_answers_contradict(advisor: Advisor) -> None:
+    startup = next(p for p in EXAMPLES if p.stem == "startup-mvp")
+    answers = advisor.read_answers(startup, ["load_unevenness=highly-uneven"])
+    result = advisor.advise(answers)
+    assert "monolithic-architecture" in result.recommended_ids
+    risk = next(r for r in result.risks if r.id == "coarse-scaling-under-uneven-load")
+    assert (risk.severity, risk.issue) == ("medium", "monolith-coarse-scaling")
+    # With the load as the acceptance assumes, there is no such risk.
+    assert "coarse-scaling-under-uneven-load" not in _risks(advisor.advise(advisor.read_answers(startup)))
+
+
+def test_dont_know_that_decides_the_data_ownership(advisor: Advisor) -> None:
+    result = _advise(advisor, consistency_needs="unknown", cross_service_queries="unknown")
+    assert _risks(result)["unknown-consistency-decides-data"] == "medium"
+    assert _risks(result)["unknown-queries-decide-querying"] == "medium"
+    # A question that was not asked is not a "don't know": a greenfield has no migration strategy.
+    assert "unknown-migration-strategy" not in _risks(result)
+
+
+def test_every_force_weighted_five(advisor: Advisor) -> None:
+    everything = dict.fromkeys(advisor.catalog.forces, 5)
+    assert _risks(_advise(advisor, forces=everything))["nothing-prioritised"] == "medium"
+    everything["time-to-market"] = 4
+    assert "nothing-prioritised" not in _risks(_advise(advisor, forces=everything))
+
+
+def test_the_nothing_prioritised_rule_lists_every_force(advisor: Advisor) -> None:
+    rule = advisor.catalog.risks["nothing-prioritised"]
+    tested = {leaf["force"] for leaf in rule.model_dump(by_alias=True, exclude_none=True)["when"]["all"]}
+    assert tested == set(advisor.catalog.forces)
+
+
+def test_every_risk_rule_has_words_in_both_languages(advisor: Advisor) -> None:
+    assert len(advisor.catalog.risks) >= 12
+    for risk in advisor.catalog.risks.values():
+        for text in (risk.title, risk.stake, risk.mitigation):
+            assert text.en.strip() and text.ko.strip(), risk.id
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+def test_the_risk_count_is_the_same_in_every_output(runner: CliRunner, path: Path, tmp_path: Path) -> None:
+    data = json.loads(runner.invoke(cli, ["recommend", str(path), "--json"]).stdout)
+    count = len(data["risks"])
+    report = tmp_path / "r.json"
+    assert runner.invoke(cli, ["report", str(path), "--format", "json", "-o", str(report)]).exit_code == 0
+    assert len(json.loads(report.read_text(encoding="utf-8"))["risks"]) == count
+    md = tmp_path / "r.md"
+    assert runner.invoke(cli, ["report", str(path), "--format", "md", "-o", str(md)]).exit_code == 0
+    assert f"risks: {count} (" in md.read_text(encoding="utf-8")
+    ko = tmp_path / "ko.md"
+    assert (
+        runner.invoke(cli, ["report", str(path), "--format", "md", "--lang", "ko", "-o", str(ko)]).exit_code
+        == 0
+    )
+    assert f"리스크: {count} (" in ko.read_text(encoding="utf-8")
+
+
+def test_a_risk_rule_naming_an_unknown_pattern_is_located(write: Write) -> None:
+    path = write(
+        "pack/risks/mine.yaml",
+        "risks:\n"
+        "  - id: my-risk\n"
+        "    severity: high\n"
+        "    title: {en: T, ko: T}\n"
+        "    when: {pattern: sagaa}\n"
+        "    stake: {en: S, ko: S}\n"
+        "    mitigation: {en: M, ko: M}\n",
+    )
+    with pytest.raises(CatalogError) as caught:
+        load_catalog([path.parent.parent])
+    assert "risk 'my-risk' refers to unknown pattern 'sagaa'" in str(caught.value)
+    assert "did you mean 'saga'?" in str(caught.value)
+
+
+def test_a_risk_rule_with_an_unknown_key_is_refused(write: Write) -> None:
+    path = write(
+        "pack/risks/mine.yaml",
+        "risks:\n"
+        "  - id: my-risk\n"
+        "    severity: severe\n"
+        "    title: {en: T, ko: T}\n"
+        "    when: {pattern: saga}\n"
+        "    stake: {en: S, ko: S}\n"
+        "    mitigation: {en: M, ko: M}\n"
+        "    owner: me\n",
+    )
+    with pytest.raises(AdvisorError) as caught:
+        load_catalog([path.parent.parent])
+    message = str(caught.value)
+    assert "mine.yaml:3" in message and "severity" in message
+    assert "mine.yaml:8" in message and "owner" in message
