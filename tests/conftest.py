@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -67,3 +68,9 @@ def write(tmp_path: Path) -> Callable[[str, str], Path]:
         return path
 
     return make
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _catalog_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Compiled catalogs are cached in a folder of the test run, not in the user's cache."""
+    os.environ["ADVISOR_CACHE_DIR"] = str(tmp_path_factory.mktemp("catalog-cache"))

@@ -18,6 +18,7 @@ from typing import Any
 
 from advisor.catalog.conditions import Clause, ConditionError, to_dnf
 from advisor.catalog.loader import Catalog, load_catalog
+from advisor.core import cache
 from advisor.core.agenda import run_agenda
 from advisor.core.build import build_recommendation
 from advisor.core.engine import Engine
@@ -75,10 +76,17 @@ def compile_rules(catalog: Catalog, questionnaire: Questionnaire) -> dict[str, l
 class Advisor:
     """A catalog, a questionnaire and their compiled rules; reuse it for many assessments."""
 
-    def __init__(self, catalog: Catalog, questionnaire: Questionnaire) -> None:
+    def __init__(
+        self,
+        catalog: Catalog,
+        questionnaire: Questionnaire,
+        *,
+        clauses: dict[str, list[Clause]] | None = None,
+    ) -> None:
+        """Compile the rules of ``catalog`` (unless ``clauses`` holds them already) and register them."""
         self.catalog = catalog
         self.questionnaire = questionnaire
-        self.clauses = compile_rules(catalog, questionnaire)
+        self.clauses = compile_rules(catalog, questionnaire) if clauses is None else clauses
         self.engine = Engine(self.clauses)
 
     @classmethod
@@ -136,7 +144,13 @@ def _collections_paused() -> Iterator[None]:
 
 @lru_cache(maxsize=8)
 def _cached_advisor(rules: tuple[Path, ...], questionnaire: Path | None) -> Advisor:
-    return Advisor(load_catalog(rules), load_questionnaire(questionnaire, packs=rules))
+    key, compiled = cache.load(rules, questionnaire)
+    if compiled is not None:
+        catalog, loaded, clauses = compiled
+        return Advisor(catalog, loaded, clauses=clauses)
+    advisor = Advisor(load_catalog(rules), load_questionnaire(questionnaire, packs=rules))
+    cache.store(key, (advisor.catalog, advisor.questionnaire, advisor.clauses))
+    return advisor
 
 
 def advise(
