@@ -65,26 +65,49 @@ def test_why_not_an_alternative_that_lost(runner: CliRunner) -> None:
     data = _explain(runner, ENTERPRISE, "polling-publisher")
     assert data["status"] == "alternative"
     assert data["summary"].startswith(
-        "not recommended: an alternative of transaction-log-tailing, which won: scored "
+        "not recommended: transaction-log-tailing is recommended instead, scoring "
     )
-    assert [a["instead_of"] for a in data["lost_to"]] == ["transaction-log-tailing"]
+    [rival] = data["lost_to"]
+    assert (rival["winner"], rival["loser"], rival["reason"]) == (
+        "transaction-log-tailing",
+        "polling-publisher",
+        "outscored",
+    )
+    assert rival["winner_score"]["total"] >= rival["loser_score"]["total"]
     no_cdc = next(r for r in data["rules"] if r["rule"] == "polling-publisher-no-cdc")
     assert not no_cdc["fired"]
     assert no_cdc["clauses"][0] == [{"actual": "true", "holds": False, "test": "database_supports_cdc = no"}]
-    sets = [[c["set"] for c in s["changes"]] for s in data["suggestions"]]
-    assert ["database_supports_cdc=false"] in sets
+    assert "database_supports_cdc=false" in [f["change"]["set"] for f in data["flips"]]
+
+
+def test_a_loser_is_given_its_own_reason(runner: CliRunner) -> None:
+    text = runner.invoke(cli, ["explain", STARTUP, "microservice-architecture"]).stdout
+    assert "Lost to:" in text
+    assert (
+        "  • monolithic-architecture: this pattern is advised against here (rule score -10); it scores "
+        in text
+    )
+    won = _explain(runner, STARTUP, "monolithic-architecture")["won_over"]
+    assert [(r["loser"], r["reason"]) for r in won] == [("microservice-architecture", "advised-against")]
 
 
 @pytest.mark.parametrize(
     ("answers", "pattern"),
-    [(ENTERPRISE, "polling-publisher"), (STARTUP, "microservice-architecture"), (ENTERPRISE, "sidecar")],
+    [
+        (ENTERPRISE, "polling-publisher"),
+        (STARTUP, "audit-logging"),
+        (ENTERPRISE, "sidecar"),
+        (ENTERPRISE, "service-template"),
+    ],
 )
-def test_every_suggestion_does_what_it_says(runner: CliRunner, answers: str, pattern: str) -> None:
+def test_every_change_shown_does_what_it_says(runner: CliRunner, answers: str, pattern: str) -> None:
     data = _explain(runner, answers, pattern)
-    assert data["suggestions"]
-    for suggestion in data["suggestions"]:
-        recommended = _recommended(runner, answers, [c["set"] for c in suggestion["changes"]])
-        assert (pattern in recommended) is suggestion["recommended"], suggestion
+    recommended_now = data["status"] == "recommended"
+    changes = [[f["change"]["set"]] for f in data["flips"]]
+    changes += [[c["set"] for c in s["changes"]] for s in data["suggestions"]]
+    assert changes
+    for sets in changes:
+        assert (pattern in _recommended(runner, answers, sets)) is not recommended_now, sets
 
 
 def test_why_not_a_pattern_the_rules_advise_against(runner: CliRunner) -> None:
@@ -96,15 +119,16 @@ def test_why_not_a_pattern_the_rules_advise_against(runner: CliRunner) -> None:
     )
     assert "Rules that fired:" in lines
     assert "Its rules, against these answers:" in lines
-    assert "What would change it (each verified by re-running the advisor):" in lines
     data = _explain(runner, STARTUP, "microservice-architecture")
     assert data["status"] == "advised-against"
     assert {r["verdict"] for r in data["reasons"]} == {"advise-against"}
-    # an MVP run by one team with low operations maturity: no single change makes it microservices
-    assert data["suggestions"]
-    assert not any(s["recommended"] for s in data["suggestions"])
-    assert "microservice-architecture is still not recommended" in result.stdout
-    # a grown product with mature operations: six teams would tip it
+    # an MVP run by one team with low operations maturity: no change found makes it microservices,
+    # and explain says so instead of listing changes that leave it out
+    assert data["flips"] == [] and data["suggestions"] == []
+    assert (
+        "No single change of an answer or force weight brings it in, and no combination found does." in lines
+    )
+    # a grown product with mature operations: a few more teams would tip it
     grown = _explain(
         runner,
         STARTUP,
@@ -114,8 +138,7 @@ def test_why_not_a_pattern_the_rules_advise_against(runner: CliRunner) -> None:
         "--set",
         "product_stage=growth",
     )
-    tipping = [s for s in grown["suggestions"] if s["recommended"]]
-    assert [c["set"] for s in tipping for c in s["changes"]] == ["team_count=6"]
+    assert [f["change"]["set"] for f in grown["flips"]][:1] == ["team_count=4"]
 
 
 def test_why_not_a_successor_whose_raiser_is_missing(runner: CliRunner) -> None:

@@ -5,18 +5,30 @@ they matched, its fit with the forces, and the chain of issues and
 predecessors leading to it from a top-level decision. For any other pattern:
 where it stands (an alternative that lost, advised against, not applicable,
 or never raised), each of its rules with the tests that failed against the
-actual answers, and concrete answer changes that would change that, each one
-verified by re-running the advisor.
+actual answers. For every pattern: the single answer or force changes that
+flip it, read from the same search ``advisor whatif`` runs, and for a pattern
+not recommended, combined changes that bring it in; each verified by
+re-running the advisor. Each rival is described in its own terms and from the
+scores: a pattern that was adopted first is never called the better one.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
-from advisor.analysis.results import ChainStep, Explanation, IssueLink, Suggestion
+from advisor.analysis.results import (
+    ChainStep,
+    Explanation,
+    Flip,
+    IssueLink,
+    Rivalry,
+    Sensitivity,
+    Suggestion,
+)
 from advisor.analysis.rule_checks import FinalState, rule_checks
-from advisor.analysis.suggestions import MAX_SUGGESTIONS, raiser_suggestions, suggest, winning_weights
+from advisor.analysis.suggestions import MAX_SUGGESTIONS, raiser_suggestions, suggest
 from advisor.analysis.trial import Trial
+from advisor.analysis.whatif import what_if
 from advisor.core.advisor import Advisor
 from advisor.core.recommendation import Recommendation, Score
 from advisor.errors import AdvisorError
@@ -64,8 +76,99 @@ def _score_text(score: Score) -> str:
     return f"score {score.total:g} (rules {score.rules:+d}, forces {score.forces:+g})"
 
 
-def explain(advisor: Advisor, answers: Answers, result: Recommendation, pattern_id: str) -> Explanation:
+def _shared_issue(advisor: Advisor, result: Recommendation, winner: str, loser: str) -> str | None:
+    """The issue both could resolve, when the two are not alternatives of each other."""
+    if loser in advisor.catalog.patterns[winner].related.alternative:
+        return None
+    adopted = result.pattern(winner)
+    resolved = [r.issue for r in adopted.resolves] if adopted else []
+    return next((i for i in resolved if loser in advisor.catalog.issues[i].resolved_by), None)
+
+
+def rivalries(advisor: Advisor, result: Recommendation, pattern_id: str) -> tuple[Rivalry, ...]:
+    """Every pair of ``result`` in which ``pattern_id`` won or lost, with the loser's own reason.
+
+    The reason is read from the scores, never assumed: a winner that scores lower than the
+    loser (and the loser is not advised against) only got there first.
+    """
+    found = []
+    for alternative in result.alternatives:
+        if pattern_id not in (alternative.id, alternative.instead_of):
+            continue
+        winner = result.pattern(alternative.instead_of)
+        if winner is None:  # pragma: no cover - an alternative always names a recommended pattern
+            continue
+        loser = alternative.score
+        reason: Literal["advised-against", "outscored", "adopted-first"]
+        if loser.rules < 0:
+            reason = "advised-against"
+        elif loser.total <= winner.score.total:
+            reason = "outscored"
+        else:
+            reason = "adopted-first"
+        found.append(
+            Rivalry(
+                winner=winner.id,
+                loser=alternative.id,
+                winner_score=winner.score,
+                loser_score=loser,
+                reason=reason,
+                issue=_shared_issue(advisor, result, winner.id, alternative.id),
+            )
+        )
+    return tuple(sorted(found, key=lambda r: (r.winner, r.loser)))
+
+
+def _lost_summary(lost: tuple[Rivalry, ...]) -> str:
+    parts = []
+    for r in lost:
+        via = f" to resolve '{r.issue}'" if r.issue else ""
+        scores = f"{r.winner_score.total:g} against {r.loser_score.total:g}"
+        if r.reason == "advised-against":
+            parts.append(
+                f"{r.winner} is recommended instead{via}, and this pattern is advised against here "
+                f"(rule score {r.loser_score.rules:+d})"
+            )
+        elif r.reason == "outscored":
+            parts.append(f"{r.winner} is recommended instead{via}, scoring {scores}")
+        else:
+            parts.append(
+                f"{r.winner} was adopted first{via}, although it scores lower ({scores}), so this "
+                "pattern could not be"
+            )
+    return "not recommended: " + "; ".join(parts)
+
+
+def _flips_of(sensitivity: Sensitivity, pattern_id: str, recommended: bool) -> tuple[Flip, ...]:
+    """The single changes of the what-if search that remove (or add) ``pattern_id``."""
+    return tuple(f for f in sensitivity.flips if pattern_id in (f.removed if recommended else f.added))
+
+
+def _combined(suggestions: list[Suggestion], flips: tuple[Flip, ...]) -> tuple[Suggestion, ...]:
+    """Verified combined changes that bring the pattern in and that no single change already does."""
+    single = {(f.change.set,) for f in flips}
+    kept: dict[tuple[str, ...], Suggestion] = {}
+    for suggestion in suggestions:
+        key = tuple(sorted(c.set for c in suggestion.changes))
+        if not suggestion.recommended or len(key) < 2 or key in kept:
+            continue
+        if any((s,) in single for s in key):
+            continue  # one of its changes alone already brings the pattern in
+        kept[key] = suggestion
+    return tuple(kept.values())[:MAX_SUGGESTIONS]
+
+
+def explain(
+    advisor: Advisor,
+    answers: Answers,
+    result: Recommendation,
+    pattern_id: str,
+    trial: Trial | None = None,
+) -> Explanation:
     """Explain why ``pattern_id`` is, or is not, in ``result`` (the advice for ``answers``).
+
+    What would change it comes from the one what-if search (:func:`what_if`), so explain and
+    whatif agree; pass the ``trial`` of ``answers`` to share its runs across explanations.
 
     Raises:
         AdvisorError: the pattern is not in the catalog.
@@ -79,9 +182,11 @@ def explain(advisor: Advisor, answers: Answers, result: Recommendation, pattern_
     system = result.system
     state = FinalState(answers, result)
     checks = rule_checks(advisor, state, pattern_id)
+    trial = trial or Trial(advisor, answers)
+    sensitivity = what_if(advisor, answers, trial)
+    pairs = rivalries(advisor, result, pattern_id)
     recommended = result.pattern(pattern_id)
     if recommended is not None:
-        beat = tuple(a for a in result.alternatives if a.instead_of == pattern_id)
         chain = _chain(result, pattern_id)
         if recommended.origin == "rule":
             summary = f"recommended: its rules favour it ({_score_text(recommended.score)})"
@@ -101,23 +206,18 @@ def explain(advisor: Advisor, answers: Answers, result: Recommendation, pattern_
             reasons=recommended.reasons,
             forces=recommended.forces,
             chain=chain,
-            beat=beat,
+            won_over=tuple(r for r in pairs if r.winner == pattern_id),
             rules=checks,
+            flips=_flips_of(sensitivity, pattern_id, recommended=True),
         )
-    trial = Trial(advisor, answers)
+    flips = _flips_of(sensitivity, pattern_id, recommended=False)
     suggestions = list(suggest(advisor, trial, state, pattern_id, checks))
-    lost = tuple(a for a in result.alternatives if a.id == pattern_id)
+    lost = tuple(r for r in pairs if r.loser == pattern_id)
     against = next((a for a in result.advised_against if a.id == pattern_id), None)
     orphan = next((a for a in result.not_applicable if a.id == pattern_id), None)
-    winners = ", ".join(a.instead_of for a in lost)
     links = _resolves(advisor, result, state, pattern_id)
-    if lost:
-        suggestions += winning_weights(advisor, trial, pattern_id, [a.instead_of for a in lost])
-    elif against is None and orphan is None:
+    if not lost and against is None and orphan is None:
         suggestions += raiser_suggestions(advisor, trial, state, pattern_id, links)
-    kept: dict[tuple[str, ...], Suggestion] = {}
-    for suggestion in suggestions:  # the first of equal changes wins
-        kept.setdefault(tuple(c.set for c in suggestion.changes), suggestion)
     common: dict[str, Any] = {
         "pattern": pattern_id,
         "name": name,
@@ -125,9 +225,11 @@ def explain(advisor: Advisor, answers: Answers, result: Recommendation, pattern_
         "rules": checks,
         "lost_to": lost,
         "resolves": links,
-        "suggestions": tuple(kept.values())[:MAX_SUGGESTIONS],
+        "flips": flips,
+        "suggestions": _combined(suggestions, flips),
     }
     if against is not None:
+        winners = ", ".join(sorted({r.winner for r in lost}))
         instead = f"; {winners} is recommended instead" if lost else ""
         return Explanation(
             **common,
@@ -138,10 +240,7 @@ def explain(advisor: Advisor, answers: Answers, result: Recommendation, pattern_
         )
     if lost:
         return Explanation(
-            **common,
-            status="alternative",
-            summary=f"not recommended: an alternative of {winners}, which won: {lost[0].reason}",
-            score=lost[0].score,
+            **common, status="alternative", summary=_lost_summary(lost), score=lost[0].loser_score
         )
     if orphan is not None:
         return Explanation(

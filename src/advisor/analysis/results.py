@@ -12,7 +12,6 @@ from typing import Any, Literal
 from advisor.base.model import Frozen
 from advisor.core.recommendation import (
     SCHEMA_VERSION,
-    Alternative,
     ForceContribution,
     Reason,
     Recommendation,
@@ -69,14 +68,37 @@ class Suggestion(Frozen):
     """
 
     pattern: str
-    rule: str | None
-    effect: Literal["fires", "stops", "wins"]
+    rule: str
+    effect: Literal["fires", "stops"]
     changes: tuple[Change, ...]
     recommended: bool
 
 
+class Rivalry(Frozen):
+    """Two patterns of which only one is recommended, and why the other is not, in its own terms.
+
+    ``winner`` is recommended and ``loser`` is not. ``reason`` is the loser's: ``advised-against``
+    (its rules speak against it here), ``outscored`` (its total score is not higher than the
+    winner's) or ``adopted-first`` (it scores higher, but the winner had been adopted before it
+    could be: the winner is then not called the better choice). ``issue`` names the issue both
+    could resolve when they are not alternatives of each other.
+    """
+
+    winner: str
+    loser: str
+    winner_score: Score
+    loser_score: Score
+    reason: Literal["advised-against", "outscored", "adopted-first"]
+    issue: str | None = None
+
+
 class Explanation(Frozen):
-    """Everything ``advisor explain`` says about one pattern for one system."""
+    """Everything ``advisor explain`` says about one pattern for one system.
+
+    ``flips`` are the single answer or force changes that add the pattern (or, when it is
+    recommended, remove it): exactly those of ``advisor whatif`` that touch this pattern, from
+    the same search. ``suggestions`` are verified combined changes that bring the pattern in.
+    """
 
     pattern: str
     name: str
@@ -87,11 +109,12 @@ class Explanation(Frozen):
     reasons: tuple[Reason, ...] = ()
     forces: tuple[ForceContribution, ...] = ()
     chain: tuple[ChainStep, ...] = ()
-    beat: tuple[Alternative, ...] = ()
-    lost_to: tuple[Alternative, ...] = ()
+    won_over: tuple[Rivalry, ...] = ()
+    lost_to: tuple[Rivalry, ...] = ()
     needs_one_of: tuple[str, ...] = ()
     resolves: tuple[IssueLink, ...] = ()
     rules: tuple[RuleCheck, ...] = ()
+    flips: tuple[Flip, ...] = ()
     suggestions: tuple[Suggestion, ...] = ()
 
 

@@ -1,10 +1,11 @@
 """What would change the advice for one pattern: answer changes, each verified by re-running.
 
 From the rule checks of a pattern (:mod:`advisor.analysis.rule_checks`): changes that
-make a recommending rule fire or an advising-against rule stop, force weights
-that make a losing alternative win, and changes that bring in a pattern
-raising an issue the pattern resolves. Every proposal is tried with a
-:class:`~advisor.analysis.trial.Trial`; only those that do what they say are kept.
+make a recommending rule fire or an advising-against rule stop, and changes that bring
+in a pattern raising an issue the pattern resolves. Single changes, force weights
+included, are all tried by the what-if search; these proposals add the combined ones.
+Every proposal is tried with a :class:`~advisor.analysis.trial.Trial`; only those that
+do what they say are kept.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Literal
 
-from advisor.analysis.candidates import WEIGHTS, nearest_first, satisfying_answer, satisfying_weight
+from advisor.analysis.candidates import satisfying_answer, satisfying_weight
 from advisor.analysis.results import Change, IssueLink, RuleCheck, Suggestion
 from advisor.analysis.rule_checks import FinalState, rule_checks
 from advisor.analysis.trial import Trial, make_change
@@ -71,7 +72,7 @@ def suggest(
     wanted = target or pattern_id
     found: dict[tuple[str, ...], Suggestion] = {}
 
-    def verify(rule: str | None, effect: Literal["fires", "stops", "wins"], changes: list[Change]) -> None:
+    def verify(rule: str, effect: Literal["fires", "stops"], changes: list[Change]) -> None:
         key = tuple(sorted(c.set for c in changes))
         if not changes or key in found or len(found) >= MAX_SUGGESTIONS * 2:
             return
@@ -79,7 +80,7 @@ def suggest(
         if outcome is None:
             return
         adopted, fired = outcome
-        works = {"fires": rule in fired, "stops": rule not in fired, "wins": wanted in adopted}[effect]
+        works = rule in fired if effect == "fires" else rule not in fired
         if works:
             found[key] = Suggestion(
                 pattern=pattern_id,
@@ -113,28 +114,6 @@ def suggest(
         key=lambda s: (not s.recommended, len(s.changes), s.rule or "", [c.set for c in s.changes]),
     )
     return tuple(ranked[:MAX_SUGGESTIONS])
-
-
-def winning_weights(advisor: Advisor, trial: Trial, pattern_id: str, rivals: list[str]) -> list[Suggestion]:
-    """Single force-weight changes that make an alternative that lost win instead."""
-    answers = trial.answers
-    forces = sorted({e.force for p in [pattern_id, *rivals] for e in advisor.catalog.patterns[p].forces})
-    found = []
-    for force in forces:
-        current = answers.weight(force)
-        for weight in nearest_first(WEIGHTS, current):
-            if weight == current:
-                continue
-            change = make_change(answers, "force", force, weight)
-            outcome = trial.outcome([change])
-            if outcome is not None and pattern_id in outcome[0]:
-                found.append(
-                    Suggestion(
-                        pattern=pattern_id, rule=None, effect="wins", changes=(change,), recommended=True
-                    )
-                )
-                break
-    return found[:MAX_SUGGESTIONS]
 
 
 def raiser_suggestions(

@@ -41,6 +41,7 @@ class Trial:
         self.advisor = advisor
         self.answers = answers
         self._base = answers.raw()
+        self._outcomes: dict[tuple[str, ...], tuple[frozenset[str], frozenset[str]] | None] = {}
 
     def answers_with(self, changes: Sequence[Change]) -> Answers | None:
         """The answers with ``changes`` applied, or ``None`` when they are not valid answers."""
@@ -59,7 +60,17 @@ class Trial:
             return None
 
     def outcome(self, changes: Sequence[Change]) -> tuple[frozenset[str], frozenset[str]] | None:
-        """The patterns recommended and the rules fired with ``changes`` (``None``: invalid)."""
+        """The patterns recommended and the rules fired with ``changes`` (``None``: invalid).
+
+        Each set of changes is assessed once per trial, so ``explain`` and ``whatif`` asking
+        about the same change share one run.
+        """
+        key = tuple(sorted(change.set for change in changes))
+        if key not in self._outcomes:
+            self._outcomes[key] = self._assess(changes)
+        return self._outcomes[key]
+
+    def _assess(self, changes: Sequence[Change]) -> tuple[frozenset[str], frozenset[str]] | None:
         answers = self.answers_with(changes)
         if answers is None:
             return None

@@ -46,9 +46,13 @@ def _changes(advisor: Advisor, answers: Answers) -> list[Change]:
     return changes
 
 
-def what_if(advisor: Advisor, answers: Answers) -> Sensitivity:
-    """The single changes that flip the recommendation for ``answers``, most decisive first."""
-    trial = Trial(advisor, answers)
+def what_if(advisor: Advisor, answers: Answers, trial: Trial | None = None) -> Sensitivity:
+    """The single changes that flip the recommendation for ``answers``, most decisive first.
+
+    This is the one search for "what would change this": ``explain`` reads the flips of
+    one pattern from it. Pass the ``trial`` of ``answers`` to share its runs.
+    """
+    trial = trial or Trial(advisor, answers)
     baseline = trial.outcome([])
     assert baseline is not None, "the answers were checked already"
     before = baseline[0]

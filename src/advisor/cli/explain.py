@@ -31,9 +31,11 @@ def explain(
     """Explain why PATTERN is, or is not, recommended for the system in ANSWERS.
 
     For a recommended pattern: the rules that fired and the answers they matched, its
-    fit with the forces, and the chain of issues leading to it. For any other pattern:
-    where it stands, which tests of its rules failed, and answer changes (checked by
-    re-running the advisor) that would change that.
+    fit with the forces, the chain of issues leading to it and the alternatives it won
+    over. For any other pattern: where it stands, what it lost to and why, and which
+    tests of its rules failed. For both: the single answer or force changes that flip
+    it, from the same search as `advisor whatif`, and for a pattern not recommended,
+    combined changes that bring it in; each checked by re-running the advisor.
 
     \b
     Examples:

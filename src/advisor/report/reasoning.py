@@ -13,6 +13,7 @@ from advisor.analysis.results import (
     Explanation,
     Flip,
     Portfolio,
+    Rivalry,
     RuleCheck,
     Sensitivity,
     Suggestion,
@@ -50,15 +51,54 @@ def _suggestion(suggestion: Suggestion, pattern: str) -> str:
     sets = " ".join(f"--set {c.set}" for c in suggestion.changes)
     what = ", ".join(c.describe() for c in suggestion.changes)
     of = f" of {suggestion.pattern}" if suggestion.pattern != pattern else ""
-    effect = {
-        "fires": f"rule {suggestion.rule}{of} fires",
-        "stops": f"rule {suggestion.rule}{of} no longer fires",
-        "wins": f"{pattern} wins over its alternative",
-    }[suggestion.effect]
-    outcome = (
-        f"{pattern} is then recommended" if suggestion.recommended else f"{pattern} is still not recommended"
-    )
-    return f"  • {what}: {effect}; {outcome}\n      try: {sets}"
+    verb = "fires" if suggestion.effect == "fires" else "no longer fires"
+    return f"  • {what}: rule {suggestion.rule}{of} {verb}; {pattern} is then recommended\n      try: {sets}"
+
+
+def _rivalry(rivalry: Rivalry, won: bool) -> str:
+    """One rival, in the loser's own terms: won over A (A's reason), or lost to W (this pattern's)."""
+    r = rivalry
+    via = f" to resolve '{r.issue}'" if r.issue else ""
+    loser = f"{r.loser_score.total:g}"
+    winner = f"{r.winner_score.total:g}"
+    if won:
+        why = {
+            "advised-against": f"{r.loser} is advised against here (rule score {r.loser_score.rules:+d})",
+            "outscored": f"{r.loser} scores {loser} against {winner}",
+            "adopted-first": f"{r.loser} scores higher ({loser} against {winner}), but this pattern "
+            "was adopted first",
+        }[r.reason]
+        return f"  • {r.loser}{via}: {why}"
+    why = {
+        "advised-against": f"this pattern is advised against here (rule score {r.loser_score.rules:+d}); "
+        f"it scores {winner}",
+        "outscored": f"it scores {winner} against {loser} for this pattern",
+        "adopted-first": f"it was adopted first, although it scores lower ({winner} against {loser})",
+    }[r.reason]
+    return f"  • {r.winner}{via}: {why}"
+
+
+def _flip_lines(flips: tuple[Flip, ...], pattern: str, recommended: bool) -> list[str]:
+    """The single changes that flip the pattern, merged per answer as ``advisor whatif`` shows them."""
+    lines = []
+    for flip, values in _group_flips(flips):
+        change = flip.change
+        shown = [format_value(v) for v in values]
+        new = shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " or " + shown[-1]
+        effect = "removes it" if recommended else "brings it in"
+        also = [
+            f"{label} " + ", ".join(ids)
+            for label, ids in (
+                ("also adds", [p for p in flip.added if p != pattern]),
+                ("also removes", [p for p in flip.removed if p != pattern]),
+            )
+            if ids
+        ]
+        lines.append(f"  • {change.subject} {format_value(change.old)} → {new}: {effect}")
+        if also:
+            lines.append("      " + "; ".join(also))
+        lines.append(f"      try: --set {change.set}")
+    return lines
 
 
 def render_explanation(explanation: Explanation) -> str:
@@ -93,12 +133,12 @@ def render_explanation(explanation: Explanation) -> str:
         out += ["", "Fit with the forces:"]
         for c in e.forces:
             out.append(f"  • {c.force} (weight {c.weight}) {c.effect} ×{c.strength}: {c.points:+g}")
-    if e.beat:
-        out += ["", "Alternatives it won over:"]
-        out += [f"  • {a.id}: {a.reason}" for a in e.beat]
+    if e.won_over:
+        out += ["", "Won over:"]
+        out += [_rivalry(r, won=True) for r in e.won_over]
     if e.lost_to:
         out += ["", "Lost to:"]
-        out += [f"  • {a.instead_of}: {a.reason}" for a in e.lost_to]
+        out += [_rivalry(r, won=False) for r in e.lost_to]
     if e.needs_one_of:
         out += ["", "Needs one of these to be recommended first: " + ", ".join(e.needs_one_of)]
     if e.resolves and e.status != "recommended":
@@ -109,19 +149,31 @@ def render_explanation(explanation: Explanation) -> str:
             if link.resolved_here_by:
                 state += f", resolved by {', '.join(link.resolved_here_by)}"
             out.append(f"  • '{link.issue}', raised by {raisers} ({state})")
-    if e.status != "recommended":
+    return visible("\n".join(out + _what_would_change(e)) + "\n")
+
+
+def _what_would_change(e: Explanation) -> list[str]:
+    """Its rules against the answers (when not recommended), and the changes that flip it."""
+    out: list[str] = []
+    recommended = e.status == "recommended"
+    if not recommended:
         if e.rules:
             out += ["", "Its rules, against these answers:"]
             for check in e.rules:
                 out += _rule(check)
         else:
             out += ["", "No applicability rule names it; it can only come in as a successor."]
-        if e.suggestions:
-            out += ["", "What would change it (each verified by re-running the advisor):"]
-            out += [_suggestion(s, e.pattern) for s in e.suggestions]
-        elif e.rules:
-            out += ["", "No single set of answer changes found that changes it."]
-    return visible("\n".join(out) + "\n")
+    if e.flips:
+        what = "remove it" if recommended else "bring it in"
+        out += ["", f"Single changes that {what} (the ones advisor whatif finds; each verified):"]
+        out += _flip_lines(e.flips, e.pattern, recommended)
+    if e.suggestions:
+        out += ["", "Combined changes that bring it in (each verified by re-running the advisor):"]
+        out += [_suggestion(s, e.pattern) for s in e.suggestions]
+    if not e.flips and not e.suggestions:
+        what = "removes it" if recommended else "brings it in"
+        out += ["", f"No single change of an answer or force weight {what}, and no combination found does."]
+    return out
 
 
 def _group_flips(flips: tuple[Flip, ...]) -> list[tuple[Flip, list[Any]]]:
