@@ -22,34 +22,70 @@ def _default_mode(mode: int) -> int:
     return mode & ~umask
 
 
+def taken(path: Path) -> bool:
+    """Whether anything has this name, a dangling link included (never raises for odd names)."""
+    return os.path.lexists(path)
+
+
 def _refuse_existing(path: Path, force: bool) -> None:
-    if path.exists() and not force:
+    if not force and taken(path):
         raise OutputError(f"{path}: already exists; pass --force to overwrite it")
+
+
+def _temp_prefix(name: str) -> str:
+    """A hidden temporary name beside ``name``, short enough for any name the folder accepts."""
+    return f".{name[:48]}."
+
+
+def _publish(temp: Path, path: Path, *, force: bool) -> None:
+    """Move the finished ``temp`` to ``path``: replacing it with ``force``, else only if it is absent.
+
+    Without ``force`` the target is created exclusively (a hard link fails if anything is
+    there, even a dangling link), so of two writers racing for one name only one succeeds.
+    """
+    if force:
+        temp.replace(path)
+        return
+    try:
+        os.link(temp, path)
+    except FileExistsError:
+        raise OutputError(f"{path}: already exists; pass --force to overwrite it") from None
+    except OSError:
+        # No hard links here (some network or FAT file systems): claim the name, then fill it.
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        temp.replace(path)
+    else:
+        temp.unlink()
 
 
 def write_text_atomic(path: Path, text: str, *, force: bool = True) -> None:
     """Write ``text`` to ``path`` via a temporary file in the same folder and a rename.
 
+    Without ``force`` the file is created only if nothing has that name, checked at the
+    moment it appears rather than before writing.
+
     Raises:
         OutputError: the file exists and ``force`` is false, or it cannot be written.
     """
-    _refuse_existing(path, force)
-    if path.is_dir():
-        raise OutputError(f"{path}: is a folder; give a file name")
-    folder = path.parent if str(path.parent) else Path()
     try:
+        _refuse_existing(path, force)
+        if path.is_dir():
+            raise OutputError(f"{path}: is a folder; give a file name")
+        folder = path.parent if str(path.parent) else Path()
         folder.mkdir(parents=True, exist_ok=True)
-        handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        handle, temp = tempfile.mkstemp(prefix=_temp_prefix(path.name), suffix=".tmp", dir=folder)
         try:
             Path(temp).chmod(_default_mode(0o666))
             with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
                 stream.write(text)
                 stream.flush()
                 os.fsync(stream.fileno())
-            Path(temp).replace(path)
+            _publish(Path(temp), path, force=force)
         except BaseException:
             Path(temp).unlink(missing_ok=True)
             raise
+    except FileExistsError:
+        raise OutputError(f"{path}: already exists; pass --force to overwrite it") from None
     except OSError as exc:
         raise OutputError(f"{path}: cannot be written ({exc.strerror})") from None
 
@@ -64,7 +100,7 @@ def write_tree_atomic(folder: Path, files: Mapping[str, str], *, force: bool = F
         OutputError: the folder exists and ``force`` is false, or it cannot be written.
     """
     _refuse_existing(folder, force)
-    if folder.exists() and not folder.is_dir():
+    if taken(folder) and not os.path.isdir(folder):  # noqa: PTH112 - never raises for odd names
         raise OutputError(f"{folder}: is a file; give a folder name")
     for name in files:
         if Path(name).name != name or name in {"", ".", ".."}:
@@ -72,7 +108,7 @@ def write_tree_atomic(folder: Path, files: Mapping[str, str], *, force: bool = F
     parent = folder.parent if str(folder.parent) else Path()
     try:
         parent.mkdir(parents=True, exist_ok=True)
-        temp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=parent))
+        temp = Path(tempfile.mkdtemp(prefix=_temp_prefix(folder.name), dir=parent))
         try:
             temp.chmod(_default_mode(0o777))
             for name, text in sorted(files.items()):

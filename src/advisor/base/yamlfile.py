@@ -63,7 +63,7 @@ MAX_INPUT_BYTES = 1024 * 1024
 MAX_NODES = 100_000
 MAX_DEPTH = 64
 #: Integers must fit the rules engine's signed 64-bit numbers.
-INT_RANGE = (-(2**63), 2**63 - 1)
+INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
 
 
 def _at(path: str, mark: yaml.Mark | None, message: str, hint: str | None = None) -> DataFileError:
@@ -139,11 +139,7 @@ class _Constructor(yaml.SafeLoader):
             kind = node.tag.rsplit(":", 1)[-1]
             reason = f"'{_excerpt(node)}' is not a valid {_KINDS.get(kind, kind)}"
             raise yaml.constructor.ConstructorError(None, None, reason, node.start_mark) from None
-        if (
-            isinstance(value, int)
-            and not isinstance(value, bool)
-            and not (INT_RANGE[0] <= value <= INT_RANGE[1])
-        ):
+        if isinstance(value, int) and not isinstance(value, bool) and not (INT64_MIN <= value <= INT64_MAX):
             raise yaml.constructor.ConstructorError(
                 None, None, "integer out of range: numbers must fit in 64 bits", node.start_mark
             )
@@ -319,8 +315,12 @@ def validation_problems(
     With ``model``, an unknown key gets a hint: the closest key allowed there, or all of them.
     """
     problems = []
-    for error in exc.errors():
-        loc = tuple(part for part in error["loc"] if not _is_internal(part))
+    errors = exc.errors()
+    locs = [tuple(part for part in error["loc"] if not _is_internal(part)) for error in errors]
+    for error, loc in zip(errors, locs, strict=True):
+        # "at least 1 item" about a list whose items were refused repeats those problems.
+        if error.get("type") == "too_short" and any(o[: len(loc)] == loc and o != loc for o in locs):
+            continue
         full = (*prefix, *loc)
         dotted = ".".join(str(p) for p in loc) or "(document)"
         unknown = error.get("type") == "extra_forbidden"

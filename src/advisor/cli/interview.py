@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from advisor.base.fileio import write_text_atomic
+from advisor.base.fileio import taken, write_text_atomic
 from advisor.base.i18n import Lang
 from advisor.base.text import terminal
 from advisor.cli.options import PathArg, catalog_options, lang_option
@@ -85,7 +85,7 @@ def offer_report(
         return
     name = f"{output.stem}-adr" if fmt == "adr" else f"{output.stem}-report.{fmt}"
     target = Path(prompter.path(prompter.word("export_to"), str(output.with_name(name))))
-    force = target.exists()
+    force = taken(target)
     if fmt == "adr" and target.is_dir() and read_manifest(target) is not None:
         force = False  # a re-run into the advisor's own records folder keeps what people changed
     elif force and not prompter.confirm(prompter.word("overwrite", path=target), False):
@@ -155,7 +155,7 @@ def interview(  # noqa: PLR0917 - click passes every option
         state, _ = read_resume(saved, guide)
         resume = saved
     if (
-        output.exists()
+        taken(output)
         and not force
         and not prompter.confirm(prompter.word("overwrite_at_end", path=output), False)
     ):

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from advisor.base.fileio import taken
 from advisor.base.i18n import Lang
 from advisor.cli.options import PathArg, catalog_options, lang_option, set_option
 from advisor.cli.output import emit_report
@@ -74,7 +75,7 @@ def report(
       advisor report examples/startup-mvp.yaml --format adr --output docs/adr --lang ko
     """
     require_output(fmt, output)
-    if fmt != "adr" and output is not None and output.exists() and not force:
+    if fmt != "adr" and output is not None and taken(output) and not force:
         raise OutputError(f"{output}: already exists; pass --force to overwrite it")
     advisor = Advisor.load(rules, questionnaire)
     result = advisor.advise(advisor.read_answers(answers, sets))

@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictInt
 
 from advisor.base.resources import display_path
-from advisor.base.yamlfile import YamlDocument, read_yaml, validate
+from advisor.base.yamlfile import INT64_MAX, INT64_MIN, YamlDocument, read_yaml, validate
 from advisor.catalog.conditions import UNKNOWN_VALUE, evaluate
 from advisor.catalog.models import Force
 from advisor.errors import AnswersError, Problem
@@ -32,7 +32,7 @@ class AnswersFile(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     questionnaire: str = "default"
-    questionnaire_version: int | None = None
+    questionnaire_version: StrictInt | None = Field(default=None, ge=1)
     advisor_version: str | None = None
     date: datetime.date | None = None
     answers: dict[str, Any] = Field(default_factory=dict)
@@ -164,11 +164,18 @@ class _Checker:
                 )
                 return None
             low, high = question.minimum, question.maximum
+            if not INT64_MIN <= raw <= INT64_MAX:
+                # The rules engine clamps larger numbers: a rule would silently not fire.
+                self.fail(loc, f"'{question.id}' must fit in 64 bits, got {raw.bit_length()} bits")
+                return None
             if (low is not None and raw < low) or (high is not None and raw > high):
                 self.fail(loc, f"'{question.id}' must be between {low} and {high}, got {raw}")
                 return None
             return raw
         elif isinstance(raw, str):
+            if question.required and not raw.strip():
+                self.fail(loc, f"'{question.id}' is required and cannot be blank", hint="write the text")
+                return None
             return raw
         else:
             self.fail(loc, f"'{question.id}' needs text, got {raw!r}", hint="quote the text")
@@ -273,6 +280,13 @@ def check_answers(
             ("questionnaire",),
             f"answers are for questionnaire '{parsed.questionnaire}', not '{questionnaire.id}'",
             hint="pass the matching --questionnaire",
+        )
+    if parsed.questionnaire_version is not None and parsed.questionnaire_version > questionnaire.version:
+        checker.fail(
+            ("questionnaire_version",),
+            f"answers are for version {parsed.questionnaire_version} of questionnaire "
+            f"'{questionnaire.id}', newer than this one (version {questionnaire.version})",
+            hint="use the advisor and questionnaire the answers were written with",
         )
     known_ids = [q.id for q in questionnaire.questions()]
     for question_id in parsed.answers:

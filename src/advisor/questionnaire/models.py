@@ -10,6 +10,7 @@ from pydantic import AfterValidator, Field, model_validator
 
 from advisor.base.i18n import Text
 from advisor.base.model import Frozen
+from advisor.base.yamlfile import INT64_MAX, INT64_MIN
 from advisor.catalog.conditions import Condition
 
 #: The answer that means "don't know"; rules treat it as unknown, never as a guess.
@@ -81,7 +82,42 @@ class Question(Frozen):
             raise ValueError("choice values must be unique")
         if self.type is not QuestionType.INTEGER and (self.minimum is not None or self.maximum is not None):
             raise ValueError("minimum/maximum apply to integer questions only")
+        for bound in (self.minimum, self.maximum):
+            if bound is not None and not INT64_MIN <= bound <= INT64_MAX:
+                raise ValueError(f"minimum and maximum must fit in 64 bits, got {bound}")
+        if self.minimum is not None and self.maximum is not None and self.minimum > self.maximum:
+            raise ValueError(f"minimum {self.minimum} is greater than maximum {self.maximum}")
+        problem = self._default_problem()
+        if problem:
+            raise ValueError(f"default {self.default!r} {problem}")
         return self
+
+    def _default_problem(self) -> str | None:
+        """Why the default is not an answer this question accepts (``None``: it is, or there is none)."""
+        default, kind = self.default, self.type
+        if default is None:
+            return None
+        if default == UNKNOWN:
+            return None if self.allow_unknown else 'needs allow_unknown: true to mean "don\'t know"'
+        offered = [c.value for c in self.choices]
+        if kind is QuestionType.SELECT and not (isinstance(default, str) and default in offered):
+            return f"is not one of the choices: {', '.join(offered)}"
+        if kind is QuestionType.MULTISELECT:
+            if not isinstance(default, list | tuple) or not all(isinstance(v, str) for v in default):
+                return "must be a list of choices, such as [" + ", ".join(offered[:2]) + "]"
+            if any(v not in offered for v in default) or len(set(default)) != len(default):
+                return f"must list distinct choices from: {', '.join(offered)}"
+        if kind is QuestionType.CONFIRM and not isinstance(default, bool):
+            return "must be true or false"
+        if kind is QuestionType.INTEGER:
+            if isinstance(default, bool) or not isinstance(default, int):
+                return "must be a whole number"
+            low, high = self.minimum, self.maximum
+            if (low is not None and default < low) or (high is not None and default > high):
+                return f"is outside the range {low}..{high}"
+        if kind is QuestionType.TEXT and not isinstance(default, str):
+            return "must be text"
+        return None
 
     def choice(self, value: str) -> Choice | None:
         """The offered choice with this value, if any."""
