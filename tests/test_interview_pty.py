@@ -20,6 +20,8 @@ import pytest
 from advisor.__about__ import __version__
 from advisor.base.i18n import Lang
 from advisor.core.advisor import Advisor
+from advisor.interview.flow import Interview
+from conftest import ROOT
 
 pytestmark = [
     pytest.mark.slow,
@@ -436,3 +438,45 @@ def test_with_stdout_redirected_prompts_stay_on_the_terminal_and_a_report_is_exp
         check=True,
     )
     assert (tmp_path / "shop-report.md").read_text(encoding="utf-8") == report.stdout
+
+
+def test_from_reruns_the_interview_with_an_answers_file_as_defaults(tmp_path: Path, advisor: Advisor) -> None:
+    source = tmp_path / "pantry.yaml"
+    source.write_text((ROOT / "examples" / "startup-mvp.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    before = advisor.read_answers(source)
+    asked = [q.id for q in advisor.questionnaire.questions()]
+    guide = Interview(advisor.questionnaire, advisor.catalog.forces)
+    applicable = [q.id for q in guide.applicable(before.raw()["answers"])]
+    child = spawn(tmp_path, "interview", "--from", "pantry.yaml", "--output", "review.yaml")
+    try:
+        driver = Driver(child, advisor, "en")
+        for question_id in applicable:  # Enter keeps the answer given before
+            driver.answer(question_id, BACKSPACE + "2" + ENTER if question_id == "team_count" else ENTER)
+        child.expect_exact("0-5")
+        child.send(ENTER)  # the weights as they were
+        child.expect_exact("Use these priorities?")
+        child.send("y")
+        child.expect_exact("Confirm, or pick an answer to change")
+        child.send(UP + ENTER)  # the last choice: a note on an answer
+        child.expect_exact("Which answer does the note explain?")
+        child.send(DOWN * applicable.index("team_count") + ENTER)
+        child.expect_exact("Note: why this answer")
+        child.send("A second developer starts in March" + ENTER)
+        child.expect_exact("Confirm, or pick an answer to change")
+        child.send(ENTER)
+        child.expect_exact("Export a report?")
+        child.send(ENTER)
+        screen = finish(child)
+    finally:
+        child.terminate(force=True)
+    assert child.exitstatus == 0, screen
+    after = advisor.read_answers(tmp_path / "review.yaml")
+    assert after.raw() == {
+        **before.raw(),
+        "answers": {**before.raw()["answers"], "team_count": 2},
+        "notes": {"team_count": "A second developer starts in March"},
+    }
+    assert [q for q in asked if q in after.raw()["answers"]] == list(after.raw()["answers"])
+    assert source.read_text(encoding="utf-8") == (ROOT / "examples" / "startup-mvp.yaml").read_text(
+        encoding="utf-8"
+    )

@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from advisor.catalog.models import Force
+from advisor.questionnaire.answers import NOTE_LIMIT
 from advisor.questionnaire.models import UNKNOWN, Question, Questionnaire, QuestionType
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
@@ -116,6 +117,15 @@ def answers_schema(
                 "format": "date",
             },
             "answers": answers,
+            "notes": {
+                "type": "object",
+                "description": "Question id → one line of rationale for its answer; the reports show it.",
+                "additionalProperties": False,
+                "properties": {
+                    q.id: {"type": "string", "maxLength": NOTE_LIMIT, "pattern": "^[^\\n\\r]*$"}
+                    for q in questions
+                },
+            },
             "in_place": {
                 "type": "array",
                 "description": "Ids of the patterns the system already uses (kept, or to reconsider).",

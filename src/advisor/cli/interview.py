@@ -16,7 +16,13 @@ from advisor.cli.output import emit_report
 from advisor.core.advisor import Advisor
 from advisor.core.recommendation import Recommendation
 from advisor.errors import InterruptedByUserError, InterviewError, OutputError
-from advisor.interview.files import answers_text, default_resume_path, read_resume, resume_text
+from advisor.interview.files import (
+    answers_text,
+    default_resume_path,
+    read_resume,
+    resume_text,
+    state_from_answers,
+)
 from advisor.interview.flow import Interview, InterviewInterrupted, InterviewState
 from advisor.interview.prompts import QuestionaryPrompter
 from advisor.report.adr_folder import read_manifest
@@ -100,7 +106,16 @@ def offer_report(
     "--output",
     type=PathArg,
     default=None,
-    help="Answers file to write  [default: answers.yaml, or the one the resumed interview was writing]",
+    help="Answers file to write  [default: answers.yaml, the file given to --from, or the one the "
+    "resumed interview was writing]",
+)
+@click.option(
+    "--from",
+    "source",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    default=None,
+    help="Re-run the interview with an existing answers file's answers, weights and notes as defaults "
+    "(a periodic review).",
 )
 @click.option(
     "--resume",
@@ -114,6 +129,7 @@ def offer_report(
 @lang_option
 def interview(  # noqa: PLR0917 - click passes every option
     output: Path | None,
+    source: Path | None,
     resume: Path | None,
     force: bool,
     rules: tuple[Path, ...],
@@ -127,20 +143,30 @@ def interview(  # noqa: PLR0917 - click passes every option
     changed, the answers file is written, the recommendation is shown as
     `advisor recommend` would show it, and a report can be exported. Ctrl-C (or
     closing the terminal) saves the answers so far to a resume file named on
-    screen; continue with --resume. Needs a terminal: to script the answers,
-    write an answers file and run `advisor recommend FILE`.
+    screen; continue with --resume. With --from, every question starts from the
+    answer an existing answers file gives (a quarterly review: press Enter to
+    keep an answer); its notes, date and patterns in place are kept. In the
+    review, a one-line note on any answer records why it was given; the
+    reports show it. Needs a terminal: to script the answers, write an answers
+    file and run `advisor recommend FILE`.
 
     \b
     Examples:
       advisor interview
       advisor interview --output shop.yaml --lang ko
       advisor interview --resume .shop.resume.yaml
+      advisor interview --from examples/startup-mvp.yaml --output pantry-pal.yaml
     """
     if not sys.stdin.isatty():
         raise InterviewError(NO_TERMINAL)
     advisor = Advisor.load(rules, questionnaire)
     guide = Interview(advisor.questionnaire, advisor.catalog.forces)
     state = None
+    if source is not None and resume is not None:
+        raise click.UsageError("--from and --resume cannot be combined: a resume file has its own answers")
+    if source is not None:
+        state = state_from_answers(guide, advisor.read_answers(source))
+        output = output or source
     if resume is not None:
         state, saved_output = read_resume(resume, guide)
         output = output or saved_output

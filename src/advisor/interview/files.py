@@ -19,6 +19,7 @@ from advisor.base.text import visible_line
 from advisor.base.yamlfile import read_yaml, validate
 from advisor.errors import DataFileError, Problem
 from advisor.interview.flow import FORCES_STEP, REVIEW_STEP, Interview, InterviewState, value_problem
+from advisor.questionnaire.answers import NOTE_LIMIT, Answers
 
 #: The file name of the resume file, next to the answers file it will become.
 RESUME_SUFFIX = ".resume.yaml"
@@ -81,10 +82,26 @@ def answers_text(interview: Interview, state: InterviewState) -> str:
         f"questionnaire: {_scalar(questionnaire.id)}",
         f"questionnaire_version: {questionnaire.version}",
         f"advisor_version: {_scalar(__version__)}",
+        *_kept(interview, state, ("date",)),
         *_mapping("answers", answers),
+        *_kept(interview, state, ("notes", "in_place")),
         *_mapping("forces", {f.id: weights[f.id] for f in interview.forces}),
     ]
     return "\n".join(lines) + "\n"
+
+
+def _kept(interview: Interview, state: InterviewState, fields: tuple[str, ...]) -> list[str]:
+    """The lines of what an answers file carries besides answers and forces, where there is any:
+    its date, the notes on answers still asked, the patterns in place."""
+    lines: list[str] = []
+    for name in fields:
+        if name == "date" and state.date:
+            lines.append(f"date: {_scalar(state.date)}")
+        elif name == "notes" and (notes := interview.prune_notes(state)):
+            lines += _mapping("notes", dict(notes))
+        elif name == "in_place" and state.in_place:
+            lines.append(f"in_place: {_scalar(list(state.in_place))}")
+    return lines
 
 
 class ResumeFile(BaseModel):
@@ -99,6 +116,9 @@ class ResumeFile(BaseModel):
     at: str | None = None
     reviewing: bool = False
     answers: dict[str, Any] = Field(default_factory=dict)
+    notes: dict[str, str] = Field(default_factory=dict)
+    in_place: list[str] = Field(default_factory=list)
+    date: str | None = None
     forces: dict[str, int] | None = None
 
 
@@ -118,7 +138,9 @@ def resume_text(interview: Interview, state: InterviewState, output: Path | None
         lines.append(f"at: {_scalar(state.at)}")
     if state.reviewing:
         lines.append("reviewing: true")
+    lines += _kept(interview, state, ("date",))
     lines += _mapping("answers", interview.prune(state.answers))
+    lines += _kept(interview, state, ("notes", "in_place"))
     if state.forces is not None:
         lines += _mapping("forces", {f.id: state.forces[f.id] for f in interview.forces})
     return "\n".join(lines) + "\n"
@@ -161,6 +183,13 @@ def read_resume(path: Path, interview: Interview) -> tuple[InterviewState, Path 
             problems.append(
                 doc.problem(("forces", force_id), f"force '{force_id}' needs a weight from 0 to 5")
             )
+    for question_id, note in saved.notes.items():
+        if questionnaire.question(question_id) is None:
+            problems.append(doc.problem(("notes", question_id), f"note for unknown question '{question_id}'"))
+        elif "\n" in note.strip() or len(note) > NOTE_LIMIT:
+            problems.append(
+                doc.problem(("notes", question_id), f"the note on '{question_id}' must be one line")
+            )
     steps = {q.id for q in questionnaire.questions()} | {FORCES_STEP, REVIEW_STEP}
     if saved.at is not None and saved.at not in steps:
         problems.append(doc.problem(("at",), f"unknown step '{saved.at}'"))
@@ -169,5 +198,32 @@ def read_resume(path: Path, interview: Interview) -> tuple[InterviewState, Path 
     forces = None
     if saved.forces is not None:
         forces = {**interview.default_weights(), **saved.forces}
-    state = InterviewState(answers=dict(saved.answers), forces=forces, at=saved.at, reviewing=saved.reviewing)
+    state = InterviewState(
+        answers=dict(saved.answers),
+        forces=forces,
+        at=saved.at,
+        reviewing=saved.reviewing,
+        notes=dict(saved.notes),
+        in_place=list(saved.in_place),
+        date=saved.date,
+    )
     return state, Path(saved.output) if saved.output else None
+
+
+def state_from_answers(interview: Interview, answers: Answers) -> InterviewState:
+    """An interview that asks every question again, starting from the checked ``answers``.
+
+    Answers, weights, notes, the date and the patterns in place become the defaults;
+    the interview starts at its first question, not at the review.
+    """
+    raw = answers.raw()
+    given: dict[str, Any] = raw["answers"]
+    asked = interview.applicable(given)
+    return InterviewState(
+        answers=given,
+        forces={f.id: answers.weight(f.id) for f in interview.forces},
+        at=asked[0].id if asked else None,
+        notes=dict(answers.notes),
+        in_place=list(answers.in_place),
+        date=answers.date,
+    )

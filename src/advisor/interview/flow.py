@@ -27,6 +27,8 @@ from advisor.questionnaire.models import UNKNOWN, Question, Questionnaire, Quest
 FORCES_STEP: Final = "@forces"
 #: The step that reviews every answer before finishing.
 REVIEW_STEP: Final = "@review"
+#: What the review returns to add or change the note (one line of rationale) on an answer.
+NOTE_STEP: Final = "@note"
 
 
 class _Back:
@@ -58,11 +60,12 @@ class Position:
 
 @dataclass(frozen=True)
 class ReviewRow:
-    """One answered question as shown in the final review."""
+    """One answered question as shown in the final review, with its note if it has one."""
 
     question: Question
     section: Text
     value: Any
+    note: str = ""
 
 
 @dataclass
@@ -75,12 +78,18 @@ class InterviewState:
         at: the question id or step (:data:`FORCES_STEP`, :data:`REVIEW_STEP`) to
             continue from; ``None`` means the beginning.
         reviewing: the review was reached once; later steps return to it.
+        notes: question id → one line of rationale for its answer.
+        in_place: pattern ids the answers file lists as already in place (kept as given).
+        date: when the answers were given or last reviewed (kept as given).
     """
 
     answers: dict[str, Any] = field(default_factory=dict)
     forces: dict[str, int] | None = None
     at: str | None = None
     reviewing: bool = False
+    notes: dict[str, str] = field(default_factory=dict)
+    in_place: list[str] = field(default_factory=list)
+    date: str | None = None
 
 
 class InterviewInterrupted(Exception):  # noqa: N818 - not an error: the architect stopped
@@ -115,7 +124,15 @@ class Prompter(Protocol):
         """Show every answer and the weights; ask to confirm or pick one to change.
 
         Returns:
-            ``None`` to confirm, a question id or :data:`FORCES_STEP` to change, or :data:`BACK`.
+            ``None`` to confirm, a question id or :data:`FORCES_STEP` to change,
+            :data:`NOTE_STEP` to add or change a note, or :data:`BACK`.
+        """
+
+    def note(self, rows: Sequence[ReviewRow]) -> Any:
+        """Pick an answer and type its note (one line; empty removes it).
+
+        Returns:
+            ``(question id, note)``, or :data:`BACK` to return to the review unchanged.
         """
 
     def confirm(self, message: str, default: bool) -> bool:
@@ -233,12 +250,22 @@ class Interview:
         """``answers`` in asking order, without those to questions whose ``when`` no longer holds."""
         return {q.id: answers[q.id] for q in self.applicable(answers) if q.id in answers}
 
-    def rows(self, answers: Mapping[str, Any]) -> list[ReviewRow]:
-        """The review table: every applicable question with its answer."""
+    def rows(self, answers: Mapping[str, Any], notes: Mapping[str, str] | None = None) -> list[ReviewRow]:
+        """The review table: every applicable question with its answer and note."""
         return [
-            ReviewRow(q, self._section_of[q.id].title, answers.get(q.id, q.default))
+            ReviewRow(
+                q, self._section_of[q.id].title, answers.get(q.id, q.default), (notes or {}).get(q.id, "")
+            )
             for q in self.applicable(answers)
         ]
+
+    def prune_notes(self, state: InterviewState) -> dict[str, str]:
+        """The notes of answers still asked, in asking order, without empty ones."""
+        return {
+            q.id: state.notes[q.id].strip()
+            for q in self.applicable(state.answers)
+            if state.notes.get(q.id, "").strip()
+        }
 
     def position(self, step: str, answers: Mapping[str, Any]) -> Position:
         """Section and "question N of M" for a step; the forces count as the last question."""
@@ -304,13 +331,19 @@ class Interview:
                 state.at = step
                 if step == REVIEW_STEP:
                     state.reviewing = True
-                    target = prompter.review(
-                        self.rows(state.answers), self.forces, state.forces or self.default_weights()
-                    )
-                    if target is None:
+                    rows = self.rows(state.answers, state.notes)
+                    target = prompter.review(rows, self.forces, state.forces or self.default_weights())
+                    if target == NOTE_STEP:
+                        noted = prompter.note(rows)
+                        if noted is not BACK:
+                            question_id, text = noted
+                            state.notes = {**state.notes, question_id: " ".join(str(text).split())}
+                            state.notes = self.prune_notes(state)
+                    elif target is None:
                         missing = self.missing(state.answers)
                         if missing is None and state.forces is not None:
                             state.at = None
+                            state.notes = self.prune_notes(state)
                             return state
                         step = missing or FORCES_STEP
                     elif target is BACK:

@@ -31,6 +31,7 @@ from advisor.catalog.models import Force
 from advisor.interview.flow import (
     BACK,
     FORCES_STEP,
+    NOTE_STEP,
     Position,
     ReviewRow,
     integer_problem,
@@ -40,6 +41,7 @@ from advisor.interview.flow import (
 from advisor.interview.screen import header, priorities_table, review_table, weight_bar
 from advisor.interview.terminal import PromptRunner, terminal_stream
 from advisor.interview.words import WORDS, display_value
+from advisor.questionnaire.answers import NOTE_LIMIT
 from advisor.questionnaire.models import UNKNOWN, Question, QuestionType
 
 _CONFIRM = "@confirm"
@@ -319,8 +321,29 @@ class QuestionaryPrompter:
             )
             for number, row in enumerate(rows, 1)
         ]
+        choices.append(questionary.Choice(self.word("add_note"), NOTE_STEP))
         picked = self._select(self.word("review_pick"), choices)
         return None if picked == _CONFIRM else picked
+
+    def note(self, rows: Sequence[ReviewRow]) -> Any:
+        """Pick an answer, then type its note (one line, at most :data:`NOTE_LIMIT` characters)."""
+        choices = [
+            questionary.Choice(f"{number}. {row.question.prompt.get(self.lang)}", row.question.id)
+            for number, row in enumerate(rows, 1)
+        ]
+        picked = self._select(self.word("note_pick"), choices)
+        if picked is BACK:
+            return BACK
+        current = next((row.note for row in rows if row.question.id == picked), "")
+        typed = self._runner.run(
+            questionary.text(
+                self.word("note_text"),
+                default=current,
+                validate=lambda text: len(text.strip()) <= NOTE_LIMIT or f"≤ {NOTE_LIMIT}",
+                **self._io,
+            )
+        )
+        return BACK if typed is BACK else (str(picked), str(typed))
 
     def choose(self, message: str, options: Sequence[tuple[str, str]]) -> str:
         """Pick one of ``(label, value)`` options; Ctrl-B counts as the first option."""

@@ -68,6 +68,7 @@ def review_table(rows: Sequence[ReviewRow], lang: Lang) -> Table:
             str(number),
             plain(row.section.get(lang)),
             plain(row.question.prompt.get(lang)),
-            plain(display_value(row.question, row.value, lang)),
+            plain(display_value(row.question, row.value, lang))
+            + (f"\n✎ {plain(row.note)}" if row.note else ""),
         )
     return table

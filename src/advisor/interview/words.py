@@ -52,6 +52,13 @@ _WORDS: dict[str, tuple[str, str]] = {
     "review_pick": ("Confirm, or pick an answer to change", "확인하거나 바꿀 답변을 고르세요"),
     "confirm_all": ("✔ Confirm and write the answers file", "✔ 확인하고 답변 파일 쓰기"),
     "change_forces": ("Change the priorities", "우선순위 변경"),
+    "add_note": ("✎ Add or change a note on an answer", "✎ 답변에 메모 추가 또는 변경"),
+    "note_pick": ("Which answer does the note explain?", "어느 답변에 대한 메모입니까?"),
+    "note_text": (
+        "Note: why this answer, in one line (empty removes it)",
+        "메모: 이 답변의 근거를 한 줄로 (비우면 삭제)",
+    ),
+    "note_shown": ("note", "메모"),
     "not_answered": ("(not answered)", "(답변 없음)"),
     "continue_saved": (
         "Continue the interrupted interview saved in {path}?",

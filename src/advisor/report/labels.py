@@ -52,6 +52,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     # columns and short labels
     "question": ("Question", "질문"),
     "answer": ("Answer", "답변"),
+    "rationale": ("Rationale", "근거"),
     "force": ("Force", "포스"),
     "weight": ("Weight", "가중치"),
     "stance": ("Stance", "성향"),

@@ -198,8 +198,12 @@ def render_markdown(report: Report) -> str:
     out += [f"## {label('context', lang)}", ""]
     for section in report.context:
         out += [f"### {md(section.title)}", ""]
+        head = [label("question", lang), label("answer", lang)]
         rows = [[md(a.prompt), _answer(a, lang)] for a in section.answers]
-        out += _table([label("question", lang), label("answer", lang)], rows)
+        if any(a.note for a in section.answers):  # the rationale column only where someone wrote one
+            head.append(label("rationale", lang))
+            rows = [[*row, md(a.note)] for row, a in zip(rows, section.answers, strict=True)]
+        out += _table(head, rows)
     out += [f"## {label('forces', lang)}", "", *_forces(report.forces, lang)]
     out += [f"## {label('recommended', lang)}", ""]
     if not report.groups:
