@@ -18,7 +18,7 @@ ENTERPRISE = ROOT / "examples" / "enterprise-escaping-monolith.yaml"
 
 
 def test_terminal_output_shows_groups_tree_and_reasons(runner: CliRunner) -> None:
-    result = runner.invoke(cli, ["recommend", str(ENTERPRISE)], env={"COLUMNS": "400"})
+    result = runner.invoke(cli, ["recommend", str(ENTERPRISE), "--all"], env={"COLUMNS": "400"})
     assert result.exit_code == 0, result.output
     out = result.output
     assert "Architecture recommendation: Nordwind Retail Platform" in out
@@ -123,7 +123,37 @@ def test_main_is_the_console_script() -> None:
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
 def test_korean_output_at_80_columns_keeps_every_word(runner: CliRunner, example: Path) -> None:
-    result = runner.invoke(cli, ["recommend", str(example), "--lang", "ko"], env={"COLUMNS": "80"})
+    for view, heading in (([], "핵심 결정"), (["--all"], "추천 패턴")):
+        result = runner.invoke(cli, ["recommend", str(example), "--lang", "ko", *view], env={"COLUMNS": "80"})
+        assert result.exit_code == 0, result.output
+        assert heading in result.output
+        assert "…" not in result.output  # long words fold onto the next line instead of being cut
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_default_view_fits_a_screen(runner: CliRunner, example: Path, lang: str) -> None:
+    result = runner.invoke(cli, ["recommend", str(example), "--lang", lang], env={"COLUMNS": "100"})
     assert result.exit_code == 0, result.output
-    assert "추천 패턴" in result.output
-    assert "…" not in result.output  # long words fold onto the next line instead of being cut
+    lines = result.output.splitlines()
+    assert len(lines) <= 60, f"{len(lines)} lines"
+    assert max(len(line.rstrip()) for line in lines) <= 100
+    words = {"en": ("Key decisions", "Risks", "Phase 1"), "ko": ("핵심 결정", "리스크", "1단계")}[lang]
+    for word in words:
+        assert word in result.output
+    # The full view holds what the default view leaves out.
+    full = runner.invoke(cli, ["recommend", str(example), "--lang", lang, "--all"], env={"COLUMNS": "100"})
+    assert len(full.output.splitlines()) > len(lines)
+
+
+def test_default_view_shows_key_decisions_risks_and_what_to_reconsider(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["recommend", str(ENTERPRISE)], env={"COLUMNS": "100"})
+    out = result.output
+    assert "Key decisions" in out and "Microservice architecture" in out and "Strangler application" in out
+    assert "In place: to reconsider" in out
+    assert "an alternative is recommended instead: Microservice architecture" in out
+    assert "The whole application must be scaled for" in out  # a medium risk
+    assert "Phase 1: Start the migration" in out
+    # Practices and consequences are counted, not listed: --all shows them.
+    assert "Distributed tracing" not in out
+    assert "--all" in out

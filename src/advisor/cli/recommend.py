@@ -42,6 +42,13 @@ PROGRESS_THRESHOLD = 3
     is_flag=True,
     help="Print JSON on stdout: the recommendation, or for a batch every system's plus a portfolio summary.",
 )
+@click.option(
+    "--all",
+    "show_all",
+    is_flag=True,
+    help="Show every pattern with its reasons, the successor tree, alternatives and all phases "
+    "(by default: key decisions, top risks and the first phase, on one screen).",
+)
 @set_option
 @catalog_options
 @lang_option
@@ -49,6 +56,7 @@ def recommend(
     *,
     answers: tuple[Path, ...],
     as_json: bool,
+    show_all: bool,
     sets: tuple[str, ...],
     rules: tuple[Path, ...],
     questionnaire: Path | None,
@@ -64,6 +72,7 @@ def recommend(
     \b
     Examples:
       advisor recommend examples/startup-mvp.yaml
+      advisor recommend examples/startup-mvp.yaml --all           # every pattern and reason
       advisor recommend examples/enterprise-escaping-monolith.yaml --json > result.json
       advisor recommend examples/startup-mvp.yaml --set team_count=12 --set force.independent-scalability=5
       advisor recommend systems/ --json > portfolio.json
@@ -74,7 +83,7 @@ def recommend(
         if as_json:
             click.echo(render_json(result), nl=False)
         else:
-            _print_terminal([result], advisor, lang)
+            _print_terminal([result], advisor, lang, full=show_all)
         return
     # A bad --set fails the command once, rather than every file of the batch.
     parse_overrides(sets, advisor.questionnaire, advisor.catalog.forces)
@@ -85,7 +94,8 @@ def recommend(
     else:
         from advisor.report.reasoning import render_portfolio  # noqa: PLC0415 - only the terminal needs it
 
-        _print_terminal([item.recommendation for item in results if item.recommendation], advisor, lang)
+        done = [item.recommendation for item in results if item.recommendation]
+        _print_terminal(done, advisor, lang, full=show_all)
         click.echo(render_portfolio(portfolio), nl=False)
     if portfolio.failed:
         click.echo(
@@ -95,13 +105,15 @@ def recommend(
         raise click.exceptions.Exit(2)
 
 
-def _print_terminal(recommendations: Sequence[Recommendation], advisor: Advisor, lang: Lang) -> None:
+def _print_terminal(
+    recommendations: Sequence[Recommendation], advisor: Advisor, lang: Lang, *, full: bool = False
+) -> None:
     """Print recommendations on the terminal (rich is imported only here, not for ``--json``)."""
     from advisor.report.terminal import render_terminal  # noqa: PLC0415 - keeps rich out of the JSON path
 
     console = terminal()
     for recommendation in recommendations:
-        console.print(render_terminal(recommendation, advisor.catalog, lang))
+        console.print(render_terminal(recommendation, advisor.catalog, lang, full=full))
 
 
 def _assess_batch(advisor: Advisor, items: Sequence[Input], sets: Sequence[str]) -> list[SystemResult]:

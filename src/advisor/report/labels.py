@@ -299,6 +299,19 @@ _LABELS: dict[str, tuple[str, str]] = {
         "the answers contradict the acceptance of “{issue}”",
         "답변이 “{issue}”을(를) 수용할 조건과 맞지 않음",
     ),
+    "why_forces": ("it fits the prioritised forces", "우선순위를 매긴 포스에 부합함"),
+    "start_greenfield": ("Starts from nothing in place (greenfield).", "이미 적용된 것 없이 새로 시작함."),
+    "top_of": ("(top {shown} of {total})", "(전체 {total}개 중 상위 {shown}개)"),
+    "plan_later_count": (
+        "{count} later phases: see --all or the report.",
+        "이후 단계 {count}개: --all 또는 보고서를 참고.",
+    ),
+    "summary_more": (
+        "{recommended} patterns in all: {decisions} key decisions, {consequences} consequences, "
+        "{practices} practices. --all shows every pattern with its reasons; so does every report.",
+        "전체 패턴 {recommended}개: 핵심 결정 {decisions}, 후속 결과 {consequences}, 실천 관행 "
+        "{practices}. --all이나 보고서에서 모든 패턴과 그 이유를 볼 수 있습니다.",
+    ),
     "cause_advised-against": ("the rules advise against it here", "이 컨텍스트에서 규칙이 비추천함"),
     "cause_alternative-preferred": (
         "an alternative is recommended instead: {names}",

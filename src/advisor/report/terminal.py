@@ -21,6 +21,7 @@ from advisor.catalog.loader import Catalog
 from advisor.core.recommendation import Reason, Recommendation, RecommendedPattern
 from advisor.report.labels import label
 from advisor.report.terminal_plan import render_plan
+from advisor.report.terminal_summary import render_summary
 
 
 def _name(catalog: Catalog, pattern_id: str, lang: Lang) -> str:
@@ -199,8 +200,15 @@ def _open_issues(result: Recommendation, catalog: Catalog, lang: Lang) -> Table:
     return table
 
 
-def render_terminal(result: Recommendation, catalog: Catalog, lang: Lang = "en") -> RenderableType:
-    """Everything ``advisor recommend`` shows: groups, successor tree, alternatives, risks."""
+def render_terminal(
+    result: Recommendation, catalog: Catalog, lang: Lang = "en", *, full: bool = False
+) -> RenderableType:
+    """What ``advisor recommend`` shows: by default the advice on one screen (key decisions,
+    what to reconsider, top risks, the first phase); with ``full`` every pattern by group, the
+    successor tree with every reason, alternatives, patterns advised against, risks, open
+    issues and the whole plan."""
+    if not full:
+        return render_summary(result, catalog, lang)
     parts: list[RenderableType] = [_header(result, catalog, lang)]
     if result.recommended:
         parts += [_by_group(result, catalog, lang), _tree(result, catalog, lang)]
@@ -217,6 +225,6 @@ def render_terminal(result: Recommendation, catalog: Catalog, lang: Lang = "en")
     if result.open_issues:
         parts.append(_open_issues(result, catalog, lang))
     if result.plan:
-        parts.append(render_plan(result, catalog, lang))
+        parts.append(render_plan(result, catalog, lang, all_phases=True))
     parts += [plain(f"{label('notes', lang)}: {note}", style="yellow") for note in result.notes]
     return RenderGroup(*parts)

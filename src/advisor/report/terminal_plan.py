@@ -70,3 +70,23 @@ def render_plan(
         parts.append(Text(label("plan_later", lang) + ":", style="bold"))
         parts += [_one_line(phase, catalog, lang) for phase in later]
     return RenderGroup(Text(label("plan", lang), style="bold underline"), *parts)
+
+
+def render_first_phase(result: Recommendation, catalog: Catalog, lang: Lang) -> RenderableType:
+    """The first phase with work, compactly: its goal, its patterns on a line, its effort.
+
+    The default view shows this; ``--all`` and the reports show every phase in full.
+    """
+    work = [p for p in result.plan if p.number > 0]
+    if not work:
+        return Text("")
+    phase = work[0]
+    names = ", ".join(_name(catalog, p, lang) for p in phase.patterns)
+    return RenderGroup(
+        Text(phase_title(phase, lang), style="bold"),
+        Text(phase_goal(phase, lang), style="dim"),
+        Text.assemble(Text(names, style="cyan"), f" · {effort_text(phase.effort, lang)}"),
+        Text(label("plan_later_count", lang, count=len(work) - 1), style="dim")
+        if len(work) > 1
+        else Text(""),
+    )

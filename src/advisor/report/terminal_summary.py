@@ -1,0 +1,158 @@
+"""The terminal's default view: the advice on one screen.
+
+The system and where it starts, the key decisions with their one-line why, what is
+in place to reconsider, the top risks, and the first phase of the plan, with the
+counts of what the full view (``--all``) and every report show besides.
+"""
+
+from __future__ import annotations
+
+from rich import box
+from rich.console import Group as RenderGroup
+from rich.console import RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from advisor.base.i18n import Lang
+from advisor.base.text import plain
+from advisor.catalog.loader import Catalog
+from advisor.core.recommendation import Recommendation, RecommendedPattern
+from advisor.report.labels import label
+from advisor.report.terminal_plan import render_first_phase
+
+#: How many risks the default view shows; the full view and the reports show all.
+TOP_RISKS = 5
+_SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "low": "dim"}
+
+
+def _name(catalog: Catalog, pattern_id: str, lang: Lang) -> str:
+    pattern = catalog.patterns.get(pattern_id)
+    return pattern.name.get(lang) if pattern else pattern_id
+
+
+def _why(pattern: RecommendedPattern, catalog: Catalog, lang: Lang) -> str:
+    """The strongest reason for a pattern, in one sentence."""
+    reason = next((r for r in pattern.reasons if r.verdict != "advise-against"), None)
+    if reason is None:
+        return label("why_forces", lang)
+    if reason.kind == "successor" and reason.issue and reason.predecessor:
+        issue = catalog.issues.get(reason.issue)
+        title = issue.title.get(lang) if issue else reason.issue
+        return label("successor_of", lang, parent=_name(catalog, reason.predecessor, lang), issue=title)
+    rule = catalog.rules.get(reason.rule or "")
+    return rule.reason.get(lang) if rule else reason.text
+
+
+def _table(title: str) -> Table:
+    return Table(
+        title=title,
+        title_justify="left",
+        title_style="bold",
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        padding=(0, 1),
+    )
+
+
+def _header(result: Recommendation, catalog: Catalog, lang: Lang) -> Text:
+    ranked = sorted(result.forces.items(), key=lambda item: (-item[1], item[0]))
+    top = [catalog.forces[f].name.get(lang) if f in catalog.forces else f for f, w in ranked if w >= 4]
+    start = next((a.value for a in result.answers if a.question == "existing_system"), None)
+    lines = Text.assemble(
+        (label("title", lang) + ": ", "bold"), plain(result.system or label("unnamed", lang), "bold cyan")
+    )
+    if result.in_place:
+        names = ", ".join(_name(catalog, p, lang) for p in result.in_place)
+        lines.append_text(Text.assemble("\n", (label("in_place", lang) + ": ", "dim"), plain(names)))
+    elif start == "greenfield":
+        lines.append_text(Text.assemble("\n", (label("start_greenfield", lang), "dim")))
+    lines.append_text(
+        Text.assemble(
+            "\n", (label("forces", lang) + ": ", "dim"), plain(", ".join(top) or label("none", lang))
+        )
+    )
+    return lines
+
+
+def _decisions(result: Recommendation, catalog: Catalog, lang: Lang) -> Table:
+    table = _table(label("summary_decisions", lang))
+    table.add_column(label("pattern", lang), style="cyan", overflow="fold", max_width=34)
+    table.add_column(label("status", lang), overflow="fold")
+    table.add_column(label("why", lang), ratio=1, overflow="fold")
+    # The order groups.yaml tells the story in: style, decomposition, data, ... deployment.
+    written = {g: catalog.source("group", g).line or 0 for g in catalog.groups}
+    decisions = sorted(
+        result.with_role("key-decision"),
+        key=lambda p: (written.get(p.group, len(written)), -p.score.total, p.id),
+    )
+    for pattern in decisions:
+        table.add_row(
+            plain(_name(catalog, pattern.id, lang)),
+            label(f"status_{pattern.status}", lang),
+            plain(_why(pattern, catalog, lang)),
+        )
+    return table
+
+
+def _reconsider(result: Recommendation, catalog: Catalog, lang: Lang) -> Table:
+    table = _table(label("reconsider", lang))
+    table.add_column(label("pattern", lang), style="yellow", overflow="fold", max_width=34)
+    table.add_column(label("why", lang), ratio=1, overflow="fold")
+    for item in result.reconsider:
+        names = ", ".join(_name(catalog, p, lang) for p in item.preferred)
+        forces = ", ".join(
+            f"{catalog.forces[c.force].name.get(lang) if c.force in catalog.forces else c.force} ({c.weight})"
+            for c in item.hurts
+        )
+        # Most telling first: what replaces it, then why not, then the forces.
+        cause = min(item.causes, key=["alternative-preferred", "advised-against", "hurts-forces"].index)
+        table.add_row(
+            plain(_name(catalog, item.id, lang)),
+            plain(label(f"cause_{cause}", lang, names=names, forces=forces)),
+        )
+    return table
+
+
+def _risks(result: Recommendation, catalog: Catalog, lang: Lang) -> Table:
+    shown = result.risks[:TOP_RISKS]
+    title = label("risks", lang)
+    if len(result.risks) > len(shown):
+        title += " " + label("top_of", lang, shown=len(shown), total=len(result.risks))
+    table = _table(title)
+    table.add_column(label("severity", lang), overflow="fold")
+    table.add_column(label("risk", lang), ratio=2, overflow="fold")
+    table.add_column(label("mitigation", lang), ratio=3, overflow="fold")
+    for risk in shown:
+        rule = catalog.risks.get(risk.id)
+        names = ", ".join(_name(catalog, p, lang) for p in risk.mitigated_by)
+        table.add_row(
+            Text(label(f"severity_{risk.severity}", lang), style=_SEVERITY_STYLE[risk.severity]),
+            plain(rule.title.get(lang) if rule else risk.id),
+            plain(names or (rule.mitigation.get(lang) if rule else "")),
+        )
+    return table
+
+
+def render_summary(result: Recommendation, catalog: Catalog, lang: Lang = "en") -> RenderableType:
+    """The default view of one recommendation: fits a screen for the bundled examples."""
+    parts: list[RenderableType] = [_header(result, catalog, lang)]
+    if result.recommended:
+        parts.append(_decisions(result, catalog, lang))
+    else:
+        parts.append(Text(label("no_patterns", lang), style="yellow"))
+    if result.reconsider:
+        parts.append(_reconsider(result, catalog, lang))
+    if result.risks:
+        parts.append(_risks(result, catalog, lang))
+    else:
+        parts.append(Text.assemble((label("risks", lang) + ": ", "bold"), label("none", lang)))
+    if result.plan:
+        parts.append(render_first_phase(result, catalog, lang))
+    counts = {
+        "recommended": len(result.recommended),
+        "decisions": len(result.with_role("key-decision")),
+        "consequences": len(result.with_role("consequence")),
+        "practices": len(result.with_role("practice")),
+    }
+    parts.append(Text(label("summary_more", lang, **counts), style="dim"))
+    return RenderGroup(*parts)
