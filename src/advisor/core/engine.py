@@ -248,20 +248,36 @@ class Engine:
                 _REGISTERED[(fingerprint, lean)] = registered
         self.name = f"advisor-{fingerprint}"
         self._ruleset = registered
+        self._idle: list[Session] = []
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """An isolated session for one assessment, deleted when the block ends."""
+        """An isolated session for one assessment: empty when it starts, cleared when the block ends.
+
+        A lean session that ends normally is emptied (its facts retracted) and kept for the
+        next assessment: durable-rules allocates and clears memory for every rule when a
+        session is created, which made each assessment's cost grow with rules that never
+        fire. Any other session is deleted.
+        """
         with _LOCK:
-            sid = _IDENTITIES.acquire_sid()
-            session: Session = (LeanSession if self.lean else PlainSession)(self, sid)
+            session: Session
+            if self._idle:
+                session = self._idle.pop()
+            else:
+                session = (LeanSession if self.lean else PlainSession)(self, _IDENTITIES.acquire_sid())
+            ended = False
             try:
-                session.start()
+                if not session.started:
+                    session.start()
                 yield session
+                ended = True
             finally:
                 if session.started:
-                    session.delete()
-                    _IDENTITIES.release_sid(sid)
+                    if ended and self.lean and session.reset():
+                        self._idle.append(session)
+                    else:
+                        session.delete()
+                        _IDENTITIES.release_sid(session.sid)
 
 
 def _register(name: str, definition: dict[str, Any], firings: Mapping[str, Firing | None], lean: bool) -> Any:
@@ -281,8 +297,9 @@ class Session:
     def __init__(self, engine: Engine, sid: str) -> None:
         self._engine = engine
         self._ruleset = engine._ruleset
-        self._sid = sid
+        self.sid = sid
         self._seen: set[tuple[tuple[str, Any], ...]] = set()
+        self._asserted: list[Fact] = []
         self.fired: list[Firing] = []
         self.started = False
 
@@ -309,8 +326,14 @@ class Session:
                 raise EngineError("a fact was asserted twice in one assessment")
             seen.add(content)
         ids = _IDENTITIES.reserve(len(seen))
-        sid = self._sid
-        return [{**fact, "sid": sid, "id": ids[first + n]} for n, fact in enumerate(facts)]
+        sid = self.sid
+        batch = [{**fact, "sid": sid, "id": ids[first + n]} for n, fact in enumerate(facts)]
+        self._asserted.extend(batch)
+        return batch
+
+    def reset(self) -> bool:
+        """Retract every fact but the start fact, so the session is as new; ``False`` if it cannot be."""
+        return False
 
     def _assert(self, batch: list[Fact]) -> None:
         raise NotImplementedError
@@ -348,6 +371,23 @@ class LeanSession(Session):
         except Exception as exc:  # the engine's C layer raises bare Exceptions
             raise EngineError(f"the rules engine failed: {exc}") from None
 
+    def reset(self) -> bool:
+        """Retract every fact asserted since the start fact; ``False`` if the session is not clean after."""
+        handle = self._ruleset
+        facts = self._asserted[1:]
+        try:
+            if facts:
+                result = matcher.retract_facts(handle, json.dumps(facts, ensure_ascii=False))
+                state = 0 if result[0] == _NO_STATE else result[1]
+                if result[0] not in (0, _NO_STATE) or matcher.start_action_for_state(handle, state):
+                    return False
+        except Exception:  # the engine's C layer raises bare Exceptions: delete the session instead
+            return False
+        self._asserted = self._asserted[:1]
+        self._seen = {tuple(sorted((k, v) for k, v in self._asserted[0].items() if k not in ("sid", "id")))}
+        self.fired = []
+        return True
+
     def _record(self, message: str) -> None:
         """Note the rule clause an action message (``{"NAME": {...}}``) stands for."""
         firings = self._engine.firings
@@ -360,7 +400,7 @@ class LeanSession(Session):
 
     def delete(self) -> None:
         """Delete the session's state in the matcher."""
-        matcher.delete_state(self._ruleset, self._sid)
+        matcher.delete_state(self._ruleset, self.sid)
 
 
 #: Result codes of the matcher's assert (0: done, with a state handle to take actions from).
@@ -374,7 +414,7 @@ class PlainSession(Session):
         from durable import engine as durable_engine  # noqa: PLC0415 - only this path needs the wrapper
 
         host = _host()
-        _FIRED[self._sid] = self.fired
+        _FIRED[self.sid] = self.fired
         try:
             host.assert_facts(self._ruleset, batch)
         except durable_engine.MessageObservedException:
@@ -384,14 +424,14 @@ class PlainSession(Session):
         except Exception as exc:  # the engine's C layer raises bare Exceptions
             raise EngineError(f"the rules engine failed: {exc}") from None
         finally:
-            _FIRED.pop(self._sid, None)
-        state = host.get_state(self._ruleset, self._sid)
+            _FIRED.pop(self.sid, None)
+        state = host.get_state(self._ruleset, self.sid)
         if "exception" in state:
             raise EngineError(f"a rule action failed: {state['exception'].splitlines()[0]}")
 
     def delete(self) -> None:
         """Delete the session's state through the wrapper."""
-        _host().delete_state(self._ruleset, self._sid)
+        _host().delete_state(self._ruleset, self.sid)
 
 
 _HOST: Any = None
