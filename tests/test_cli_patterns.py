@@ -67,6 +67,9 @@ def test_show_reads_like_a_pattern_page(runner: CliRunner) -> None:
     assert "resolved by Event sourcing  event-sourcing" in out
     assert "Sagas lack isolation  saga-lack-of-isolation" in out
     assert "accepted: Design countermeasures into each saga" in out
+    # each relation says which issue it resolves and where the language states it
+    assert "via Services must exchange asynchronous messages" in out
+    assert "source microservices.io:communication-style/messaging" in out
     assert out.index("Problem:") < out.index("Forces") < out.index("Resulting context") < out.index("Related")
 
 

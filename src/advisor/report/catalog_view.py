@@ -14,6 +14,7 @@ from advisor.base.text import plain
 from advisor.catalog.conditions import describe_leaf, to_dnf
 from advisor.catalog.loader import Catalog
 from advisor.catalog.models import Effect, Pattern, Relation, Verdict
+from advisor.catalog.relations import Link, relation_links
 
 #: Headings in both languages.
 _LABELS: dict[str, tuple[str, str]] = {
@@ -42,6 +43,8 @@ _LABELS: dict[str, tuple[str, str]] = {
     "when": ("When", "조건"),
     "reason": ("Reason", "이유"),
     "accepted": ("accepted", "수용"),
+    "via": ("via", "이슈:"),
+    "source": ("source", "출처"),
     Relation.PREDECESSOR.value: ("Predecessors", "선행자"),
     Relation.SUCCESSOR.value: ("Successors", "후행자"),
     Relation.ALTERNATIVE.value: ("Alternatives", "대안"),
@@ -139,15 +142,37 @@ def _resulting(catalog: Catalog, pattern: Pattern, lang: Lang) -> Tree:
     return tree
 
 
+def _links_of(catalog: Catalog, pattern_id: str) -> dict[tuple[Relation, str], Link]:
+    """The relations of one pattern, seen from it: (relation, other pattern) → the link."""
+    seen_from: dict[tuple[Relation, str], Link] = {}
+    inverse = {Relation.SUCCESSOR: Relation.PREDECESSOR, Relation.GENERALIZATION: Relation.SPECIALIZATION}
+    for link in relation_links(catalog.patterns, catalog.issues):
+        if link.source == pattern_id:
+            seen_from[(link.kind, link.target)] = link
+        elif link.target == pattern_id:
+            seen_from[(inverse.get(link.kind, link.kind), link.source)] = link
+    return seen_from
+
+
 def _related(catalog: Catalog, pattern: Pattern, lang: Lang) -> Tree:
     tree = Tree(Text(label("related", lang), style="bold"))
+    links = _links_of(catalog, pattern.id)
     for relation in Relation:
         ids = pattern.related.of(relation)
         if not ids:
             continue
         branch = tree.add(Text(label(relation.value, lang), style="magenta"))
         for other in ids:
-            branch.add(_pattern_ref(catalog, other, lang))
+            node = branch.add(_pattern_ref(catalog, other, lang))
+            link = links.get((relation, other))
+            if link is None:  # pragma: no cover - every derived relation comes from a link
+                continue
+            if link.issue is not None:
+                title = catalog.issues[link.issue].title.get(lang)
+                node.add(Text.assemble((f"{label('via', lang)} ", "dim"), plain(title)))
+            if link.sources:
+                cited = ", ".join(str(c) for c in link.sources)
+                node.add(Text.assemble((f"{label('source', lang)} ", "dim"), plain(cited, "dim")))
     return tree
 
 
