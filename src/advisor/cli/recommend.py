@@ -11,17 +11,10 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from advisor.analysis.portfolio import (
-    Input,
-    SystemResult,
-    assess,
-    expand_inputs,
-    render_batch_json,
-    summarize,
-)
 from advisor.base.i18n import Lang
 from advisor.base.text import terminal, visible, visible_line
 from advisor.cli.options import catalog_options, lang_option, set_option
@@ -29,6 +22,9 @@ from advisor.core.advisor import Advisor
 from advisor.core.recommendation import Recommendation
 from advisor.questionnaire.overrides import parse_overrides
 from advisor.report.json import render_json
+
+if TYPE_CHECKING:
+    from advisor.analysis.portfolio import Input, SystemResult
 
 #: Batches longer than this show a progress bar (on stderr, when it is a terminal).
 PROGRESS_THRESHOLD = 3
@@ -85,6 +81,9 @@ def recommend(
         else:
             _print_terminal([result], advisor, lang, full=show_all)
         return
+    # Only a batch needs the portfolio (and its result models): one file does not import it.
+    from advisor.analysis.portfolio import expand_inputs, render_batch_json, summarize  # noqa: PLC0415
+
     # A bad --set fails the command once, rather than every file of the batch.
     parse_overrides(sets, advisor.questionnaire, advisor.catalog.forces)
     results = _assess_batch(advisor, expand_inputs(answers), sets)
@@ -119,6 +118,8 @@ def _print_terminal(
 def _assess_batch(advisor: Advisor, items: Sequence[Input], sets: Sequence[str]) -> list[SystemResult]:
     """Assess every input, reporting each failure on stderr as it happens."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn  # noqa: PLC0415
+
+    from advisor.analysis.portfolio import assess  # noqa: PLC0415
 
     results: list[SystemResult] = []
     show = len(items) > PROGRESS_THRESHOLD and sys.stderr.isatty()
