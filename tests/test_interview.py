@@ -140,6 +140,19 @@ def test_a_question_is_asked_only_while_its_condition_holds(interview: Interview
     assert prompter.positions["legacy_name"] == Position(prompter.positions["legacy_name"].title, 7, 8)
 
 
+def test_the_count_follows_the_answers_and_says_when_it_changed(interview: Interview) -> None:
+    script = list(BASIC)
+    script[1] = ("team_count", 12)  # makes legacy_name apply: 8 questions instead of 7
+    script.insert(6, ("legacy_name", "Old ERP"))
+    prompter = Scripted(*script, (REVIEW_STEP, None))
+    interview.run(prompter)
+    positions = prompter.positions
+    assert (positions["team_count"].total, positions["team_count"].was) == (7, None)
+    assert (positions["cadence"].number, positions["cadence"].total, positions["cadence"].was) == (3, 8, 7)
+    assert positions["ops"].was is None  # said once, where it changed
+    assert (positions[FORCES_STEP].total, positions[FORCES_STEP].was) == (8, None)
+
+
 def test_back_returns_to_the_previous_question_with_its_answer(interview: Interview) -> None:
     prompter = Scripted(
         ("system_name", "Shop"),
@@ -335,3 +348,21 @@ def test_prompt_messages_follow_the_interview_language(mini_advisor: Advisor) ->
     assert name is not None
     assert integer_problem(teams, "0", "ko") == "1에서 100 사이의 정수를 입력하세요 (모르면 ?)"
     assert text_problem(name, " ", "ko") == "답변이 필요합니다"
+
+
+def test_the_schema_beside_the_answers_file(advisor: Advisor, tmp_path: Path) -> None:
+    from advisor.analysis.schema import answers_schema, render_schema
+    from advisor.cli.interview import SCHEMA_NAME, schema_beside
+
+    output = tmp_path / "shop.yaml"
+    schema = render_schema(answers_schema(advisor.questionnaire, advisor.catalog.forces))
+    assert schema_beside(advisor, output) == SCHEMA_NAME
+    assert (tmp_path / SCHEMA_NAME).read_text(encoding="utf-8") == schema
+    # one the advisor wrote before, for other packs, is brought up to date
+    (tmp_path / SCHEMA_NAME).write_text('{"title": "advisor answers: Old"}\n', encoding="utf-8")
+    assert schema_beside(advisor, output) == SCHEMA_NAME
+    assert (tmp_path / SCHEMA_NAME).read_text(encoding="utf-8") == schema
+    # someone else's file of that name is left alone, and no modeline names it
+    (tmp_path / SCHEMA_NAME).write_text('{"title": "our own"}\n', encoding="utf-8")
+    assert schema_beside(advisor, output) is None
+    assert (tmp_path / SCHEMA_NAME).read_text(encoding="utf-8") == '{"title": "our own"}\n'

@@ -7,6 +7,7 @@ instead of hanging it; nothing here measures time.
 from __future__ import annotations
 
 import io
+import json
 import os
 import re
 import signal
@@ -14,8 +15,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import jsonschema
 import pexpect
 import pytest
+import yaml
 
 from advisor.__about__ import __version__
 from advisor.base.i18n import Lang
@@ -240,6 +243,7 @@ def interview_by_keys(cwd: Path, advisor: Advisor, lang: Lang, output: str) -> t
 
 #: The answers file the scripted interview must write, byte for byte.
 EXPECTED_FILE = f"""\
+# yaml-language-server: $schema=answers.schema.json
 # Order platform: answers to the questionnaire 'default', written by advisor interview.
 # Replay with: advisor recommend <this file>
 questionnaire: default
@@ -299,6 +303,13 @@ def test_the_whole_questionnaire_by_keystrokes(tmp_path: Path, advisor: Advisor)
     assert status == 0, screen
     assert (tmp_path / "answers.yaml").read_text(encoding="utf-8") == EXPECTED_FILE
     assert not (tmp_path / ".answers.resume.yaml").exists()
+    # the modeline names a schema written beside the file: `advisor schema answers`, which it fits
+    schema = subprocess.run(
+        [sys.executable, "-m", "advisor", "schema", "answers"], capture_output=True, text=True, check=True
+    ).stdout
+    assert (tmp_path / "answers.schema.json").read_text(encoding="utf-8") == schema
+    written = yaml.safe_load(EXPECTED_FILE)
+    jsonschema.Draft7Validator(json.loads(schema)).validate(written)
     assert "Answers written to answers.yaml; replay with: advisor recommend answers.yaml" in screen
     shown = screen.split("replay with: advisor recommend answers.yaml", 1)[1]
     replay = spawn(tmp_path, "recommend", "answers.yaml")
@@ -331,8 +342,10 @@ def test_ctrl_c_saves_the_answers_and_resume_continues_there(tmp_path: Path, adv
     screen = finish(child)
     assert child.exitstatus == 130
     resume = tmp_path / ".shop.resume.yaml"
-    assert "Answers so far saved to .shop.resume.yaml" in screen
-    assert "resume with: advisor interview --resume .shop.resume.yaml" in screen
+    # said once, on the terminal (stderr, the same terminal here, does not repeat it)
+    assert screen.count("Answers so far saved to .shop.resume.yaml") == 1
+    assert screen.count("advisor interview --resume .shop.resume.yaml") == 1
+    assert "RuntimeWarning" not in screen
     assert resume.read_text(encoding="utf-8") == (
         "# An interrupted advisor interview. Continue it with:\n"
         "#   advisor interview --resume <this file>\n"

@@ -13,11 +13,13 @@ from prompt_toolkit.data_structures import Size
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput, Output
 from prompt_toolkit.output.vt100 import Vt100_Output
+from rich.cells import cell_len
 
 from advisor.base.i18n import Lang, Text
 from advisor.core.advisor import Advisor
 from advisor.interview.flow import BACK, FORCES_STEP, Interview, Position
 from advisor.interview.prompts import QuestionaryPrompter
+from advisor.interview.screen import wrap
 from advisor.interview.words import display_value
 from advisor.questionnaire.loader import load_questionnaire
 from advisor.questionnaire.models import Question
@@ -206,7 +208,8 @@ def test_weight_keys_stay_within_0_to_5_and_ignore_done(terminal: Terminal, mini
 def test_weigh_forces_shows_the_keys_and_the_section_help(terminal: Terminal, advisor: Advisor) -> None:
     interview = Interview(advisor.questionnaire, advisor.catalog.forces)
     position = interview.position(FORCES_STEP, {})
-    prompter = terminal.prompter(ENTER, "y", screen=True)
+    # the defaults give every force one weight: the prompter says so, and "n" keeps them
+    prompter = terminal.prompter(ENTER, "n", "y", screen=True)
     assert prompter.weigh_forces(interview.forces, interview.default_weights(), position) == (
         interview.default_weights()
     )
@@ -262,3 +265,34 @@ def test_path_starts_from_the_default_and_refuses_an_empty_name(terminal: Termin
     assert terminal.prompter(ENTER).path("Write to", "shop-report.md") == "shop-report.md"
     keys = (BACKSPACE * 14, ENTER, "out.md ", ENTER)
     assert terminal.prompter(*keys).path("Write to", "shop-report.md") == "out.md"
+
+
+def test_forces_all_of_one_weight_are_named_and_can_be_adjusted(
+    terminal: Terminal, mini_advisor: Advisor
+) -> None:
+    forces = tuple(mini_advisor.catalog.forces.values())
+    same = {f.id: 5 for f in forces}
+    # Done → "nothing is prioritised" → adjust: yes → back on the list, at the first force
+    keys = (ENTER, "y", "2", UP, ENTER, "y")
+    weights = terminal.prompter(*keys).weigh_forces(forces, same, HERE)
+    assert weights == {**same, forces[0].id: 2}
+    chrome = terminal.chrome.getvalue()
+    assert chrome.count("All 3 forces have weight 5: nothing is prioritised") == 1
+    # it stays the architect's choice
+    assert terminal.prompter(ENTER, "n", "y").weigh_forces(forces, same, HERE) == same
+
+
+def test_a_multiselect_echoes_the_chosen_labels(ask: Ask, terminal: Terminal) -> None:
+    assert ask("clients", ["web"], DOWN, " ", ENTER) == ["web", "mobile"]
+    chrome = terminal.chrome.getvalue()
+    assert "Web, Mobile" in chrome.splitlines()[-1]
+    assert "selections" not in chrome
+
+
+def test_wrap_breaks_between_words_and_counts_terminal_cells() -> None:
+    korean = "어드바이저는 추측하지 않고 알 수 없음으로 처리합니다."
+    lines = wrap(korean, 20)
+    assert len(lines) > 1
+    assert all(cell_len(line) <= 20 for line in lines)
+    assert " ".join(lines) == korean
+    assert wrap("Supercalifragilistic word", 10) == ["Supercalifragilistic", "word"]

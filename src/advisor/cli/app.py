@@ -85,7 +85,8 @@ class AdvisorGroup(click.Group):
         try:
             return super().invoke(ctx)
         except InterruptedByUserError as exc:
-            click.echo(visible(str(exc)), err=True)  # not an error: the user stopped, and nothing was lost
+            if str(exc):  # empty when the terminal has said it already
+                click.echo(visible(str(exc)), err=True)  # not an error: the user stopped, nothing was lost
             ctx.exit(exc.exit_code)
         except AdvisorError as exc:
             click.echo(f"error: {visible(str(exc))}", err=True)

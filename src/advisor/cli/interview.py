@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from contextlib import suppress
 from pathlib import Path
 
 import click
 
+from advisor.analysis.schema import answers_schema, render_schema
 from advisor.base.fileio import taken, write_text_atomic
 from advisor.base.i18n import Lang
 from advisor.base.text import terminal
@@ -29,16 +31,51 @@ from advisor.report.adr_folder import read_manifest
 from advisor.report.export import FORMATS
 from advisor.report.terminal import render_terminal
 
+#: The JSON Schema written beside the answers file, named in its modeline for editors.
+SCHEMA_NAME = "answers.schema.json"
+
 NO_TERMINAL = (
     "advisor interview needs a terminal; to script the answers, "
     "write a YAML answers file and run: advisor recommend FILE"
 )
 
 
-def _tell(prompter: QuestionaryPrompter, message: str, style: str) -> None:
-    """Show a message on the terminal, which may already be gone (SIGHUP): the files matter more."""
+def _tell(prompter: QuestionaryPrompter, message: str, style: str) -> bool:
+    """Show a message on the terminal, which may already be gone (SIGHUP): the files matter more.
+
+    Returns:
+        Whether the message reached the terminal.
+    """
     with suppress(EOFError):
         prompter.say(message, style)
+        return True
+    return False
+
+
+def schema_beside(advisor: Advisor, output: Path) -> str | None:
+    """Write the answers files' JSON Schema beside ``output``; its name for the modeline, or ``None``.
+
+    The schema follows the questionnaire and the rule packs in use. A file of that
+    name that the advisor did not write is left alone (and named in no modeline),
+    and a schema that cannot be written costs the modeline, never the answers.
+    """
+    target = output.with_name(SCHEMA_NAME)
+    text = render_schema(answers_schema(advisor.questionnaire, advisor.catalog.forces))
+    if target.exists() or target.is_symlink():
+        try:
+            current = target.read_text(encoding="utf-8")
+            title = json.loads(current).get("title", "") if target.is_file() else ""
+        except (OSError, ValueError, AttributeError):
+            return None
+        if current == text:
+            return SCHEMA_NAME
+        if not (isinstance(title, str) and title.startswith("advisor answers")):
+            return None
+    try:
+        write_text_atomic(target, text)
+    except OutputError:
+        return None
+    return SCHEMA_NAME
 
 
 def conduct(
@@ -60,17 +97,20 @@ def conduct(
     prompter.say(advisor.questionnaire.title.get(lang), "bold")
     if advisor.questionnaire.description:
         prompter.say(advisor.questionnaire.description.get(lang), "dim")
-    with prompter.hangup_ends_prompts():
+    with prompter.signals_end_prompts():
         try:
             finished = interview.run(prompter, state)
         except InterviewInterrupted as stopped:
             write_text_atomic(resume_path, resume_text(interview, stopped.state, output))
-            _tell(prompter, "\n" + prompter.word("saved", path=resume_path), "yellow")
+            told = _tell(prompter, "\n" + prompter.word("saved", path=resume_path), "yellow")
+            # stderr repeats it only where the terminal did not show it (a log, a closed terminal)
             raise InterruptedByUserError(
-                f"interview stopped; answers so far saved to {resume_path}\n"
+                ""
+                if told and sys.stderr.isatty()
+                else f"interview stopped; answers so far saved to {resume_path}\n"
                 f"  resume with: advisor interview --resume {resume_path}"
             ) from None
-    write_text_atomic(output, answers_text(interview, finished))
+    write_text_atomic(output, answers_text(interview, finished, schema_beside(advisor, output)))
     resume_path.unlink(missing_ok=True)
     prompter.say("\n" + prompter.word("written", path=output) + "\n", "green")
     # Read the file back so the result is exactly what `advisor recommend` gives for it.

@@ -69,14 +69,19 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def answers_text(interview: Interview, state: InterviewState) -> str:
-    """The answers file for a finished interview, replayable with ``advisor recommend``."""
+def answers_text(interview: Interview, state: InterviewState, schema: str | None = None) -> str:
+    """The answers file for a finished interview, replayable with ``advisor recommend``.
+
+    ``schema`` names the answers files' JSON Schema for the first line, a
+    ``yaml-language-server`` modeline, so that an editor completes and checks the file.
+    """
     questionnaire = interview.questionnaire
     answers = interview.prune(state.answers)
     name = answers.get("system_name")
     title = visible_line(_one_line(name)) if isinstance(name, str) and name.strip() else "(unnamed system)"
     weights = state.forces or interview.default_weights()
     lines = [
+        *([f"# yaml-language-server: $schema={schema}"] if schema else []),
         f"# {title}: answers to the questionnaire '{questionnaire.id}', written by advisor interview.",
         "# Replay with: advisor recommend <this file>",
         f"questionnaire: {_scalar(questionnaire.id)}",

@@ -50,12 +50,18 @@ BACK: Final = _Back()
 
 @dataclass(frozen=True)
 class Position:
-    """Where the architect is: the section (title and help) and "question N of M"."""
+    """Where the architect is: the section (title and help) and "question N of M".
+
+    ``M`` counts the questions that will be asked given the answers so far (and the
+    defaults of those not answered yet); ``was`` is the previous ``M`` when an
+    answer has just changed it.
+    """
 
     title: Text
     number: int
     total: int
     help: Text | None = None
+    was: int | None = None
 
 
 @dataclass(frozen=True)
@@ -90,6 +96,17 @@ class InterviewState:
     notes: dict[str, str] = field(default_factory=dict)
     in_place: list[str] = field(default_factory=list)
     date: str | None = None
+
+
+class _Count:
+    """Positions as shown, with the count the architect saw before when an answer changed it."""
+
+    def __init__(self) -> None:
+        self.shown: int | None = None
+
+    def __call__(self, position: Position) -> Position:
+        was, self.shown = self.shown, position.total
+        return replace(position, was=was) if was is not None and was != position.total else position
 
 
 class InterviewInterrupted(Exception):  # noqa: N818 - not an error: the architect stopped
@@ -326,6 +343,7 @@ class Interview:
         state = replace(state) if state else InterviewState()
         state.answers = self.prune(state.answers)
         step = self._start(state)
+        counted = _Count()
         try:
             while True:
                 state.at = step
@@ -354,7 +372,7 @@ class Interview:
                     weights = prompter.weigh_forces(
                         self.forces,
                         state.forces or self.default_weights(),
-                        self.position(step, state.answers),
+                        counted(self.position(step, state.answers)),
                     )
                     if weights is BACK:
                         step = self._previous(step, state)
@@ -368,7 +386,7 @@ class Interview:
                         continue
                     value = prompter.ask(
                         question,
-                        self.position(step, state.answers),
+                        counted(self.position(step, state.answers)),
                         state.answers.get(step, question.default),
                     )
                     if value is BACK:

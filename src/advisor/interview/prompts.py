@@ -7,6 +7,10 @@ or Ctrl-D stop the interview (the caller saves the answers so far).
 Running a prompt on the terminal is :mod:`~advisor.interview.terminal`'s
 job; the headers and tables around the prompts come from
 :mod:`~advisor.interview.screen`.
+
+The prompter notes how many rows each step leaves on the terminal, so that going
+back erases the abandoned question and the one returned to (nothing stacks up),
+and it wraps descriptions and review rows to the terminal's width.
 """
 
 from __future__ import annotations
@@ -17,28 +21,31 @@ from dataclasses import dataclass
 from typing import Any, TextIO
 
 import questionary
+from prompt_toolkit.filters import to_filter
 from prompt_toolkit.input import Input
 from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent
 from prompt_toolkit.keys import Keys
+from prompt_toolkit.layout import ScrollOffsets
 from prompt_toolkit.output import Output, create_output
 from prompt_toolkit.utils import get_cwidth
 from questionary.prompts.common import InquirerControl
-from rich.console import RenderableType
+from rich.text import Text as RichText
 
-from advisor.base.i18n import Lang, Text
-from advisor.base.text import plain, terminal
+from advisor.base.i18n import Lang
+from advisor.base.text import plain, terminal, visible
 from advisor.catalog.models import Force
 from advisor.interview.flow import (
     BACK,
     FORCES_STEP,
     NOTE_STEP,
+    REVIEW_STEP,
     Position,
     ReviewRow,
     integer_problem,
     parse_typed,
     text_problem,
 )
-from advisor.interview.screen import header, priorities_table, review_table, weight_bar
+from advisor.interview.screen import Screen, priorities_table, review_table, weight_bar, wrap
 from advisor.interview.terminal import PromptRunner, terminal_stream
 from advisor.interview.words import WORDS, display_value
 from advisor.questionnaire.answers import NOTE_LIMIT
@@ -46,6 +53,10 @@ from advisor.questionnaire.models import UNKNOWN, Question, QuestionType
 
 _CONFIRM = "@confirm"
 _DONE = "@done"
+#: questionary's prefix of a choice's description, whose width indents its wrapped lines.
+_DESCRIPTION = "  Description: "
+#: questionary's styles of the question mark, the question and the answer, for an echo of ours.
+_ECHO = ("bold #5f819d", "bold", "bold #ff9d00")
 
 
 def _pad(text: str, width: int) -> str:
@@ -117,8 +128,7 @@ class QuestionaryPrompter:
     ) -> None:
         self.lang: Lang = lang
         stream = stream if stream is not None else terminal_stream()
-        self.console = terminal(file=stream, highlight=False)
-        self._section: str | None = None
+        self.screen = Screen(terminal(file=stream, highlight=False), lang)
         self._runner = PromptRunner()
         self._io: dict[str, Any] = {"output": output or create_output(stdout=stream)}
         if input is not None:
@@ -130,19 +140,45 @@ class QuestionaryPrompter:
         """The interview's phrase ``key`` in the prompter's language (see :data:`WORDS`)."""
         return WORDS(key, self.lang, **values)
 
-    def hangup_ends_prompts(self) -> AbstractContextManager[None]:
-        """While open, a closed terminal (SIGHUP) ends the interview like Ctrl-D, not the process.
+    def signals_end_prompts(self) -> AbstractContextManager[None]:
+        """While open, a closed terminal or Ctrl-C ends the interview at a prompt, not mid-line.
 
-        See :meth:`~advisor.interview.terminal.PromptRunner.hangup_ends_prompts`.
+        See :meth:`~advisor.interview.terminal.PromptRunner.signals_end_prompts`.
         """
-        return self._runner.hangup_ends_prompts()
+        return self._runner.signals_end_prompts()
 
-    def _header(self, position: Position, help_text: Text | None) -> None:
-        """Section title (with its help on entering it), "question N of M", the keys and the help."""
-        title = position.title.get(self.lang)
-        for line in header(position, help_text, self.lang, entering=title != self._section):
-            self._show(line)
-        self._section = title
+    def _leaving(self, answer: Any) -> Any:
+        """``answer`` of a step; a Ctrl-B that leaves the step erases it when the next step begins."""
+        if answer is BACK:
+            self.screen.went_back()
+        return answer
+
+    def _run(self, prompt: Any, keys: KeyBindings | None = None, *, erase: bool = False) -> Any:
+        """Run a prompt with long lines of its list wrapped; note the rows it leaves on screen.
+
+        A list taller than the terminal scrolls with a few rows kept under the pointer,
+        so an entry of several rows (a review row and its answer) is seen whole.
+        """
+        for window in prompt.application.layout.find_all_windows():
+            if isinstance(window.content, InquirerControl):
+                window.wrap_lines = to_filter(True)
+                window.scroll_offsets = ScrollOffsets(bottom=3)
+        section = self.screen.section
+        answer = self._runner.run(prompt, keys, erase=erase)
+        self.screen.drawn(self._runner.rows, section)
+        return answer
+
+    def _width(self) -> int:
+        """The terminal's width in columns."""
+        columns: int = self._io["output"].get_size().columns
+        return columns if columns > 0 else 80
+
+    def _describe(self, text: str | None) -> str | None:
+        """A choice's description wrapped to the terminal under questionary's "Description:" prefix."""
+        if text is None:
+            return None
+        lines = wrap(text, self._width() - len(_DESCRIPTION) - 1)
+        return ("\n" + " " * len(_DESCRIPTION)).join(lines)
 
     def _select(
         self,
@@ -152,9 +188,13 @@ class QuestionaryPrompter:
         *,
         instruction: str | None = None,
         keys: KeyBindings | None = None,
+        erase: bool = False,
     ) -> Any:
-        """Pick one of ``choices``; ``instruction`` names the keys (↑↓ and Enter when ``None``)."""
-        return self._runner.run(
+        """Pick one of ``choices``; ``instruction`` names the keys (↑↓ and Enter when ``None``).
+
+        ``erase`` leaves nothing of the prompt on screen once answered.
+        """
+        return self._run(
             questionary.select(
                 message,
                 choices=choices,
@@ -163,6 +203,7 @@ class QuestionaryPrompter:
                 **self._io,
             ),
             keys,
+            erase=erase,
         )
 
     def _choices(self, question: Question, current: Any) -> list[questionary.Choice]:
@@ -171,7 +212,7 @@ class QuestionaryPrompter:
             questionary.Choice(
                 c.label.get(self.lang),
                 c.value,
-                description=c.description.get(self.lang) if c.description else None,
+                description=self._describe(c.description.get(self.lang) if c.description else None),
                 checked=c.value in ticked,
             )
             for c in question.choices
@@ -181,7 +222,7 @@ class QuestionaryPrompter:
                 questionary.Choice(
                     self.word("unknown"),
                     UNKNOWN,
-                    description=self.word("unknown_help"),
+                    description=self._describe(self.word("unknown_help")),
                     checked=UNKNOWN in ticked,
                 )
             )
@@ -191,7 +232,11 @@ class QuestionaryPrompter:
 
     def ask(self, question: Question, position: Position, current: Any) -> Any:
         """Ask one question with the prompt that fits its type."""
-        self._header(position, question.help)
+        self.screen.begin(question.id)
+        self.screen.header(position, question.help)
+        return self._leaving(self._ask(question, current))
+
+    def _ask(self, question: Question, current: Any) -> Any:
         message = question.prompt.get(self.lang)
         kind = question.type
         if kind is QuestionType.SELECT:
@@ -209,33 +254,40 @@ class QuestionaryPrompter:
         def valid(values: list[str]) -> bool | str:
             return self.word("unknown_alone") if UNKNOWN in values and len(values) > 1 else True
 
-        picked = self._runner.run(
+        picked = self._run(
             questionary.checkbox(
                 message,
                 choices=self._choices(question, current),
                 validate=valid,
                 instruction=self.word("checkbox"),
                 **self._io,
-            )
+            ),
+            erase=True,
         )
         if picked is BACK:
             return BACK
-        if picked == [UNKNOWN]:
-            return UNKNOWN
         offered = [c.value for c in question.choices]
-        return sorted(picked, key=offered.index)
+        answer = UNKNOWN if picked == [UNKNOWN] else sorted(picked, key=offered.index)
+        # questionary would echo "done (3 selections)": echo the labels, as a select echoes its choice
+        mark, asked, chosen = _ECHO
+        echo = RichText.assemble(("? ", mark), plain(message, asked), " ")
+        echo.append_text(plain(display_value(question, answer, self.lang), chosen))
+        self.screen.show(echo)
+        return answer
 
     def _ask_confirm(self, question: Question, message: str, current: Any) -> Any:
         if not question.allow_unknown:
             default = current if isinstance(current, bool) else False
-            return self._runner.run(questionary.confirm(message, default=default, **self._io))
+            return self._run(questionary.confirm(message, default=default, **self._io))
         options = {"yes": True, "no": False, UNKNOWN: UNKNOWN}
         picked = self._select(
             message,
             [
                 questionary.Choice(self.word("yes"), "yes"),
                 questionary.Choice(self.word("no"), "no"),
-                questionary.Choice(self.word("unknown"), UNKNOWN, description=self.word("unknown_help")),
+                questionary.Choice(
+                    self.word("unknown"), UNKNOWN, description=self._describe(self.word("unknown_help"))
+                ),
             ],
             next((k for k, v in options.items() if v == current and current is not None), None),
         )
@@ -253,7 +305,7 @@ class QuestionaryPrompter:
             base = _range(question) if integer else "text"
             instruction = self.word("typed", range=base) if question.allow_unknown else f"({base})"
         default = "?" if current == UNKNOWN else ("" if current is None else str(current))
-        typed = self._runner.run(
+        typed = self._run(
             questionary.text(message, default=default, validate=valid, instruction=instruction, **self._io)
         )
         return BACK if typed is BACK else parse_typed(question, typed)
@@ -261,19 +313,22 @@ class QuestionaryPrompter:
     def weigh_forces(self, forces: Sequence[Force], weights: Mapping[str, int], position: Position) -> Any:
         """The forces with their weights: 0-5 or ←→ set the pointed one, Enter picks from a list.
 
-        Choosing Done shows the forces ranked by weight and asks to confirm them.
+        Choosing Done shows the forces ranked by weight and asks to confirm them; when
+        every force has the same weight it first says that nothing is prioritised and
+        offers to adjust them. The list and the weight picker leave nothing behind.
         """
         weights = dict(weights)
         width = max(get_cwidth(f.name.get(self.lang)) for f in forces) + 2
         labels = self.word("weights").split("|")
         pointed: str = _DONE
-        self._header(position, None)
+        self.screen.begin(FORCES_STEP)
+        self.screen.header(position, None)
         while True:
             choices = [questionary.Choice(self.word("forces_done"), _DONE)] + [
                 questionary.Choice(
                     f"{_pad(f.name.get(self.lang), width)}{weight_bar(weights[f.id])} {weights[f.id]}",
                     f.id,
-                    description=f.description.get(self.lang),
+                    description=self._describe(f.description.get(self.lang)),
                 )
                 for f in forces
             ]
@@ -283,15 +338,19 @@ class QuestionaryPrompter:
                 pointed,
                 instruction=self.word("forces_keys"),
                 keys=_weight_keys(weights),
+                erase=True,
             )
             if picked is BACK:
-                return BACK
+                return self._leaving(BACK)
             if isinstance(picked, _Weighed):
                 weights[picked.force] = picked.weight
                 pointed = picked.force
                 continue
             if picked == _DONE:
-                self._show(priorities_table(forces, weights, self.lang))
+                if len(forces) > 1 and len(set(weights.values())) == 1 and self._adjust_equal(weights):
+                    pointed = forces[0].id
+                    continue
+                self.screen.show(priorities_table(forces, weights, self.lang))
                 if self.confirm(self.word("use_priorities"), True):
                     return weights
                 pointed = _DONE
@@ -301,28 +360,41 @@ class QuestionaryPrompter:
                 self.word("weight_of", name=force.name.get(self.lang)),
                 [questionary.Choice(f"{w} {weight_bar(w)} {labels[w]}", str(w)) for w in range(6)],
                 str(weights[force.id]),
+                erase=True,
             )
             if weight is not BACK:
                 weights[force.id] = int(weight)
             pointed = force.id
 
+    def _adjust_equal(self, weights: Mapping[str, int]) -> bool:
+        """Say that forces of one weight prioritise nothing; whether the architect wants to adjust them."""
+        weight = next(iter(weights.values()))
+        self.say(self.word("all_equal", count=len(weights), weight=weight), "yellow")
+        return self.confirm(self.word("adjust_equal"), True)
+
     def review(self, rows: Sequence[ReviewRow], forces: Sequence[Force], weights: Mapping[str, int]) -> Any:
-        """The table of every answer and the priorities; confirm or pick one to change."""
-        self._show(review_table(rows, self.lang))
-        self._show(priorities_table(forces, weights, self.lang))
+        """The table of every answer and the priorities; confirm or pick one to change.
+
+        In the list each question has its answer on the line under it, both wrapped
+        to the terminal's width, so nothing is cut off.
+        """
+        self.screen.begin(REVIEW_STEP)
+        self.screen.show(review_table(rows, self.lang))
+        self.screen.show(priorities_table(forces, weights, self.lang))
+        room = self._width() - 4  # the pointer's column, and one to spare
         choices = [
             questionary.Choice(self.word("confirm_all"), _CONFIRM),
             questionary.Choice(self.word("change_forces"), FORCES_STEP),
-        ] + [
-            questionary.Choice(
-                f"{number}. {row.question.prompt.get(self.lang)} → "
-                f"{display_value(row.question, row.value, self.lang)}",
-                row.question.id,
-            )
-            for number, row in enumerate(rows, 1)
         ]
+        for number, row in enumerate(rows, 1):
+            lead = f"{number}. "
+            indent = "\n   " + " " * len(lead)
+            lines = wrap(row.question.prompt.get(self.lang), room - len(lead)) + wrap(
+                "→ " + visible(display_value(row.question, row.value, self.lang)), room - len(lead)
+            )
+            choices.append(questionary.Choice(lead + indent.join(lines), row.question.id))
         choices.append(questionary.Choice(self.word("add_note"), NOTE_STEP))
-        picked = self._select(self.word("review_pick"), choices)
+        picked = self._leaving(self._select(self.word("review_pick"), choices))
         return None if picked == _CONFIRM else picked
 
     def note(self, rows: Sequence[ReviewRow]) -> Any:
@@ -335,7 +407,7 @@ class QuestionaryPrompter:
         if picked is BACK:
             return BACK
         current = next((row.note for row in rows if row.question.id == picked), "")
-        typed = self._runner.run(
+        typed = self._run(
             questionary.text(
                 self.word("note_text"),
                 default=current,
@@ -352,7 +424,7 @@ class QuestionaryPrompter:
 
     def path(self, message: str, default: str) -> str:
         """Type a file or folder name, starting from ``default``; Ctrl-B keeps the default."""
-        typed = self._runner.run(
+        typed = self._run(
             questionary.text(
                 message,
                 default=default,
@@ -364,7 +436,7 @@ class QuestionaryPrompter:
 
     def confirm(self, message: str, default: bool) -> bool:
         """A yes/no question; Ctrl-B counts as no."""
-        answer = self._runner.run(questionary.confirm(message, default=default, **self._io))
+        answer = self._run(questionary.confirm(message, default=default, **self._io))
         return answer is True
 
     def say(self, message: str, style: str | None = None) -> None:
@@ -373,10 +445,4 @@ class QuestionaryPrompter:
         Raises:
             EOFError: the terminal is gone.
         """
-        self._show(plain(message, style=style or ""))
-
-    def _show(self, renderable: RenderableType) -> None:
-        try:
-            self.console.print(renderable)
-        except OSError as lost:
-            raise EOFError from lost
+        self.screen.show(plain(message, style=style or ""))

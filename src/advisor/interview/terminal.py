@@ -3,6 +3,9 @@
 Which stream the interview talks on, and how one prompt runs there: Ctrl-B
 answers "back", and a terminal that is lost or closed (SIGHUP) becomes end of
 input, so the interview stops as on Ctrl-D and its answers can be saved.
+Ctrl-C between two prompts (when the terminal is not in raw mode, so it arrives
+as SIGINT) stops the interview at the next prompt instead of at whatever line
+the process happened to run.
 """
 
 from __future__ import annotations
@@ -48,17 +51,29 @@ class Prompt(Protocol):
 
 
 class PromptRunner:
-    """Runs prompts one at a time and knows whether the terminal was closed."""
+    """Runs prompts one at a time and knows whether the terminal was closed or Ctrl-C pressed.
+
+    Attributes:
+        rows: how many terminal rows the last prompt left on screen (0 when it erased itself).
+    """
 
     def __init__(self) -> None:
         self._asking: Application[Any] | None = None
         self._hung_up = False
+        self._interrupted = False
+        self.rows = 0
 
-    def run(self, prompt: Prompt, extra: KeyBindings | None = None) -> Any:
+    def run(self, prompt: Prompt, extra: KeyBindings | None = None, *, erase: bool = False) -> Any:
         """Ask ``prompt`` with Ctrl-B (answers :data:`BACK`) and ``extra`` keys added.
+
+        Args:
+            prompt: the prompt to ask.
+            extra: more key bindings.
+            erase: leave nothing of the prompt on screen once answered.
 
         Raises:
             EOFError: the terminal is gone, or was closed before this prompt.
+            KeyboardInterrupt: Ctrl-C was pressed at the prompt or before it.
         """
         back = KeyBindings()
 
@@ -69,9 +84,14 @@ class PromptRunner:
 
         if self._hung_up:
             raise EOFError
+        if self._interrupted:
+            raise KeyboardInterrupt
         app = prompt.application
         bindings = [app.key_bindings or KeyBindings(), back, *([extra] if extra else [])]
         app.key_bindings = merge_key_bindings(bindings)
+        app.erase_when_done = erase
+        self.rows = 0
+        self._measure(app)
         self._asking = app
         try:
             return prompt.unsafe_ask()
@@ -80,27 +100,51 @@ class PromptRunner:
         finally:
             self._asking = None
 
-    @contextmanager
-    def hangup_ends_prompts(self) -> Iterator[None]:
-        """While open, a closed terminal (SIGHUP) ends the interview like Ctrl-D, not the process.
+    def _measure(self, app: Application[Any]) -> None:
+        """Record how many rows the prompt's final drawing takes, for the screen to erase it later."""
+        renderer = app.renderer
+        render = renderer.render
 
-        The prompt on screen is ended through its event loop, and no prompt is
-        shown after it: the interview sees end of input and the caller can save
-        the answers, inside this block, without being killed by a second SIGHUP.
+        def measured(application: Application[Any], layout: Any, is_done: bool = False) -> None:
+            render(application, layout, is_done)
+            if is_done:
+                screen = renderer.last_rendered_screen
+                drawn = screen.height if screen is not None and not application.erase_when_done else 0
+                self.rows = min(drawn, application.output.get_size().rows)
+
+        renderer.render = measured  # type: ignore[method-assign,assignment]
+
+    @contextmanager
+    def signals_end_prompts(self) -> Iterator[None]:
+        """While open, SIGHUP and SIGINT end the interview at a prompt, never in the middle of a line.
+
+        A closed terminal (SIGHUP) ends it like Ctrl-D, and Ctrl-C typed while no
+        prompt reads the keys (SIGINT) like Ctrl-C at a prompt. The prompt on
+        screen is ended through its event loop, and no prompt is shown after it:
+        the interview sees the end and the caller can save the answers, inside
+        this block, without being stopped half-way by a second signal.
         """
 
-        def end(app: Application[Any]) -> None:
+        def end(app: Application[Any], error: type[BaseException]) -> None:
             if app.future is not None and not app.future.done():
-                app.exit(exception=EOFError)
+                app.exit(exception=error)
+
+        def stop(error: type[BaseException]) -> None:
+            app = self._asking
+            if app is not None and app.loop is not None:
+                app.loop.call_soon_threadsafe(end, app, error)
 
         def hang_up(_signum: int, _frame: FrameType | None) -> None:
             self._hung_up = True
-            app = self._asking
-            if app is not None and app.loop is not None:
-                app.loop.call_soon_threadsafe(end, app)
+            stop(EOFError)
 
-        previous = signal.signal(signal.SIGHUP, hang_up)
+        def interrupt(_signum: int, _frame: FrameType | None) -> None:
+            self._interrupted = True
+            stop(KeyboardInterrupt)
+
+        previous = signal.signal(signal.SIGHUP, hang_up), signal.signal(signal.SIGINT, interrupt)
         try:
             yield
         finally:
-            signal.signal(signal.SIGHUP, previous)
+            signal.signal(signal.SIGHUP, previous[0])
+            signal.signal(signal.SIGINT, previous[1])

@@ -15,6 +15,10 @@ from advisor.questionnaire.models import UNKNOWN, Question
 _WORDS: dict[str, tuple[str, str]] = {
     "keys": ("Ctrl-B: back · Ctrl-C: save and stop", "Ctrl-B: 이전 질문 · Ctrl-C: 저장 후 중단"),
     "position": ("question {number} of {total}", "질문 {number}/{total}"),
+    "count_changed": (
+        "Your answers change the number of questions: {total} now, {was} before.",
+        "답변에 따라 질문 수가 바뀌었습니다: {was}개에서 {total}개로.",
+    ),
     "unknown": ("Don't know", "모름"),
     "unknown_help": (
         "The advisor treats the answer as unknown instead of guessing.",
@@ -42,6 +46,13 @@ _WORDS: dict[str, tuple[str, str]] = {
     ),
     "priorities": ("Your priorities", "우선순위"),
     "use_priorities": ("Use these priorities?", "이 우선순위를 사용하시겠습니까?"),
+    "all_equal": (
+        "All {count} forces have weight {weight}: nothing is prioritised over anything else, "
+        "so every force counts the same in the choice of patterns.",
+        "{count}개 포스의 가중치가 모두 {weight}입니다. 어느 포스도 다른 포스보다 우선하지 않으므로 "
+        "패턴을 고를 때 모든 포스가 똑같이 반영됩니다.",
+    ),
+    "adjust_equal": ("Adjust the weights?", "가중치를 조정하시겠습니까?"),
     "rank": ("#", "#"),
     "force": ("Force", "포스"),
     "weight": ("Weight", "가중치"),
