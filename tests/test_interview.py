@@ -351,11 +351,11 @@ def test_prompt_messages_follow_the_interview_language(mini_advisor: Advisor) ->
 
 
 def test_the_schema_beside_the_answers_file(advisor: Advisor, tmp_path: Path) -> None:
-    from advisor.analysis.schema import answers_schema, render_schema
+    from advisor.analysis.schema import catalog_answers_schema, render_schema
     from advisor.cli.interview import SCHEMA_NAME, schema_beside
 
     output = tmp_path / "shop.yaml"
-    schema = render_schema(answers_schema(advisor.questionnaire, advisor.catalog.forces))
+    schema = render_schema(catalog_answers_schema(advisor.questionnaire, advisor.catalog))
     assert schema_beside(advisor, output) == SCHEMA_NAME
     assert (tmp_path / SCHEMA_NAME).read_text(encoding="utf-8") == schema
     # one the advisor wrote before, for other packs, is brought up to date

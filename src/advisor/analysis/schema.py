@@ -14,6 +14,7 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from advisor.catalog.loader import Catalog
 from advisor.catalog.models import Force
 from advisor.questionnaire.answers import NOTE_LIMIT
 from advisor.questionnaire.models import UNKNOWN, Question, Questionnaire, QuestionType
@@ -148,3 +149,8 @@ def answers_schema(
 def render_schema(schema: Mapping[str, Any]) -> str:
     """The schema as stable JSON text (two-space indent, final newline)."""
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+
+
+def catalog_answers_schema(questionnaire: Questionnaire, catalog: Catalog) -> dict[str, Any]:
+    """The answers schema for ``questionnaire`` and everything of ``catalog`` it names (forces, patterns)."""
+    return answers_schema(questionnaire, catalog.forces, list(catalog.patterns))

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from advisor.analysis.schema import answers_schema, render_schema
+from advisor.analysis.schema import catalog_answers_schema, render_schema
 from advisor.base.fileio import taken, write_text_atomic
 from advisor.base.i18n import Lang
 from advisor.base.text import terminal
@@ -60,7 +60,7 @@ def schema_beside(advisor: Advisor, output: Path) -> str | None:
     and a schema that cannot be written costs the modeline, never the answers.
     """
     target = output.with_name(SCHEMA_NAME)
-    text = render_schema(answers_schema(advisor.questionnaire, advisor.catalog.forces))
+    text = render_schema(catalog_answers_schema(advisor.questionnaire, advisor.catalog))
     if target.exists() or target.is_symlink():
         try:
             current = target.read_text(encoding="utf-8")

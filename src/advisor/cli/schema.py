@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from advisor.analysis.schema import answers_schema, render_schema
+from advisor.analysis.schema import catalog_answers_schema, render_schema
 from advisor.cli.options import catalog_options
 from advisor.core.advisor import Advisor
 from advisor.report.json import DOCUMENTS, render_document_schema
@@ -44,8 +44,7 @@ def answers_schema_command(rules: tuple[Path, ...], questionnaire: Path | None) 
       advisor schema answers --rules our-rules/ > our-answers.schema.json
     """
     advisor = Advisor.load(rules, questionnaire)
-    schema = answers_schema(advisor.questionnaire, advisor.catalog.forces, list(advisor.catalog.patterns))
-    click.echo(render_schema(schema), nl=False)
+    click.echo(render_schema(catalog_answers_schema(advisor.questionnaire, advisor.catalog)), nl=False)
 
 
 def _document_command(kind: str, command: str, holds: str) -> click.Command:
