@@ -39,7 +39,7 @@ def test_folder_with_one_broken_file_as_json(runner: CliRunner, portfolio: Path)
         "error: 1 of 4 answers files could not be assessed\n"
     )
     data = json.loads(result.stdout)
-    assert data["schema_version"] == 1
+    assert data["schema_version"] == 2
     sources = [s["source"] for s in data["systems"]]
     assert sources == [
         "systems/broken.yaml",

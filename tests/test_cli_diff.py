@@ -29,7 +29,7 @@ def test_milestone_diff_explains_added_and_removed(runner: CliRunner) -> None:
         "Answers changed:\n"
         "  existing_system: monolith → greenfield\n"
         "  migration_strategy: incremental → (not asked)\n"
-        "  database_supports_cdc: true → false\n"
+        "  database_supports_cdc: yes → no\n"
         "\n"
         "Patterns added:\n"
         "  + polling-publisher (Polling publisher)\n"
@@ -66,11 +66,11 @@ def test_json_diff_between_two_systems(runner: CliRunner) -> None:
     autonomy = next(c for c in data["forces"] if c["key"] == "team-autonomy")
     assert (autonomy["before"], autonomy["after"]) == (0, 5)
     added = {p["id"]: p for p in data["added"]}
-    assert added["microservice-architecture"]["why"]
+    assert added["microservice-architecture"]["reasons"]
     removed = {p["id"]: p for p in data["removed"]}
-    assert any(
-        w.startswith("an alternative of microservice-architecture") or w.startswith("advised against")
-        for w in removed["monolithic-architecture"]["why"]
+    monolith = removed["monolithic-architecture"]
+    assert any(a["instead_of"] == "microservice-architecture" for a in monolith["lost_to"]) or any(
+        r["verdict"] == "advise-against" for r in monolith["reasons"]
     )
 
 

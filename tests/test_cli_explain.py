@@ -56,15 +56,19 @@ def test_why_a_rule_recommended_pattern_names_rules_and_matched_answers(runner: 
     text = runner.invoke(cli, ["explain", ENTERPRISE, "microservice-architecture"]).stdout
     for reason in fired:
         assert f"  • rule {reason['rule']} ({reason['verdict']} " in text
-        tests = ", ".join(m["test"] + (f" ({m['actual']})" if m["actual"] else "") for m in reason["matched"])
-        assert f"      matched: {tests}" in text
+    assert {"code": "test_answer", "args": {"question": "team_count", "op": "gte", "value": 3}} in [
+        m["test"] for r in fired for m in r["matched"]
+    ]
     assert "      matched: " in text and "team_count ≥ 3 (15)" in text
 
 
 def test_why_not_an_alternative_that_lost(runner: CliRunner) -> None:
     data = _explain(runner, ENTERPRISE, "polling-publisher")
     assert data["status"] == "alternative"
-    assert data["summary"].startswith(
+    assert data["summary"] == {"code": "sum_lost", "args": {}}
+    text = runner.invoke(cli, ["explain", ENTERPRISE, "polling-publisher"]).stdout
+    assert text.startswith(
+        "polling-publisher (Polling publisher) for Nordwind Retail Platform: "
         "not recommended: transaction-log-tailing is recommended instead, scoring "
     )
     [rival] = data["lost_to"]
@@ -76,7 +80,12 @@ def test_why_not_an_alternative_that_lost(runner: CliRunner) -> None:
     assert rival["winner_score"]["total"] >= rival["loser_score"]["total"]
     no_cdc = next(r for r in data["rules"] if r["rule"] == "polling-publisher-no-cdc")
     assert not no_cdc["fired"]
-    assert no_cdc["clauses"][0] == [{"actual": "true", "holds": False, "test": "database_supports_cdc = no"}]
+    test = {
+        "code": "test_answer",
+        "args": {"question": "database_supports_cdc", "op": "equals", "value": False},
+    }
+    assert no_cdc["clauses"][0] == [{"actual": True, "holds": False, "test": test}]
+    assert "database_supports_cdc = no ✘ (is yes)" in text
     assert "database_supports_cdc=false" in [f["change"]["set"] for f in data["flips"]]
 
 
@@ -144,9 +153,10 @@ def test_why_not_a_pattern_the_rules_advise_against(runner: CliRunner) -> None:
 def test_why_not_a_successor_whose_raiser_is_missing(runner: CliRunner) -> None:
     data = _explain(runner, STARTUP, "saga")
     assert data["status"] == "not-raised"
-    assert data["summary"] == (
-        "not recommended: no rule favours it for these answers, and none of the patterns that raise "
-        "the issues it resolves (database-per-service) is recommended"
+    assert data["summary"] == {"code": "sum_not_raised", "args": {"raisers": ["database-per-service"]}}
+    assert runner.invoke(cli, ["explain", STARTUP, "saga"]).stdout.startswith(
+        "saga (Saga) for Pantry Pal: not recommended: no rule favours it for these answers, and none of "
+        "the patterns that raise the issues it resolves (database-per-service) is recommended\n"
     )
     assert data["resolves"] == [
         {
@@ -162,8 +172,10 @@ def test_why_not_a_successor_whose_raiser_is_missing(runner: CliRunner) -> None:
 def test_why_not_a_resolver_when_another_resolves_the_issue(runner: CliRunner) -> None:
     data = _explain(runner, ENTERPRISE, "sidecar")
     assert data["status"] == "not-needed"
-    assert data["summary"] == (
-        "not needed: issue 'cross-cutting-concerns' is resolved by service-mesh, service-template instead"
+    assert data["summary"] == {"code": "sum_not_needed", "args": {}}
+    assert runner.invoke(cli, ["explain", ENTERPRISE, "sidecar"]).stdout.startswith(
+        "sidecar (Sidecar) for Nordwind Retail Platform: not needed: "
+        "issue 'cross-cutting-concerns' is resolved by service-mesh, service-template instead\n"
     )
 
 

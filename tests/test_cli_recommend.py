@@ -37,7 +37,7 @@ def test_json_output_is_stable_and_complete(runner: CliRunner) -> None:
     assert first.exit_code == 0
     assert first.stdout == second.stdout
     data = json.loads(first.stdout)
-    assert data["schema_version"] == 1
+    assert data["schema_version"] == 2
     assert {"recommended", "advised_against", "alternatives", "open_issues"} <= set(data)
     ids = [p["id"] for p in data["recommended"]]
     assert ids == sorted(ids)

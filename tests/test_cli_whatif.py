@@ -66,7 +66,7 @@ def test_text_report_groups_values_with_the_same_effect(runner: CliRunner) -> No
     assert lines[1].startswith("Recommended now: ")
     assert any(
         re.fullmatch(
-            r"\d+\. database_supports_cdc true → false or unknown   "
+            r"\d+\. database_supports_cdc yes → no or don't know   "
             r"\(try: --set database_supports_cdc=false\)",
             line,
         )

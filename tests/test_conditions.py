@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import TypeAdapter, ValidationError
 
+from advisor.base.i18n import Lang, Message
 from advisor.catalog.conditions import (
     UNKNOWN_VALUE,
     AllOf,
@@ -19,11 +20,12 @@ from advisor.catalog.conditions import (
     ForceTest,
     Not,
     PatternTest,
-    describe_leaf,
     evaluate,
     leaf_holds,
+    leaf_message,
     to_dnf,
 )
+from advisor.report.labels import say
 
 CONDITION: TypeAdapter[Any] = TypeAdapter(Condition)
 
@@ -80,11 +82,30 @@ def test_dnf_refuses_explosive_conditions() -> None:
         to_dnf(parse(wide))
 
 
-def test_describe_leaf() -> None:
-    assert describe_leaf(parse({"answer": "teams", "gte": 3})) == "teams ≥ 3"
-    assert describe_leaf(parse({"answer": "clients", "contains": "web"})) == "clients includes web"
-    assert describe_leaf(parse({"force": "simplicity", "in": [4, 5]})) == "force simplicity in [4, 5]"
-    assert describe_leaf(PatternTest(pattern="saga")) == "pattern saga is recommended"
+def test_a_leaf_test_is_data_for_the_renderers() -> None:
+    assert leaf_message(parse({"answer": "teams", "gte": 3})) == Message.of(
+        "test_answer", question="teams", op="gte", value=3
+    )
+    assert leaf_message(parse({"force": "simplicity", "in": [4, 5]})) == Message.of(
+        "test_force", force="simplicity", op="in", value=(4, 5)
+    )
+    assert leaf_message(parse({"answer": "teams", "known": False})) == Message.of(
+        "test_unknown", question="teams"
+    )
+    assert leaf_message(PatternTest(pattern="saga")) == Message.of("test_pattern", pattern="saga")
+
+
+def test_leaf_tests_are_said_in_each_language() -> None:
+    def said(data: dict[str, object], lang: Lang = "en") -> str:
+        return say(leaf_message(parse(data)), lang)
+
+    assert said({"answer": "teams", "gte": 3}) == "teams ≥ 3"
+    assert said({"answer": "clients", "contains": "web"}) == "clients includes web"
+    assert said({"answer": "clients", "contains": "web"}, "ko") == "clients 포함 web"
+    assert said({"force": "simplicity", "in": [4, 5]}) == "force simplicity in [4, 5]"
+    assert said({"force": "simplicity", "in": [4, 5]}, "ko") == "포스 simplicity ∈ [4, 5]"
+    assert said({"answer": "regulated", "equals": True}, "ko") == "regulated = 예"
+    assert say(leaf_message(PatternTest(pattern="saga"))) == "pattern saga is recommended"
 
 
 # Property: the normal form the engine receives means exactly what the condition means.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from advisor.base.i18n import Message
 from advisor.core.recommendation import Recommendation
 
 Advise = Callable[..., Recommendation]
@@ -20,8 +21,8 @@ def test_applicable_pattern_pulls_in_its_successor_chain(mini_advise: Advise) ->
     saga = result.pattern("saga")
     assert saga is not None
     assert saga.origin == "successor"
-    assert [r.text for r in saga.reasons] == [
-        "successor of db-per-service, resolving issue 'distributed-tx': No ACID across services"
+    assert [(r.kind, r.predecessor, r.issue) for r in saga.reasons] == [
+        ("successor", "db-per-service", "distributed-tx")
     ]
 
 
@@ -31,8 +32,8 @@ def test_rule_reason_names_the_answers_it_matched(mini_advise: Advise) -> None:
     reason = micro.reasons[0]
     assert (reason.rule, reason.verdict, reason.weight) == ("many-teams", "recommend", 3)
     assert [(m.test, m.actual) for m in reason.matched] == [
-        ("team_count ≥ 3", "12"),
-        ("force autonomy ≥ 4", "5"),
+        (Message.of("test_answer", question="team_count", op="gte", value=3), 12),
+        (Message.of("test_force", force="autonomy", op="gte", value=4), 5),
     ]
     assert micro.score.rules == 3
 
@@ -43,7 +44,9 @@ def test_alternatives_are_chosen_by_forces_and_listed_with_why(mini_advise: Advi
     assert "tailing" not in simple.recommended_ids
     alternative = next(a for a in simple.alternatives if a.id == "tailing")
     assert alternative.instead_of == "polling"
-    assert alternative.reason == "scored 0.0 against 2.0 for polling"
+    assert alternative.reason == Message.of(
+        "alt_resolver", issue="relay", score=0.0, chosen="polling", chosen_score=2.0
+    )
 
 
 def test_rules_on_derived_facts_steer_the_successor_choice(mini_advise: Advise) -> None:
@@ -51,7 +54,10 @@ def test_rules_on_derived_facts_steer_the_successor_choice(mini_advise: Advise) 
     assert "tailing" in result.recommended_ids
     tailing = result.pattern("tailing")
     assert tailing is not None
-    assert [m.test for m in tailing.reasons[0].matched] == ["pattern outbox is recommended", "cdc = yes"]
+    assert [m.test for m in tailing.reasons[0].matched] == [
+        Message.of("test_pattern", pattern="outbox"),
+        Message.of("test_answer", question="cdc", op="equals", value=True),
+    ]
 
 
 def test_small_team_gets_the_alternative_and_no_successors(mini_advise: Advise) -> None:
@@ -67,7 +73,7 @@ def test_issue_whose_only_resolver_is_advised_against_stays_open(mini_advise: Ad
     lonely = next(i for i in result.open_issues if i.id == "lonely")
     assert lonely.status == "unresolved"
     assert lonely.raised_by == ("micro",)
-    assert lonely.reason == "shunned is advised against (rule score -1)"
+    assert lonely.reasons == (Message.of("blocked_against", pattern="shunned"),)
 
 
 def test_successor_cycles_terminate(mini_advise: Advise) -> None:
@@ -96,9 +102,7 @@ def test_unknown_answers_fire_no_comparisons(mini_advise: Advise) -> None:
 
 def test_answers_to_questions_that_do_not_apply_are_noted(mini_advise: Advise) -> None:
     result = mini_advise(team_count=2, ops="low", legacy_name="Old")
-    assert result.notes == (
-        "answer to 'legacy_name' ignored: the question does not apply to the other answers",
-    )
+    assert result.notes == (Message.of("note_ignored", question="legacy_name"),)
 
 
 def test_everything_returned_is_sorted(mini_advise: Advise) -> None:
@@ -120,11 +124,10 @@ def test_mixed_signals_between_alternatives_are_settled_by_the_total_score(mini_
     assert {r.verdict for r in mono.reasons} == {"recommend", "advise-against"}  # both sides shown
     assert "mono" not in [a.id for a in result.advised_against]
     assert [(a.id, a.instead_of, a.reason) for a in result.alternatives] == [
-        ("micro", "mono", "scored -0.4 against 1.0 for mono")
+        ("micro", "mono", Message.of("alt_scored", score=-0.4, chosen="mono", chosen_score=1.0))
     ]
     assert result.notes == (
-        "mono is recommended although its rules lean against it (rule score -2): it fits the "
-        "prioritised forces better than micro (total 1.0 against -0.4)",
+        Message.of("note_contested", pattern="mono", score=-2, beaten="micro", total=1.0, beaten_total=-0.4),
     )
     # with the forces the other way round, the rules' favourite wins as before
     other = mini_advise(forces={"autonomy": 5, "simplicity": 0}, **answers)

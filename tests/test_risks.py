@@ -15,6 +15,7 @@ from advisor.cli.app import cli
 from advisor.core.advisor import Advisor
 from advisor.core.recommendation import Recommendation
 from advisor.errors import AdvisorError, CatalogError
+from advisor.report.labels import say
 from conftest import EXAMPLES
 
 Write = Callable[[str, str], Path]
@@ -45,7 +46,7 @@ def test_acid_everywhere_with_microservices_is_a_high_risk(advisor: Advisor) -> 
     assert "saga" in result.recommended_ids
     assert _risks(result)["acid-everywhere-across-services"] == "high"
     risk = next(r for r in result.risks if r.id == "acid-everywhere-across-services")
-    assert [m.test for m in risk.matched] == [
+    assert [say(m.test) for m in risk.matched] == [
         "consistency_needs = strict-acid-everywhere",
         "pattern saga is recommended",
     ]

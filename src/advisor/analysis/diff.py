@@ -10,56 +10,41 @@ from __future__ import annotations
 from typing import Any
 
 from advisor.analysis.results import AssessmentDiff, IssueChange, PatternChange, ScoreChange, ValueChange
-from advisor.core.recommendation import Reason, Recommendation
+from advisor.base.i18n import Message
+from advisor.core.recommendation import Recommendation
 from advisor.questionnaire.models import UNKNOWN
 
 
-def _reason(reason: Reason) -> str:
-    if reason.kind == "successor":
-        return reason.text
-    sign = "+" if reason.verdict == "recommend" else "-"
-    matched = ", ".join(m.test + (f" ({m.actual})" if m.actual else "") for m in reason.matched)
-    return f"rule {reason.rule} ({sign}{reason.weight}): {reason.text}" + (f" [{matched}]" if matched else "")
-
-
-def _why_added(after: Recommendation, pattern_id: str) -> tuple[str, ...]:
+def _added(after: Recommendation, pattern_id: str) -> PatternChange:
     pattern = after.pattern(pattern_id)
     assert pattern is not None
-    return tuple(_reason(r) for r in pattern.reasons) or ("favoured by the forces",)
+    why = () if pattern.reasons else (Message.of("diff_forces"),)
+    return PatternChange(id=pattern_id, name=pattern.name, reasons=pattern.reasons, why=why)
 
 
-def _why_removed(before: Recommendation, after: Recommendation, pattern_id: str) -> tuple[str, ...]:
-    why = [
-        f"an alternative of {alt.instead_of}, which won: {alt.reason}"
-        for alt in after.alternatives
-        if alt.id == pattern_id
-    ]
+def _removed(before: Recommendation, after: Recommendation, pattern_id: str) -> PatternChange:
+    change = PatternChange(id=pattern_id, name=_name(before, pattern_id))
+    lost = tuple(alt for alt in after.alternatives if alt.id == pattern_id)
     against = next((a for a in after.advised_against if a.id == pattern_id), None)
-    if against is not None:
-        why += [f"advised against: {_reason(r)}" for r in against.reasons if r.verdict == "advise-against"]
+    reasons = tuple(r for r in against.reasons if r.verdict == "advise-against") if against else ()
     kept = next((r for r in after.reconsider if r.id == pattern_id), None)
+    reconsider: tuple[Message, ...] = ()
     if kept is not None:
-        why += [f"advised against: {_reason(r)}" for r in kept.reasons]
-        why += [f"in place, to reconsider: an alternative of {p} is recommended" for p in kept.preferred]
+        reasons += kept.reasons
+        reconsider = tuple(Message.of("diff_reconsider", preferred=p) for p in kept.preferred)
     orphan = next((a for a in after.not_applicable if a.id == pattern_id), None)
-    if orphan is not None:
-        why.append(
-            f"follows none of the recommended patterns (needs one of: {', '.join(orphan.needs_one_of)})"
-        )
-    if why:
-        return tuple(why)
+    why = reconsider + ((Message.of("diff_needs_one_of", patterns=orphan.needs_one_of),) if orphan else ())
+    if lost or reasons or why:
+        return change.model_copy(update={"lost_to": lost, "reasons": reasons, "why": why})
     old = before.pattern(pattern_id)
-    stopped = [
-        f"rule {r.rule} no longer fires (it matched {', '.join(m.test for m in r.matched)})"
-        for r in (old.reasons if old else ())
-        if r.kind == "rule" and r.verdict == "recommend"
-    ]
+    stopped = tuple(r for r in (old.reasons if old else ()) if r.kind == "rule" and r.verdict == "recommend")
     if stopped:
-        return tuple(stopped)
+        return change.model_copy(update={"stopped": stopped})
     if old is not None and old.origin == "successor" and old.parent and after.pattern(old.parent) is None:
-        issues = ", ".join(f"'{r.issue}'" for r in old.resolves if r.raised_by == old.parent)
-        return (f"its predecessor {old.parent} is no longer recommended, so nothing raises {issues}",)
-    return ("no rule favours it any more and no recommended pattern needs it as a successor",)
+        issues = tuple(r.issue for r in old.resolves if r.raised_by == old.parent)
+        gone = Message.of("diff_predecessor_gone", parent=old.parent, issues=issues)
+        return change.model_copy(update={"why": (gone,)})
+    return change.model_copy(update={"why": (Message.of("diff_nothing_left"),)})
 
 
 def _name(result: Recommendation, pattern_id: str) -> str:
@@ -104,13 +89,8 @@ def diff(
         after=names[1],
         answers=_changed(_values(before), _values(after), questions),
         forces=_changed(dict(before.forces), dict(after.forces), forces),
-        added=tuple(
-            PatternChange(id=p, name=_name(after, p), why=_why_added(after, p)) for p in sorted(new - old)
-        ),
-        removed=tuple(
-            PatternChange(id=p, name=_name(before, p), why=_why_removed(before, after, p))
-            for p in sorted(old - new)
-        ),
+        added=tuple(_added(after, p) for p in sorted(new - old)),
+        removed=tuple(_removed(before, after, p) for p in sorted(old - new)),
         scores=tuple(scores),
         opened=tuple(
             IssueChange(id=i, title=new_issues[i].title, status=new_issues[i].status)

@@ -29,8 +29,9 @@ from advisor.analysis.rule_checks import FinalState, rule_checks
 from advisor.analysis.suggestions import MAX_SUGGESTIONS, raiser_suggestions, suggest
 from advisor.analysis.trial import Trial
 from advisor.analysis.whatif import what_if
+from advisor.base.i18n import Message
 from advisor.core.advisor import Advisor
-from advisor.core.recommendation import Recommendation, Score
+from advisor.core.recommendation import Recommendation
 from advisor.errors import AdvisorError
 from advisor.questionnaire.answers import Answers
 from advisor.questionnaire.checks import closest
@@ -70,10 +71,6 @@ def _resolves(
             )
         )
     return tuple(links)
-
-
-def _score_text(score: Score) -> str:
-    return f"score {score.total:g} (rules {score.rules:+d}, forces {score.forces:+g})"
 
 
 def _shared_issue(advisor: Advisor, result: Recommendation, winner: str, loser: str) -> str | None:
@@ -117,26 +114,6 @@ def rivalries(advisor: Advisor, result: Recommendation, pattern_id: str) -> tupl
             )
         )
     return tuple(sorted(found, key=lambda r: (r.winner, r.loser)))
-
-
-def _lost_summary(lost: tuple[Rivalry, ...]) -> str:
-    parts = []
-    for r in lost:
-        via = f" to resolve '{r.issue}'" if r.issue else ""
-        scores = f"{r.winner_score.total:g} against {r.loser_score.total:g}"
-        if r.reason == "advised-against":
-            parts.append(
-                f"{r.winner} is recommended instead{via}, and this pattern is advised against here "
-                f"(rule score {r.loser_score.rules:+d})"
-            )
-        elif r.reason == "outscored":
-            parts.append(f"{r.winner} is recommended instead{via}, scoring {scores}")
-        else:
-            parts.append(
-                f"{r.winner} was adopted first{via}, although it scores lower ({scores}), so this "
-                "pattern could not be"
-            )
-    return "not recommended: " + "; ".join(parts)
 
 
 def _flips_of(sensitivity: Sensitivity, pattern_id: str, recommended: bool) -> tuple[Flip, ...]:
@@ -189,13 +166,10 @@ def explain(
     if recommended is not None:
         chain = _chain(result, pattern_id)
         if recommended.origin == "rule":
-            summary = f"recommended: its rules favour it ({_score_text(recommended.score)})"
+            summary = Message.of("sum_recommended")
         else:
             link = chain[-1]
-            summary = (
-                f"recommended as a successor of {link.parent}, resolving issue '{link.issue}' "
-                f"({_score_text(recommended.score)})"
-            )
+            summary = Message.of("sum_successor", parent=str(link.parent), issue=str(link.issue))
         return Explanation(
             pattern=pattern_id,
             name=name,
@@ -229,44 +203,33 @@ def explain(
         "suggestions": _combined(suggestions, flips),
     }
     if against is not None:
-        winners = ", ".join(sorted({r.winner for r in lost}))
-        instead = f"; {winners} is recommended instead" if lost else ""
+        winners = tuple(sorted({r.winner for r in lost}))
         return Explanation(
             **common,
             status="advised-against",
-            summary=f"advised against for these answers (rule score {against.score.rules:+d}){instead}",
+            summary=Message.of("sum_advised_against", score=against.score.rules, winners=winners),
             score=against.score,
             reasons=against.reasons,
         )
     if lost:
         return Explanation(
-            **common, status="alternative", summary=_lost_summary(lost), score=lost[0].loser_score
+            **common, status="alternative", summary=Message.of("sum_lost"), score=lost[0].loser_score
         )
     if orphan is not None:
         return Explanation(
             **common,
             status="not-applicable",
-            summary="not applicable: its rules favour it, but it follows none of the recommended "
-            f"patterns (needs one of: {', '.join(orphan.needs_one_of)})",
+            summary=Message.of("sum_not_applicable", patterns=orphan.needs_one_of),
             score=orphan.score,
             reasons=orphan.reasons,
             needs_one_of=orphan.needs_one_of,
         )
     taken = [link for link in links if link.raised and link.resolved_here_by]
     if taken:
-        summary = "not needed: " + "; ".join(
-            f"issue '{link.issue}' is resolved by {', '.join(link.resolved_here_by)} instead"
-            for link in taken
-        )
-        return Explanation(**common, status="not-needed", summary=summary)
-    raisers = sorted({r for link in links for r in link.raised_by})
-    why = (
-        f"none of the patterns that raise the issues it resolves ({', '.join(raisers)}) is recommended"
-        if raisers
-        else "no pattern raises an issue it resolves"
-    )
+        return Explanation(**common, status="not-needed", summary=Message.of("sum_not_needed"))
+    raisers = tuple(sorted({r for link in links for r in link.raised_by}))
     return Explanation(
         **common,
         status="not-raised",
-        summary=f"not recommended: no rule favours it for these answers, and {why}",
+        summary=Message.of("sum_not_raised", raisers=raisers) if raisers else Message.of("sum_no_raiser"),
     )

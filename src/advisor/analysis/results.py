@@ -9,15 +9,17 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
+from advisor.base.i18n import Message
 from advisor.base.model import Frozen
 from advisor.core.recommendation import (
     SCHEMA_VERSION,
+    Alternative,
     ForceContribution,
     Reason,
     Recommendation,
     Score,
 )
-from advisor.questionnaire.overrides import format_value
+from advisor.questionnaire.overrides import FORCE_PREFIX
 
 Status = Literal[
     "recommended", "alternative", "advised-against", "not-applicable", "not-needed", "not-raised"
@@ -25,11 +27,15 @@ Status = Literal[
 
 
 class LeafResult(Frozen):
-    """One leaf test of a rule, whether it holds, and the actual answer or weight."""
+    """One leaf test of a rule, whether it holds, and the actual answer or weight.
 
-    test: str
+    ``actual`` is the answer (``"unknown"`` for don't know) or the force weight the test
+    compares, or for a pattern or issue test whether it is recommended or raised.
+    """
+
+    test: Message
     holds: bool
-    actual: str
+    actual: Any
 
 
 class RuleCheck(Frozen):
@@ -38,7 +44,6 @@ class RuleCheck(Frozen):
     rule: str
     verdict: Literal["recommend", "advise-against"]
     weight: int
-    reason: str
     fired: bool
     clauses: tuple[tuple[LeafResult, ...], ...]
 
@@ -104,7 +109,7 @@ class Explanation(Frozen):
     name: str
     system: str
     status: Status
-    summary: str
+    summary: Message
     score: Score | None = None
     reasons: tuple[Reason, ...] = ()
     forces: tuple[ForceContribution, ...] = ()
@@ -178,11 +183,21 @@ class ValueChange(Frozen):
 
 
 class PatternChange(Frozen):
-    """A pattern recommended in one assessment only, with the reasons for the change."""
+    """A pattern recommended in one assessment only, with the reasons for the change.
+
+    Attributes:
+        reasons: added, the reasons it is recommended now; removed, the rules now advising against it.
+        lost_to: removed, the alternatives that won over it.
+        stopped: removed, the rules that recommended it before and no longer fire.
+        why: anything else (favoured by the forces, needs a predecessor, predecessor gone, no reason left).
+    """
 
     id: str
     name: str
-    why: tuple[str, ...]
+    reasons: tuple[Reason, ...] = ()
+    lost_to: tuple[Alternative, ...] = ()
+    stopped: tuple[Reason, ...] = ()
+    why: tuple[Message, ...] = ()
 
 
 class ScoreChange(Frozen):
@@ -254,9 +269,5 @@ class Change(Frozen):
 
     @property
     def subject(self) -> str:
-        """What changes: ``team_count`` or ``force scalability``."""
-        return f"force {self.key}" if self.kind == "force" else self.key
-
-    def describe(self) -> str:
-        """``team_count 12 → 2`` or ``force scalability 3 → 5``."""
-        return f"{self.subject} {format_value(self.old)} → {format_value(self.new)}"
+        """What changes, as ``--set`` names it: ``team_count`` or ``force.scalability``."""
+        return f"{FORCE_PREFIX}{self.key}" if self.kind == "force" else self.key

@@ -6,13 +6,14 @@ and searches for answer changes from them (:mod:`advisor.analysis.suggestions`).
 
 from __future__ import annotations
 
+from typing import Any
+
 from advisor.analysis.results import LeafResult, RuleCheck
 from advisor.analysis.trial import raw_value
-from advisor.catalog.conditions import ForceTest, IssueTest, Leaf, PatternTest, describe_leaf, evaluate
+from advisor.catalog.conditions import ForceTest, IssueTest, Leaf, PatternTest, evaluate, leaf_message
 from advisor.core.advisor import Advisor
 from advisor.core.recommendation import Recommendation
 from advisor.questionnaire.answers import Answers
-from advisor.questionnaire.overrides import format_value
 
 
 class FinalState:
@@ -30,15 +31,15 @@ class FinalState:
             leaf, answers.value, answers.weight, self.recommended.__contains__, self.raised.__contains__
         )
 
-    def actual(self, leaf: Leaf) -> str:
-        """What the leaf tests, as it is in this state (an answer, a weight, recommended or not)."""
+    def actual(self, leaf: Leaf) -> Any:
+        """What the leaf tests, as it is in this state: an answer, a weight, recommended or raised."""
         if isinstance(leaf, PatternTest):
-            return "recommended" if leaf.pattern in self.recommended else "not recommended"
+            return leaf.pattern in self.recommended
         if isinstance(leaf, IssueTest):
-            return "raised" if leaf.issue in self.raised else "not raised"
+            return leaf.issue in self.raised
         if isinstance(leaf, ForceTest):
-            return str(self.answers.weight(leaf.force))
-        return format_value(raw_value(self.answers.value(leaf.answer)))
+            return self.answers.weight(leaf.force)
+        return raw_value(self.answers.value(leaf.answer))
 
 
 def rule_checks(advisor: Advisor, state: FinalState, pattern_id: str) -> tuple[RuleCheck, ...]:
@@ -47,7 +48,7 @@ def rule_checks(advisor: Advisor, state: FinalState, pattern_id: str) -> tuple[R
     for rule in advisor.catalog.rules_for(pattern_id):
         results = tuple(
             tuple(
-                LeafResult(test=describe_leaf(leaf), holds=state.holds(leaf), actual=state.actual(leaf))
+                LeafResult(test=leaf_message(leaf), holds=state.holds(leaf), actual=state.actual(leaf))
                 for leaf in clause
             )
             for clause in advisor.clauses[rule.id]
@@ -57,7 +58,6 @@ def rule_checks(advisor: Advisor, state: FinalState, pattern_id: str) -> tuple[R
                 rule=rule.id,
                 verdict=rule.verdict.value,
                 weight=rule.weight,
-                reason=rule.reason.en,
                 fired=any(all(t.holds for t in clause) for clause in results),
                 clauses=results,
             )

@@ -36,8 +36,8 @@ from advisor.base.model import Frozen
 Lang = Literal["en", "ko"]
 LANGS: tuple[Lang, ...] = ("en", "ko")
 
-#: What a message argument may be: ids, numbers, flags and lists of ids.
-Arg = str | int | float | bool | tuple[str, ...]
+#: What a message argument may be: an id, a number, a flag, or a list of them.
+Arg = str | int | float | bool | tuple[str | int | float | bool, ...]
 
 
 class Text(Frozen):

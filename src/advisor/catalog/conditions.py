@@ -14,6 +14,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, Discriminator, Field, Tag, model_validator
 
+from advisor.base.i18n import Arg, Message
 from advisor.base.model import Frozen
 
 Scalar = str | int | float | bool
@@ -43,18 +44,6 @@ NEGATION: dict[str, str] = {
     "lt": "gte",
     "contains": "not_contains",
     "not_contains": "contains",
-}
-SYMBOL: dict[str, str] = {
-    "equals": "=",
-    "ne": "≠",
-    "in": "in",
-    "not_in": "not in",
-    "gt": ">",
-    "gte": "≥",
-    "lt": "<",
-    "lte": "≤",
-    "contains": "includes",
-    "not_contains": "excludes",
 }
 NUMERIC = frozenset({"gt", "gte", "lt", "lte"})
 
@@ -336,22 +325,23 @@ def evaluate(
     return holds(to_nnf(condition))
 
 
-def _show(value: Any) -> str:
-    if isinstance(value, tuple | list):
-        return "[" + ", ".join(_show(v) for v in value) + "]"
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    return str(value)
+def _arg(value: Any) -> Arg:
+    return tuple(value) if isinstance(value, tuple | list) else value
 
 
 @lru_cache(maxsize=4096)
-def describe_leaf(leaf: Leaf) -> str:
-    """A leaf as a short readable test, e.g. ``team_count ≥ 3`` (leaves are frozen, so cached)."""
+def leaf_message(leaf: Leaf) -> Message:
+    """A leaf test as data for a renderer to say (leaves are frozen, so cached).
+
+    Codes: ``test_answer`` / ``test_force`` (``question`` or ``force``, ``op``, ``value``),
+    ``test_known`` / ``test_unknown`` (``question``), ``test_pattern``, ``test_issue``.
+    """
     if isinstance(leaf, PatternTest):
-        return f"pattern {leaf.pattern} is recommended"
+        return Message.of("test_pattern", pattern=leaf.pattern)
     if isinstance(leaf, IssueTest):
-        return f"issue {leaf.issue} is raised"
-    subject = leaf.answer if isinstance(leaf, AnswerTest) else f"force {leaf.force}"
+        return Message.of("test_issue", issue=leaf.issue)
+    if isinstance(leaf, ForceTest):
+        return Message.of("test_force", force=leaf.force, op=leaf.operator, value=_arg(leaf.operand))
     if leaf.operator == "known":
-        return f"{subject} is {'known' if leaf.known else 'unknown'}"
-    return f"{subject} {SYMBOL[leaf.operator]} {_show(leaf.operand)}"
+        return Message.of("test_known" if leaf.known else "test_unknown", question=leaf.answer)
+    return Message.of("test_answer", question=leaf.answer, op=leaf.operator, value=_arg(leaf.operand))

@@ -7,8 +7,9 @@ from pathlib import Path
 import click
 
 from advisor.analysis.diff import diff as diff_assessments
+from advisor.base.i18n import Lang
 from advisor.base.resources import display_path
-from advisor.cli.options import catalog_options, set_option
+from advisor.cli.options import catalog_options, lang_option, set_option
 from advisor.core.advisor import Advisor
 from advisor.report.json import render_document
 from advisor.report.reasoning import render_diff
@@ -23,6 +24,7 @@ from advisor.report.reasoning import render_diff
 )
 @set_option
 @catalog_options
+@lang_option
 def diff(
     *,
     before: Path,
@@ -32,6 +34,7 @@ def diff(
     sets: tuple[str, ...],
     rules: tuple[Path, ...],
     questionnaire: Path | None,
+    lang: Lang,
 ) -> None:
     """Compare the assessments of BEFORE and AFTER (two answers files).
 
@@ -52,6 +55,6 @@ def diff(
     if as_json:
         click.echo(render_document("diff", result), nl=False)
     else:
-        click.echo(render_diff(result), nl=False)
+        click.echo(render_diff(result, advisor.catalog, lang), nl=False)
     if exit_code and result.advice_changed:
         raise click.exceptions.Exit(1)

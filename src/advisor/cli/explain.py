@@ -7,7 +7,8 @@ from pathlib import Path
 import click
 
 from advisor.analysis.explain import explain as explain_pattern
-from advisor.cli.options import catalog_options, set_option
+from advisor.base.i18n import Lang
+from advisor.cli.options import catalog_options, lang_option, set_option
 from advisor.core.advisor import Advisor
 from advisor.report.json import render_document
 from advisor.report.reasoning import render_explanation
@@ -19,6 +20,7 @@ from advisor.report.reasoning import render_explanation
 @click.option("--json", "as_json", is_flag=True, help="Print the explanation as JSON on stdout.")
 @set_option
 @catalog_options
+@lang_option
 def explain(
     *,
     answers: Path,
@@ -27,6 +29,7 @@ def explain(
     sets: tuple[str, ...],
     rules: tuple[Path, ...],
     questionnaire: Path | None,
+    lang: Lang,
 ) -> None:
     """Explain why PATTERN is, or is not, recommended for the system in ANSWERS.
 
@@ -40,7 +43,7 @@ def explain(
     \b
     Examples:
       advisor explain examples/enterprise-escaping-monolith.yaml saga
-      advisor explain examples/startup-mvp.yaml microservice-architecture
+      advisor explain examples/startup-mvp.yaml microservice-architecture --lang ko
       advisor explain examples/startup-mvp.yaml saga --set team_count=8 --json
     """
     advisor = Advisor.load(rules, questionnaire)
@@ -50,4 +53,4 @@ def explain(
     if as_json:
         click.echo(render_document("explain", explanation), nl=False)
         return
-    click.echo(render_explanation(explanation), nl=False)
+    click.echo(render_explanation(explanation, advisor.catalog, lang), nl=False)

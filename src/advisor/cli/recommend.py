@@ -95,7 +95,7 @@ def recommend(
 
         done = [item.recommendation for item in results if item.recommendation]
         _print_terminal(done, advisor, lang, full=show_all)
-        click.echo(render_portfolio(portfolio), nl=False)
+        click.echo(render_portfolio(portfolio, advisor.catalog, lang), nl=False)
     if portfolio.failed:
         click.echo(
             f"error: {portfolio.failed} of {portfolio.systems} answers files could not be assessed",

@@ -7,7 +7,8 @@ from pathlib import Path
 import click
 
 from advisor.analysis.whatif import what_if
-from advisor.cli.options import catalog_options, set_option
+from advisor.base.i18n import Lang
+from advisor.cli.options import catalog_options, lang_option, set_option
 from advisor.core.advisor import Advisor
 from advisor.report.json import render_document
 from advisor.report.reasoning import render_sensitivity
@@ -18,6 +19,7 @@ from advisor.report.reasoning import render_sensitivity
 @click.option("--json", "as_json", is_flag=True, help="Print the sensitivity report as JSON on stdout.")
 @set_option
 @catalog_options
+@lang_option
 def whatif(
     *,
     answers: Path,
@@ -25,6 +27,7 @@ def whatif(
     sets: tuple[str, ...],
     rules: tuple[Path, ...],
     questionnaire: Path | None,
+    lang: Lang,
 ) -> None:
     """List the single answer or force-weight changes that would change the advice for ANSWERS.
 
@@ -35,7 +38,7 @@ def whatif(
 
     \b
     Examples:
-      advisor whatif examples/startup-mvp.yaml
+      advisor whatif examples/startup-mvp.yaml --lang ko
       advisor whatif examples/startup-mvp.yaml --set team_count=6 --json
     """
     advisor = Advisor.load(rules, questionnaire)
@@ -43,4 +46,4 @@ def whatif(
     if as_json:
         click.echo(render_document("whatif", sensitivity), nl=False)
         return
-    click.echo(render_sensitivity(sensitivity), nl=False)
+    click.echo(render_sensitivity(sensitivity, lang), nl=False)

@@ -21,6 +21,7 @@ from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 
+from advisor.base.i18n import Message
 from advisor.catalog.loader import Catalog
 from advisor.catalog.models import Effect, Verdict
 from advisor.core.engine import Firing, Session
@@ -47,14 +48,14 @@ class Agenda:
     adopted: dict[str, _Adoption] = field(default_factory=dict)
     links: list[tuple[str, str, str]] = field(default_factory=list)  # (raiser, issue, resolver)
     handled: set[tuple[str, str]] = field(default_factory=set)
-    open: dict[str, tuple[list[str], str, str]] = field(default_factory=dict)
-    losers: dict[tuple[str, str], str] = field(default_factory=dict)
+    open: dict[str, tuple[list[str], str]] = field(default_factory=dict)  # issue → (raisers, status)
+    losers: dict[tuple[str, str], str] = field(default_factory=dict)  # (loser, chosen) → issue
     raised: set[str] = field(default_factory=set)
     _fit: dict[str, tuple[ForceContribution, ...]] = field(default_factory=dict)
     _rule_scores: dict[str, int] = field(default_factory=dict)
     _fit_total: dict[str, float] = field(default_factory=dict)
     _favoured: set[str] = field(default_factory=set)
-    contested: dict[str, str] = field(default_factory=dict)
+    contested: dict[str, Message] = field(default_factory=dict)
 
     def record(self, firings: Sequence[Firing]) -> None:
         for firing in firings:
@@ -174,10 +175,13 @@ class Agenda:
             self.adopt(pattern_id, "rule", parent)
             beaten = contenders[pattern_id]
             if beaten is not None:
-                self.contested[pattern_id] = (
-                    f"{pattern_id} is recommended although its rules lean against it "
-                    f"(rule score {self.rule_score(pattern_id)}): it fits the prioritised forces better "
-                    f"than {beaten} (total {self.total(pattern_id)} against {self.total(beaten)})"
+                self.contested[pattern_id] = Message.of(
+                    "note_contested",
+                    pattern=pattern_id,
+                    score=self.rule_score(pattern_id),
+                    beaten=beaten,
+                    total=self.total(pattern_id),
+                    beaten_total=self.total(beaten),
                 )
             new.append(pattern_id)
         return new
@@ -206,30 +210,17 @@ class Agenda:
             return None
         usable = [r for r in resolvers if self.rule_score(r) >= 0 and not self.blocked_by(r)]
         if not usable:
-            if issue.accepted is not None:
-                self._leave_open(issue_id, raiser, "accepted", issue.accepted.en)
-            else:
-                why = "; ".join(self._why_unusable(r) for r in resolvers)
-                self._leave_open(issue_id, raiser, "unresolved", why)
+            self._leave_open(issue_id, raiser, "accepted" if issue.accepted is not None else "unresolved")
             return None
         usable.sort(key=lambda r: (-self.total(r), resolvers.index(r)))
         chosen = usable[0]
         for loser in usable[1:]:
-            self.losers[(loser, chosen)] = (
-                f"scored {self.total(loser)} against {self.total(chosen)} "
-                f"for {chosen} to resolve '{issue_id}'"
-            )
+            self.losers[(loser, chosen)] = issue_id
         self.links.append((raiser, issue_id, chosen))
         return chosen
 
-    def _why_unusable(self, pattern_id: str) -> str:
-        blocker = self.blocked_by(pattern_id)
-        if blocker:
-            return f"{pattern_id} is excluded by its alternative {blocker}"
-        return f"{pattern_id} is advised against (rule score {self.rule_score(pattern_id)})"
-
-    def _leave_open(self, issue_id: str, raiser: str, status: str, reason: str) -> None:
-        raisers, _, _ = self.open.setdefault(issue_id, ([], status, reason))
+    def _leave_open(self, issue_id: str, raiser: str, status: str) -> None:
+        raisers, _ = self.open.setdefault(issue_id, ([], status))
         raisers.append(raiser)
 
     def new_facts(self, patterns: Sequence[str]) -> list[Fact]:

@@ -9,12 +9,10 @@ byte-identical output.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 
-from advisor.catalog.conditions import (
-    UNKNOWN_VALUE,
-    Clause,
-)
+from advisor.base.i18n import Arg, Message
+from advisor.catalog.conditions import UNKNOWN_VALUE, Clause
 from advisor.catalog.loader import Catalog
 from advisor.core.agenda import Agenda
 from advisor.core.evidence import matches
@@ -54,7 +52,6 @@ def _rule_reasons(
         reasons.append(
             Reason(
                 kind="rule",
-                text=rule.reason.en,
                 rule=rule_id,
                 verdict=rule.verdict.value,
                 weight=rule.weight,
@@ -120,6 +117,41 @@ def _reroot(
     return [p.model_copy(update={"parent": parents[p.id], "depth": depth(p.id)}) for p in recommended]
 
 
+def _why_not(agenda: Agenda, alt: str, chosen: str) -> Message:
+    """Why the alternative ``alt`` lost to ``chosen``: advised against, or outscored (resolving an issue)."""
+    if agenda.rule_score(alt) < 0:
+        return Message.of("alt_against", score=agenda.rule_score(alt))
+    scores: dict[str, Arg] = {
+        "score": agenda.total(alt),
+        "chosen": chosen,
+        "chosen_score": agenda.total(chosen),
+    }
+    issues = agenda.catalog.issues
+    issue = next(
+        (i for _, i, res in sorted(agenda.links) if res == chosen and alt in issues[i].resolved_by), None
+    )
+    if issue is None:
+        return Message.of("alt_scored", **scores)
+    return Message.of("alt_resolver", issue=issue, **scores)
+
+
+def _why_open(
+    agenda: Agenda, issue_id: str, status: str, kept: Collection[str], against: Collection[str]
+) -> tuple[Message, ...]:
+    """Why an issue stays open: a drawback the catalog accepts, or why none of its resolvers could be used."""
+    if status == "accepted":
+        return (Message.of("open_accepted", issue=issue_id),)
+    patterns = agenda.catalog.patterns
+    why = []
+    for resolver in agenda.catalog.issues[issue_id].resolved_by:
+        blockers = tuple(sorted(a for a in patterns[resolver].related.alternative if a in kept))
+        if blockers:
+            why.append(Message.of("blocked_by", pattern=resolver, blockers=blockers))
+        elif resolver in against:
+            why.append(Message.of("blocked_against", pattern=resolver))
+    return tuple(why) or (Message.of("no_resolver"),)
+
+
 def build_recommendation(
     agenda: Agenda, questionnaire: Questionnaire, clauses: Mapping[str, Sequence[Clause]]
 ) -> Recommendation:
@@ -162,13 +194,7 @@ def build_recommendation(
                 )
                 continue
         successor_reasons = [
-            Reason(
-                kind="successor",
-                predecessor=raiser,
-                issue=issue_id,
-                text=f"successor of {raiser}, resolving issue '{issue_id}': "
-                f"{catalog.issues[issue_id].title.en}",
-            )
+            Reason(kind="successor", predecessor=raiser, issue=issue_id)
             for raiser, issue_id, resolver in sorted(agenda.links)
             if resolver == pattern_id
         ]
@@ -197,20 +223,14 @@ def build_recommendation(
             )
         )
     recommended = _reroot(recommended, {r.id for r in reconsider}, catalog)
-    alternatives: dict[tuple[str, str], str] = {}
+    alternatives: dict[tuple[str, str], Message] = {}
     for pattern_id in sorted(kept):
         for alt in catalog.patterns[pattern_id].related.alternative:
-            if alt in kept:
-                continue
-            alt_score, chosen = agenda.score(alt), agenda.score(pattern_id)
-            if agenda.rule_score(alt) < 0:
-                why = f"advised against here (rule score {agenda.rule_score(alt)})"
-            else:
-                why = f"scored {alt_score.total} against {chosen.total} for {pattern_id}"
-            alternatives[(alt, pattern_id)] = why
-    for key, why in agenda.losers.items():
-        if key[0] not in kept:
-            alternatives.setdefault(key, why)
+            if alt not in kept:
+                alternatives[(alt, pattern_id)] = _why_not(agenda, alt, pattern_id)
+    for alt, chosen in agenda.losers:
+        if alt not in kept:
+            alternatives.setdefault((alt, chosen), _why_not(agenda, alt, chosen))
     scored = [p for p in catalog.patterns if p not in agenda.adopted]
     against = [p for p in scored if agenda.rule_score(p) < 0 and _in_play(agenda, p)]
     favoured = [
@@ -252,10 +272,10 @@ def build_recommendation(
                 title=catalog.issues[i].title.en,
                 raised_by=tuple(sorted(r for r in raisers if r in kept)),
                 status=status,
-                reason=reason,
+                reasons=_why_open(agenda, i, status, kept, against),
             )
             # An issue only a reconsidered pattern raises is not left to accept: move away from it.
-            for i, (raisers, status, reason) in sorted(agenda.open.items())
+            for i, (raisers, status) in sorted(agenda.open.items())
             if any(r in kept for r in raisers)
         ),
         plan=plan,
@@ -267,8 +287,5 @@ def build_recommendation(
             {i for p in agenda.adopted for i in catalog.patterns[p].resulting_context.issues},
         ),
         notes=tuple(agenda.contested[p] for p in sorted(agenda.contested))
-        + tuple(
-            f"answer to '{q}' ignored: the question does not apply to the other answers"
-            for q in sorted(agenda.answers.ignored)
-        ),
+        + tuple(Message.of("note_ignored", question=q) for q in sorted(agenda.answers.ignored)),
     )

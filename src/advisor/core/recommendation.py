@@ -2,31 +2,37 @@
 
 These models are what renderers (terminal, JSON, reports) consume; the JSON
 output is their ``model_dump``. Everything in them is sorted, so the same
-answers always give byte-identical output.
+answers always give byte-identical output. They hold data, never sentences:
+a reason is a :class:`~advisor.base.i18n.Message` (a code and its arguments)
+that each renderer says in its language.
 """
 
 from __future__ import annotations
 
 from typing import Any, Literal
 
+from advisor.base.i18n import Message
 from advisor.base.model import Frozen
 
 #: Version of the JSON document; bump on incompatible changes.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 class Match(Frozen):
-    """One test of a fired rule and the answer or weight that satisfied it."""
+    """One test of a fired rule and the answer or weight that satisfied it.
 
-    test: str
-    actual: str | None = None
+    ``test`` is the leaf test as a message (see :func:`~advisor.catalog.conditions.leaf_message`);
+    ``actual`` is the answer or weight it compared, when the test alone does not say it.
+    """
+
+    test: Message
+    actual: Any = None
 
 
 class Reason(Frozen):
     """Why a pattern is (or is not) in the recommendation."""
 
     kind: Literal["rule", "successor"]
-    text: str
     rule: str | None = None
     verdict: Literal["recommend", "advise-against"] | None = None
     weight: int | None = None
@@ -105,7 +111,7 @@ class Alternative(Frozen):
     name: str
     instead_of: str
     score: Score
-    reason: str
+    reason: Message
 
 
 class AdvisedAgainst(Frozen):
@@ -134,7 +140,7 @@ class OpenIssue(Frozen):
     title: str
     raised_by: tuple[str, ...]
     status: Literal["accepted", "unresolved"]
-    reason: str
+    reasons: tuple[Message, ...]
 
 
 class PhaseEffort(Frozen):
@@ -219,7 +225,7 @@ class Recommendation(Frozen):
     in_place: tuple[str, ...] = ()
     reconsider: tuple[Reconsidered, ...] = ()
     risks: tuple[Risk, ...] = ()
-    notes: tuple[str, ...] = ()
+    notes: tuple[Message, ...] = ()
 
     def pattern(self, pattern_id: str) -> RecommendedPattern | None:
         """The recommended pattern with this id, if recommended."""

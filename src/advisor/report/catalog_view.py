@@ -11,10 +11,11 @@ from rich.tree import Tree
 
 from advisor.base.i18n import Lang, Phrasebook
 from advisor.base.text import plain
-from advisor.catalog.conditions import describe_leaf, to_dnf
+from advisor.catalog.conditions import leaf_message, to_dnf
 from advisor.catalog.loader import Catalog
 from advisor.catalog.models import Effect, Pattern, Relation, Verdict
 from advisor.catalog.relations import Link, relation_links
+from advisor.report.labels import say
 
 #: Headings in both languages.
 _LABELS: dict[str, tuple[str, str]] = {
@@ -45,6 +46,8 @@ _LABELS: dict[str, tuple[str, str]] = {
     "accepted": ("accepted", "수용"),
     "via": ("via", "이슈:"),
     "source": ("source", "출처"),
+    "and": ("and", "그리고"),
+    "or": ("or", "또는"),
     Relation.PREDECESSOR.value: ("Predecessors", "선행자"),
     Relation.SUCCESSOR.value: ("Successors", "후행자"),
     Relation.ALTERNATIVE.value: ("Alternatives", "대안"),
@@ -187,8 +190,9 @@ def _rules(catalog: Catalog, pattern: Pattern, lang: Lang) -> Table:
             f"{'+' if rule.verdict is Verdict.RECOMMEND else '-'}{rule.weight}",
             style="green" if rule.verdict is Verdict.RECOMMEND else "red",
         )
-        when = " or ".join(
-            " and ".join(describe_leaf(leaf) for leaf in clause) for clause in to_dnf(rule.when)
+        when = f" {label('or', lang)} ".join(
+            f" {label('and', lang)} ".join(say(leaf_message(leaf), lang) for leaf in clause)
+            for clause in to_dnf(rule.when)
         )
         table.add_row(plain(rule.id), verdict, plain(when), plain(rule.reason.get(lang)))
     return table

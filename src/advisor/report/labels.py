@@ -9,7 +9,11 @@ terminal says something new.
 
 from __future__ import annotations
 
-from advisor.base.i18n import Lang, Phrasebook
+from typing import Any
+
+from advisor.base.i18n import Lang, Message, Phrasebook
+from advisor.catalog.conditions import UNKNOWN_VALUE
+from advisor.catalog.loader import Catalog
 
 _LABELS: dict[str, tuple[str, str]] = {
     # headings
@@ -105,19 +109,48 @@ _LABELS: dict[str, tuple[str, str]] = {
         "이 컨텍스트에서 비추천 (규칙 점수 {score})",
     ),
     "alt_scored": (
-        "scored {score}, below {name} ({chosen})",
-        "점수 {score}: {name}({chosen})보다 낮음",
+        "scored {score}, below {chosen} ({chosen_score})",
+        "점수 {score}: {chosen}({chosen_score})보다 낮음",
     ),
     "alt_resolver": (
-        "scored {score}, below {name} ({chosen}) for resolving “{issue}”",
-        "“{issue}” 해결에서 점수 {score}: {name}({chosen})보다 낮음",
+        "scored {score}, below {chosen} ({chosen_score}) for resolving “{issue}”",
+        "“{issue}” 해결에서 점수 {score}: {chosen}({chosen_score})보다 낮음",
     ),
     "blocked_by": (
-        "{name} is excluded by its alternative {other}",
-        "{name}은(는) 대안 {other}에 밀려 제외됨",
+        "{pattern} is excluded by its alternative {blockers}",
+        "{pattern}은(는) 대안 {blockers}에 밀려 제외됨",
     ),
-    "blocked_against": ("{name} is advised against here", "{name}은(는) 이 컨텍스트에서 비추천"),
+    "blocked_against": ("{pattern} is advised against here", "{pattern}은(는) 이 컨텍스트에서 비추천"),
     "no_resolver": ("no pattern in the catalog resolves it", "카탈로그에 이를 해결하는 패턴이 없음"),
+    "open_accepted": ("{advice}", "{advice}"),
+    # notes of a recommendation
+    "note_contested": (
+        "{pattern} is recommended although its rules lean against it (rule score {score}): it fits "
+        "the prioritised forces better than {beaten} (total {total} against {beaten_total})",
+        "{pattern}은(는) 규칙 점수({score})로는 불리하지만 우선순위를 매긴 포스에 {beaten}보다 "
+        "잘 맞아 추천됨 (총점 {total} 대 {beaten_total})",
+    ),
+    "note_ignored": (
+        "answer to '{question}' ignored: the question does not apply to the other answers",
+        "'{question}'에 대한 답변은 무시됨: 다른 답변에 비추어 해당하지 않는 질문",
+    ),
+    # a rule's test, as matched or checked
+    "test_answer": ("{question} {op} {value}", "{question} {op} {value}"),
+    "test_force": ("force {force} {op} {value}", "포스 {force} {op} {value}"),
+    "test_known": ("{question} is known", "{question} 답변 있음"),
+    "test_unknown": ("{question} is unknown", "{question} 모름"),
+    "test_pattern": ("pattern {pattern} is recommended", "패턴 {pattern} 추천됨"),
+    "test_issue": ("issue {issue} is raised", "이슈 {issue} 발생"),
+    "op_equals": ("=", "="),
+    "op_ne": ("≠", "≠"),
+    "op_in": ("in", "∈"),
+    "op_not_in": ("not in", "∉"),
+    "op_gt": (">", ">"),
+    "op_gte": ("≥", "≥"),
+    "op_lt": ("<", "<"),
+    "op_lte": ("≤", "≤"),
+    "op_contains": ("includes", "포함"),
+    "op_not_contains": ("excludes", "제외"),
     # next steps
     "step_design": (
         "Start with {name}: agree on it and design it first.",
@@ -336,3 +369,68 @@ def label(key: str, lang: Lang = "en", **values: object) -> str:
 def labels(lang: Lang = "en") -> dict[str, str]:
     """Every phrase in ``lang`` (without placeholders filled), for templates."""
     return LABELS.table(lang)
+
+
+#: Message arguments that hold pattern, issue or force ids: :func:`say` shows their names.
+_PATTERN_ARGS = frozenset({"pattern", "patterns", "chosen", "beaten", "blockers", "parent", "winners"})
+_ISSUE_ARGS = frozenset({"issue"})
+_FORCE_ARGS = frozenset({"force"})
+
+
+def show_value(value: Any, lang: Lang = "en") -> str:
+    """An answer or operand as a reader sees it: yes/no, "don't know", a list joined by commas."""
+    if value is UNKNOWN_VALUE or value == "unknown":
+        return label("src_unknown", lang)
+    if isinstance(value, bool):
+        return label("yes" if value else "no", lang)
+    if isinstance(value, list | tuple):
+        return ", ".join(show_value(v, lang) for v in value) or label("empty", lang)
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+def _test(message: Message, lang: Lang) -> str:
+    values: dict[str, object] = {}
+    if "op" in message.args:
+        values["op"] = label(f"op_{message.args['op']}", lang)
+    if "value" in message.args:
+        value = message.args["value"]
+        shown = show_value(value, lang)
+        values["value"] = f"[{shown}]" if isinstance(value, tuple) else shown
+    return LABELS.say(message, lang, **values)
+
+
+def say(message: Message, lang: Lang = "en", catalog: Catalog | None = None) -> str:
+    """A core :class:`~advisor.base.i18n.Message` in ``lang``.
+
+    With a ``catalog``, the pattern, issue and force ids among its arguments are shown
+    by name (``open_accepted`` shows the catalog's advice for the accepted drawback);
+    without one they stay ids, as in the plain-text tools. A rule's test (``test_*``)
+    always shows ids, with its operator and value in ``lang``.
+    """
+    if message.code.startswith("test_"):
+        return _test(message, lang)
+    values: dict[str, object] = {}
+    if catalog is None:
+        if message.code == "open_accepted":
+            values["advice"] = message.args.get("issue", "")
+        return LABELS.say(message, lang, **values)
+    for key, value in message.args.items():
+        ids = value if isinstance(value, tuple) else (value,)
+        if key in _PATTERN_ARGS:
+            values[key] = ", ".join(_name(catalog.patterns, str(i), lang) for i in ids)
+        elif key in _ISSUE_ARGS:
+            issue = catalog.issues.get(str(value))
+            values[key] = issue.title.get(lang) if issue else value
+        elif key in _FORCE_ARGS:
+            values[key] = _name(catalog.forces, str(value), lang)
+    if message.code == "open_accepted":
+        issue = catalog.issues.get(str(message.args.get("issue")))
+        values["advice"] = issue.accepted.get(lang) if issue and issue.accepted else ""
+    return LABELS.say(message, lang, **values)
+
+
+def _name(items: Any, item_id: str, lang: Lang) -> str:
+    item = items.get(item_id)
+    return item.name.get(lang) if item is not None else item_id

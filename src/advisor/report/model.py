@@ -10,14 +10,14 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Literal
 
-from advisor.base.i18n import Lang
+from advisor.base.i18n import Lang, Message
 from advisor.catalog.conditions import AnswerTest, Condition, leaves
 from advisor.catalog.loader import Catalog
 from advisor.core.recommendation import Alternative, Reason, Recommendation, RecommendedPattern
 from advisor.questionnaire.models import Questionnaire
 from advisor.report.context import build_context
 from advisor.report.graph import Edge, Graph, Node
-from advisor.report.labels import label
+from advisor.report.labels import label, say, show_value
 from advisor.report.plan import effort_text, phase_goal, phase_group, phase_title
 from advisor.report.risk_rows import risk_rows
 from advisor.report.view import (
@@ -106,11 +106,17 @@ class _Builder:
         rule = self.catalog.rules.get(reason.rule or "")
         return Explanation(
             kind="rule",
-            text=rule.reason.get(self.lang) if rule else reason.text,
+            text=rule.reason.get(self.lang) if rule else str(reason.rule),
             verdict=reason.verdict,
             rule=reason.rule,
             weight=reason.weight,
-            matched=tuple(MatchRow(test=m.test, actual=m.actual) for m in reason.matched),
+            matched=tuple(
+                MatchRow(
+                    test=say(m.test, self.lang),
+                    actual=None if m.actual is None else show_value(m.actual, self.lang),
+                )
+                for m in reason.matched
+            ),
         )
 
     def issue_rows(self, pattern: RecommendedPattern) -> tuple[IssueRow, ...]:
@@ -126,7 +132,7 @@ class _Builder:
             )
             status: Literal["resolved", "accepted", "unresolved"]
             if left is not None:
-                status, note = left.status, self.open_reason(issue_id, left.status, left.reason)
+                status, note = left.status, self.open_reason(left.reasons)
             else:
                 status, note = ("resolved" if resolvers else "unresolved"), ""
             rows.append(
@@ -140,25 +146,9 @@ class _Builder:
             )
         return tuple(rows)
 
-    def open_reason(self, issue_id: str, status: str, reason: str) -> str:
+    def open_reason(self, reasons: tuple[Message, ...]) -> str:
         """What the catalog advises for an accepted drawback, or why no resolver could be used."""
-        issue = self.catalog.issues.get(issue_id)
-        if issue is None:
-            return reason
-        if status == "accepted" and issue.accepted is not None:
-            return issue.accepted.get(self.lang)
-        against = {a.id for a in self.rec.advised_against}
-        why = []
-        for resolver in issue.resolved_by:
-            blockers = sorted(
-                a for a in self.catalog.patterns[resolver].related.alternative if self.rec.pattern(a)
-            )
-            if blockers:
-                others = ", ".join(map(self.name, blockers))
-                why.append(label("blocked_by", self.lang, name=self.name(resolver), other=others))
-            elif resolver in against:
-                why.append(label("blocked_against", self.lang, name=self.name(resolver)))
-        return "; ".join(why) or label("no_resolver", self.lang)
+        return "; ".join(say(r, self.lang, self.catalog) for r in reasons)
 
     def answers_used(self, pattern: RecommendedPattern) -> tuple[str, ...]:
         used = set()
@@ -274,22 +264,8 @@ class _Builder:
     # the rest -----------------------------------------------------------------------------
 
     def alternative_reason(self, alt: Alternative) -> str:
-        """Why an alternative lost, said with names (the engine's text speaks in ids and English)."""
-        if alt.score.rules < 0:
-            return label("alt_against", self.lang, score=alt.score.rules)
-        chosen = self.rec.pattern(alt.instead_of)
-        if chosen is None:
-            return alt.reason
-        issue = next(
-            (r.issue for r in chosen.resolves if alt.id in self.catalog.issues[r.issue].resolved_by),
-            None,
-        )
-        values = {"score": f"{alt.score.total:g}", "chosen": f"{chosen.score.total:g}"}
-        if issue is None:
-            return label("alt_scored", self.lang, name=self.name(chosen.id), **values)
-        return label(
-            "alt_resolver", self.lang, name=self.name(chosen.id), issue=self.issue_title(issue), **values
-        )
+        """Why an alternative lost, said with names."""
+        return say(alt.reason, self.lang, self.catalog)
 
     def alternatives(self) -> tuple[AlternativeRow, ...]:
         return tuple(
@@ -350,7 +326,7 @@ class _Builder:
                 description=self.catalog.issues[o.id].description.get(self.lang),
                 status=o.status,
                 raised_by=tuple(self.ref(p) for p in o.raised_by),
-                reason=self.open_reason(o.id, o.status, o.reason),
+                reason=self.open_reason(o.reasons),
             )
             for o in self.rec.open_issues
         )
@@ -452,5 +428,5 @@ def build_report(
         open_issues=open_issues,
         matrix=builder.matrix(forces),
         next_steps=builder.next_steps(context, open_issues),
-        notes=recommendation.notes,
+        notes=tuple(say(note, lang, catalog) for note in recommendation.notes),
     )

@@ -2,6 +2,9 @@
 
 Pure functions returning text, with no styling, so the output reads the same
 in a terminal, a CI log or a pull-request comment (their JSON: :mod:`advisor.report.json`).
+The words come from :data:`advisor.report.reasoning_words.WORDS` (English and
+Korean); the rules' reasons from the catalog. Patterns, questions and forces
+are named by id, so that any line can be pasted back into a command.
 """
 
 from __future__ import annotations
@@ -12,168 +15,286 @@ from advisor.analysis.results import (
     AssessmentDiff,
     Explanation,
     Flip,
+    LeafResult,
     Portfolio,
     Rivalry,
     RuleCheck,
     Sensitivity,
     Suggestion,
 )
+from advisor.base.i18n import Lang
 from advisor.base.text import visible
-from advisor.core.recommendation import Reason
-from advisor.questionnaire.overrides import format_value
+from advisor.catalog.loader import Catalog
+from advisor.core.recommendation import Reason, Score
+from advisor.questionnaire.overrides import FORCE_PREFIX
+from advisor.report.labels import say, show_value
+from advisor.report.reasoning_words import WORDS
 
 
-def _reason(reason: Reason) -> list[str]:
+def _rule_reason(catalog: Catalog, rule_id: str | None, lang: Lang) -> str:
+    rule = catalog.rules.get(rule_id or "")
+    return rule.reason.get(lang) if rule else str(rule_id)
+
+
+def _shown(value: Any, lang: Lang) -> str:
+    """An answer, a list of them in brackets."""
+    shown = show_value(value, lang)
+    return f"[{shown}]" if isinstance(value, list | tuple) else shown
+
+
+def _tests(reason: Reason, lang: Lang) -> str:
+    return ", ".join(
+        say(m.test, lang) + (f" ({show_value(m.actual, lang)})" if m.actual is not None else "")
+        for m in reason.matched
+    )
+
+
+def _reason(reason: Reason, catalog: Catalog, lang: Lang) -> list[str]:
     if reason.kind == "successor":
-        return [f"  • {reason.text}"]
+        return [f"  • {say_successor(reason, lang)}"]
     sign = "+" if reason.verdict == "recommend" else "-"
-    lines = [f"  • rule {reason.rule} ({reason.verdict} {sign}{reason.weight}): {reason.text}"]
-    if reason.matched:
-        lines.append(
-            "      matched: "
-            + ", ".join(m.test + (f" ({m.actual})" if m.actual else "") for m in reason.matched)
+    verdict = WORDS(f"verdict_{reason.verdict}", lang)
+    text = _rule_reason(catalog, reason.rule, lang)
+    lines = [
+        "  • "
+        + WORDS(
+            "rule_line", lang, rule=reason.rule, verdict=verdict, weight=f"{sign}{reason.weight}", reason=text
         )
+    ]
+    if reason.matched:
+        lines.append("      " + WORDS("matched", lang, tests=_tests(reason, lang)))
     return lines
 
 
-def _rule(check: RuleCheck) -> list[str]:
+def say_successor(reason: Reason, lang: Lang) -> str:
+    """A successor reason: the issue of its predecessor it resolves."""
+    return WORDS("via_issue", lang, issue=reason.issue, parent=reason.predecessor)
+
+
+def _actual(leaf: LeafResult, lang: Lang) -> str:
+    if leaf.test.code == "test_pattern":
+        return WORDS("recommended" if leaf.actual else "not_recommended", lang)
+    if leaf.test.code == "test_issue":
+        return WORDS("raised" if leaf.actual else "not_raised", lang)
+    return _shown(leaf.actual, lang)
+
+
+def _rule(check: RuleCheck, catalog: Catalog, lang: Lang) -> list[str]:
     sign = "+" if check.verdict == "recommend" else "-"
-    mark = "✔ fired" if check.fired else "✘ did not fire"
-    lines = [f"  • {check.rule} ({check.verdict} {sign}{check.weight}) {mark}: {check.reason}"]
+    lines = [
+        "  • "
+        + WORDS(
+            "check_line",
+            lang,
+            rule=check.rule,
+            verdict=WORDS(f"verdict_{check.verdict}", lang),
+            weight=f"{sign}{check.weight}",
+            mark=WORDS("fired" if check.fired else "not_fired", lang),
+            reason=_rule_reason(catalog, check.rule, lang),
+        )
+    ]
     for index, clause in enumerate(check.clauses, start=1):
-        tests = ", ".join(f"{t.test} {'✔' if t.holds else '✘'} (is {t.actual})" for t in clause)
-        prefix = f"option {index}: " if len(check.clauses) > 1 else ""
+        tests = ", ".join(
+            f"{say(t.test, lang)} {'✔' if t.holds else '✘'} "
+            f"({WORDS('is_actual', lang, actual=_actual(t, lang))})"
+            for t in clause
+        )
+        prefix = WORDS("option", lang, number=index) if len(check.clauses) > 1 else ""
         lines.append(f"      {prefix}{tests}")
     return lines
 
 
-def _suggestion(suggestion: Suggestion, pattern: str) -> str:
+def _subject(kind: str, key: str, lang: Lang) -> str:
+    return WORDS("force_subject", lang, force=key) if kind == "force" else key
+
+
+def _suggestion(suggestion: Suggestion, pattern: str, lang: Lang) -> str:
     sets = " ".join(f"--set {c.set}" for c in suggestion.changes)
-    what = ", ".join(c.describe() for c in suggestion.changes)
-    of = f" of {suggestion.pattern}" if suggestion.pattern != pattern else ""
-    verb = "fires" if suggestion.effect == "fires" else "no longer fires"
-    return f"  • {what}: rule {suggestion.rule}{of} {verb}; {pattern} is then recommended\n      try: {sets}"
+    what = ", ".join(
+        f"{_subject(c.kind, c.key, lang)} {_shown(c.old, lang)} → {_shown(c.new, lang)}"
+        for c in suggestion.changes
+    )
+    of = WORDS("of_pattern", lang, pattern=suggestion.pattern) if suggestion.pattern != pattern else ""
+    effect = WORDS(f"effect_{suggestion.effect}", lang, rule=suggestion.rule, of=of, pattern=pattern)
+    outcome = WORDS("then_recommended" if suggestion.recommended else "still_not", lang, pattern=pattern)
+    return (
+        "  • "
+        + WORDS("suggestion", lang, what=what, effect=effect, outcome=outcome)
+        + "\n      "
+        + WORDS("try", lang, sets=sets)
+    )
 
 
-def _rivalry(rivalry: Rivalry, won: bool) -> str:
-    """One rival, in the loser's own terms: won over A (A's reason), or lost to W (this pattern's)."""
-    r = rivalry
-    via = f" to resolve '{r.issue}'" if r.issue else ""
-    loser = f"{r.loser_score.total:g}"
-    winner = f"{r.winner_score.total:g}"
-    if won:
-        why = {
-            "advised-against": f"{r.loser} is advised against here (rule score {r.loser_score.rules:+d})",
-            "outscored": f"{r.loser} scores {loser} against {winner}",
-            "adopted-first": f"{r.loser} scores higher ({loser} against {winner}), but this pattern "
-            "was adopted first",
-        }[r.reason]
-        return f"  • {r.loser}{via}: {why}"
-    why = {
-        "advised-against": f"this pattern is advised against here (rule score {r.loser_score.rules:+d}); "
-        f"it scores {winner}",
-        "outscored": f"it scores {winner} against {loser} for this pattern",
-        "adopted-first": f"it was adopted first, although it scores lower ({winner} against {loser})",
-    }[r.reason]
-    return f"  • {r.winner}{via}: {why}"
+def _score(score: Score | None, lang: Lang) -> str:
+    if score is None:
+        return ""
+    return WORDS(
+        "score", lang, total=f"{score.total:g}", rules=f"{score.rules:+d}", forces=f"{score.forces:+g}"
+    )
 
 
-def _flip_lines(flips: tuple[Flip, ...], pattern: str, recommended: bool) -> list[str]:
-    """The single changes that flip the pattern, merged per answer as ``advisor whatif`` shows them."""
-    lines = []
-    for flip, values in _group_flips(flips):
-        change = flip.change
-        shown = [format_value(v) for v in values]
-        new = shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " or " + shown[-1]
-        effect = "removes it" if recommended else "brings it in"
-        also = [
-            f"{label} " + ", ".join(ids)
-            for label, ids in (
-                ("also adds", [p for p in flip.added if p != pattern]),
-                ("also removes", [p for p in flip.removed if p != pattern]),
-            )
-            if ids
-        ]
-        lines.append(f"  • {change.subject} {format_value(change.old)} → {new}: {effect}")
-        if also:
-            lines.append("      " + "; ".join(also))
-        lines.append(f"      try: --set {change.set}")
-    return lines
+def _summary(e: Explanation, lang: Lang) -> str:
+    """The one-line verdict of an explanation, from its summary code and the explanation's data."""
+    code, args = e.summary.code, e.summary.args
+    if code in {"sum_recommended", "sum_successor"}:
+        return WORDS.say(e.summary, lang, score=_score(e.score, lang))
+    if code == "sum_advised_against":
+        text = WORDS.say(e.summary, lang, score=f"{int(str(args['score'])):+d}")
+        return text + (WORDS("sum_instead", lang, winners=args["winners"]) if args.get("winners") else "")
+    if code == "sum_lost":
+        return WORDS.say(e.summary, lang, why="; ".join(_lost(r, lang) for r in e.lost_to))
+    if code == "sum_not_needed":
+        why = "; ".join(
+            WORDS("resolved_instead", lang, issue=link.issue, patterns=link.resolved_here_by)
+            for link in e.resolves
+            if link.raised and link.resolved_here_by
+        )
+        return WORDS.say(e.summary, lang, why=why)
+    return WORDS.say(e.summary, lang)
 
 
-def render_explanation(explanation: Explanation) -> str:
-    """Why (or why not) one pattern, as text."""
+def render_explanation(explanation: Explanation, catalog: Catalog, lang: Lang = "en") -> str:
+    """Why (or why not) one pattern, as text in ``lang``."""
     e = explanation
-    out = [f"{e.pattern} ({e.name}) for {e.system or '(unnamed system)'}: {e.summary}"]
+    system = e.system or WORDS("unnamed", lang)
+    out = [
+        WORDS(
+            "head",
+            lang,
+            pattern=e.pattern,
+            name=_name(catalog, e, lang),
+            system=system,
+            summary=_summary(e, lang),
+        )
+    ]
     if len(e.chain) > 1:
-        out += ["", "Chain from the top-level decision:"]
+        out += ["", WORDS("chain", lang)]
         for depth, step in enumerate(e.chain):
             lead = "  " + "   " * (depth - 1) + "└─ " if depth else "  "
-            via = (
-                f"  resolves '{step.issue}' raised by {step.parent}"
-                if step.issue
-                else (
-                    f"  recommended by its rules, after {step.parent}"
-                    if step.parent
-                    else "  recommended by its rules"
-                )
-            )
-            out.append(f"{lead}{step.pattern}{via}")
+            if step.issue:
+                via = WORDS("via_issue", lang, issue=step.issue, parent=step.parent)
+            elif step.parent:
+                via = WORDS("via_rules_after", lang, parent=step.parent)
+            else:
+                via = WORDS("via_rules", lang)
+            out.append(f"{lead}{step.pattern}  {via}")
     rule_reasons = [r for r in e.reasons if r.kind == "rule"]
     successor_reasons = [r for r in e.reasons if r.kind == "successor"]
     if successor_reasons and e.status == "recommended":
-        out += ["", "Issues it resolves:"]
+        out += ["", WORDS("issues_resolved", lang)]
         for reason in successor_reasons:
-            out += _reason(reason)
+            out += _reason(reason, catalog, lang)
     if rule_reasons:
-        out += ["", "Rules that fired:"]
+        out += ["", WORDS("rules_fired", lang)]
         for reason in rule_reasons:
-            out += _reason(reason)
+            out += _reason(reason, catalog, lang)
     if e.forces:
-        out += ["", "Fit with the forces:"]
+        out += ["", WORDS("fit", lang)]
         for c in e.forces:
-            out.append(f"  • {c.force} (weight {c.weight}) {c.effect} ×{c.strength}: {c.points:+g}")
+            effect = WORDS(f"effect_{c.effect}", lang)
+            line = WORDS(
+                "fit_line",
+                lang,
+                force=c.force,
+                weight=c.weight,
+                effect=effect,
+                strength=c.strength,
+                points=f"{c.points:+g}",
+            )
+            out.append(f"  • {line}")
     if e.won_over:
-        out += ["", "Won over:"]
-        out += [_rivalry(r, won=True) for r in e.won_over]
+        out += ["", WORDS("won_over", lang)]
+        out += [_rivalry(r, lang, won=True) for r in e.won_over]
     if e.lost_to:
-        out += ["", "Lost to:"]
-        out += [_rivalry(r, won=False) for r in e.lost_to]
+        out += ["", WORDS("lost_to", lang)]
+        out += [_rivalry(r, lang, won=False) for r in e.lost_to]
     if e.needs_one_of:
-        out += ["", "Needs one of these to be recommended first: " + ", ".join(e.needs_one_of)]
+        out += ["", WORDS("needs_one_of", lang, patterns=e.needs_one_of)]
     if e.resolves and e.status != "recommended":
-        out += ["", "Issues it would resolve:"]
+        out += ["", WORDS("would_resolve", lang)]
         for link in e.resolves:
-            raisers = ", ".join(link.raised_by) or "no pattern"
-            state = "raised here" if link.raised else "not raised here"
+            raisers = ", ".join(link.raised_by) or WORDS("no_pattern", lang)
+            state = WORDS("raised_here" if link.raised else "not_raised_here", lang)
             if link.resolved_here_by:
-                state += f", resolved by {', '.join(link.resolved_here_by)}"
-            out.append(f"  • '{link.issue}', raised by {raisers} ({state})")
-    return visible("\n".join(out + _what_would_change(e)) + "\n")
+                state += ", " + WORDS("resolved_by", lang, patterns=link.resolved_here_by)
+            out.append("  • " + WORDS("issue_line", lang, issue=link.issue, raisers=raisers, state=state))
+    return visible("\n".join(out + _what_would_change(e, catalog, lang)) + "\n")
 
 
-def _what_would_change(e: Explanation) -> list[str]:
+def _what_would_change(e: Explanation, catalog: Catalog, lang: Lang) -> list[str]:
     """Its rules against the answers (when not recommended), and the changes that flip it."""
     out: list[str] = []
     recommended = e.status == "recommended"
     if not recommended:
         if e.rules:
-            out += ["", "Its rules, against these answers:"]
+            out += ["", WORDS("its_rules", lang)]
             for check in e.rules:
-                out += _rule(check)
+                out += _rule(check, catalog, lang)
         else:
-            out += ["", "No applicability rule names it; it can only come in as a successor."]
+            out += ["", WORDS("no_rule", lang)]
     if e.flips:
-        what = "remove it" if recommended else "bring it in"
-        out += ["", f"Single changes that {what} (the ones advisor whatif finds; each verified):"]
-        out += _flip_lines(e.flips, e.pattern, recommended)
+        out += ["", WORDS("flips_remove" if recommended else "flips_bring", lang)]
+        out += _flip_lines(e.flips, e.pattern, recommended, lang)
     if e.suggestions:
-        out += ["", "Combined changes that bring it in (each verified by re-running the advisor):"]
-        out += [_suggestion(s, e.pattern) for s in e.suggestions]
+        out += ["", WORDS("combined", lang)]
+        out += [_suggestion(s, e.pattern, lang) for s in e.suggestions]
     if not e.flips and not e.suggestions:
-        what = "removes it" if recommended else "brings it in"
-        out += ["", f"No single change of an answer or force weight {what}, and no combination found does."]
+        out += ["", WORDS("no_change_removes" if recommended else "no_change_brings", lang)]
     return out
+
+
+def _via(rivalry: Rivalry, lang: Lang) -> str:
+    return WORDS("via_resolve", lang, issue=rivalry.issue) if rivalry.issue else ""
+
+
+def _lost(r: Rivalry, lang: Lang) -> str:
+    """Why this pattern lost to ``r.winner``, for the summary line."""
+    scores = {"winner_score": f"{r.winner_score.total:g}", "loser_score": f"{r.loser_score.total:g}"}
+    rules = f"{r.loser_score.rules:+d}"
+    return WORDS(f"lost_{r.reason}", lang, winner=r.winner, via=_via(r, lang), rules=rules, **scores)
+
+
+def _rivalry(rivalry: Rivalry, lang: Lang, *, won: bool) -> str:
+    """One rival, in the loser's own terms: won over A (A's reason), or lost to W (this pattern's)."""
+    r = rivalry
+    values = {
+        "loser": r.loser,
+        "loser_score": f"{r.loser_score.total:g}",
+        "winner_score": f"{r.winner_score.total:g}",
+        "rules": f"{r.loser_score.rules:+d}",
+    }
+    if won:
+        return f"  • {r.loser}{_via(r, lang)}: " + WORDS(f"won_{r.reason}", lang, **values)
+    return f"  • {r.winner}{_via(r, lang)}: " + WORDS(f"rival_{r.reason}", lang, **values)
+
+
+def _flip_lines(flips: tuple[Flip, ...], pattern: str, recommended: bool, lang: Lang) -> list[str]:
+    """The single changes that flip the pattern, merged per answer as ``advisor whatif`` shows them."""
+    lines = []
+    for flip, values in _group_flips(flips):
+        change = flip.change
+        shown = [_shown(v, lang) for v in values]
+        new = shown[0] if len(shown) == 1 else WORDS("or", lang, first=", ".join(shown[:-1]), last=shown[-1])
+        effect = WORDS("removes_it" if recommended else "brings_it_in", lang)
+        also = [
+            WORDS(key, lang, patterns=ids)
+            for key, ids in (
+                ("also_adds", tuple(p for p in flip.added if p != pattern)),
+                ("also_removes", tuple(p for p in flip.removed if p != pattern)),
+            )
+            if ids
+        ]
+        subject = _subject(change.kind, change.key, lang)
+        lines.append(f"  • {subject} {_shown(change.old, lang)} → {new}: {effect}")
+        if also:
+            lines.append("      " + "; ".join(also))
+        lines.append("      " + WORDS("try", lang, sets=f"--set {change.set}"))
+    return lines
+
+
+def _name(catalog: Catalog, e: Explanation, lang: Lang) -> str:
+    pattern = catalog.patterns.get(e.pattern)
+    return pattern.name.get(lang) if pattern else e.name
 
 
 def _group_flips(flips: tuple[Flip, ...]) -> list[tuple[Flip, list[Any]]]:
@@ -188,83 +309,138 @@ def _group_flips(flips: tuple[Flip, ...]) -> list[tuple[Flip, list[Any]]]:
     return list(groups.values())
 
 
-def render_sensitivity(sensitivity: Sensitivity) -> str:
-    """The what-if report as text, most decisive change first."""
+def render_sensitivity(sensitivity: Sensitivity, lang: Lang = "en") -> str:
+    """The what-if report as text in ``lang``, most decisive change first."""
     s = sensitivity
-    name = s.system or "(unnamed system)"
+    name = s.system or WORDS("unnamed", lang)
     out = [
-        f"What would change the recommendation for {name}: {s.tried} single changes tried, "
-        f"{len(s.flips)} change it.",
-        "Recommended now: " + (", ".join(s.recommended) or "(nothing)"),
+        WORDS("whatif_head", lang, system=name, tried=s.tried, flips=len(s.flips)),
+        WORDS("recommended_now", lang, patterns=", ".join(s.recommended) or WORDS("nothing", lang)),
     ]
     if not s.flips:
-        out += ["", "No single change of an answer or force weight changes the recommendation."]
+        out += ["", WORDS("no_flip", lang)]
     for index, (flip, values) in enumerate(_group_flips(s.flips), start=1):
         change = flip.change
-        shown = [format_value(v) for v in values]
-        new = shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " or " + shown[-1]
+        shown = [_shown(v, lang) for v in values]
+        new = shown[0] if len(shown) == 1 else WORDS("or", lang, first=", ".join(shown[:-1]), last=shown[-1])
+        subject = _subject(change.kind, change.key, lang)
         out += [
             "",
-            f"{index}. {change.subject} {format_value(change.old)} → {new}   (try: --set {change.set})",
+            WORDS(
+                "flip",
+                lang,
+                index=index,
+                subject=subject,
+                old=_shown(change.old, lang),
+                new=new,
+                set=change.set,
+            ),
         ]
         if flip.added:
-            out.append("     adds:    " + ", ".join(flip.added))
+            out.append(WORDS("adds", lang, patterns=flip.added))
         if flip.removed:
-            out.append("     removes: " + ", ".join(flip.removed))
+            out.append(WORDS("removes", lang, patterns=flip.removed))
     if s.stable:
-        out += ["", "No single change of these alters the recommendation: " + ", ".join(s.stable)]
+        subjects = [
+            _subject("force", key[len(FORCE_PREFIX) :], lang) if key.startswith(FORCE_PREFIX) else key
+            for key in s.stable
+        ]
+        out += ["", WORDS("stable", lang, subjects=", ".join(subjects))]
     return visible("\n".join(out) + "\n")
 
 
-def _value(value: Any) -> str:
-    return "(not asked)" if value is None else format_value(value)
+def _value(value: Any, lang: Lang) -> str:
+    return WORDS("not_asked", lang) if value is None else _shown(value, lang)
 
 
-def render_diff(d: AssessmentDiff) -> str:
-    """The differences between two assessments as text."""
-    out = [f"Comparing {d.before} → {d.after}"]
+def _diff_reason(reason: Reason, catalog: Catalog, lang: Lang) -> str:
+    if reason.kind == "successor":
+        return say_successor(reason, lang)
+    sign = "+" if reason.verdict == "recommend" else "-"
+    text = WORDS(
+        "diff_rule",
+        lang,
+        rule=reason.rule,
+        weight=f"{sign}{reason.weight}",
+        reason=_rule_reason(catalog, reason.rule, lang),
+    )
+    tests = _tests(reason, lang)
+    return text + (f" [{tests}]" if tests else "")
+
+
+def _why(change: Any, catalog: Catalog, lang: Lang, *, added: bool) -> list[str]:
+    lines = [
+        WORDS("diff_lost", lang, winner=alt.instead_of, reason=say(alt.reason, lang))
+        for alt in change.lost_to
+    ]
+    for reason in change.reasons:
+        text = _diff_reason(reason, catalog, lang)
+        lines.append(text if added else WORDS("diff_against", lang, reason=text))
+    lines += [
+        WORDS("diff_stopped", lang, rule=r.rule, tests=", ".join(say(m.test, lang) for m in r.matched))
+        for r in change.stopped
+    ]
+    lines += [WORDS.say(message, lang) for message in change.why]
+    return [f"      {line}" for line in lines]
+
+
+def render_diff(d: AssessmentDiff, catalog: Catalog, lang: Lang = "en") -> str:
+    """The differences between two assessments as text in ``lang``."""
+    out = [WORDS("comparing", lang, before=d.before, after=d.after)]
     if d.answers:
-        out += ["", "Answers changed:"]
-        out += [f"  {c.key}: {_value(c.before)} → {_value(c.after)}" for c in d.answers]
+        out += ["", WORDS("answers_changed", lang)]
+        out += [f"  {c.key}: {_value(c.before, lang)} → {_value(c.after, lang)}" for c in d.answers]
     if d.forces:
-        out += ["", "Force weights changed:"]
-        out += [f"  {c.key}: {_value(c.before)} → {_value(c.after)}" for c in d.forces]
+        out += ["", WORDS("forces_changed", lang)]
+        out += [f"  {c.key}: {_value(c.before, lang)} → {_value(c.after, lang)}" for c in d.forces]
     if not d.answers and not d.forces:
-        out += ["", "The answers and force weights are the same."]
+        out += ["", WORDS("same_answers", lang)]
     if d.added:
-        out += ["", "Patterns added:"]
+        out += ["", WORDS("added", lang)]
         for p in d.added:
-            out.append(f"  + {p.id} ({p.name})")
-            out += [f"      {why}" for why in p.why]
+            out.append(f"  + {p.id} ({_pattern_name(catalog, p.id, p.name, lang)})")
+            out += _why(p, catalog, lang, added=True)
     if d.removed:
-        out += ["", "Patterns removed:"]
+        out += ["", WORDS("removed", lang)]
         for p in d.removed:
-            out.append(f"  - {p.id} ({p.name})")
-            out += [f"      {why}" for why in p.why]
+            out.append(f"  - {p.id} ({_pattern_name(catalog, p.id, p.name, lang)})")
+            out += _why(p, catalog, lang, added=False)
     if not d.advice_changed:
-        out += ["", "The recommended patterns are the same."]
+        out += ["", WORDS("same_patterns", lang)]
     if d.scores:
-        out += ["", "Scores changed:"]
+        out += ["", WORDS("scores_changed", lang)]
         out += [f"  {s.id}: {s.before:g} → {s.after:g}" for s in d.scores]
     if d.opened or d.closed:
-        out += ["", "Open issues:"]
-        out += [f"  + {i.id} ({i.status}): {i.title}" for i in d.opened]
-        out += [f"  - {i.id} ({i.status}): {i.title}" for i in d.closed]
+        out += ["", WORDS("open_issues", lang)]
+        for sign, issues in (("+", d.opened), ("-", d.closed)):
+            for i in issues:
+                status = WORDS(f"status_{i.status}", lang)
+                out.append(f"  {sign} {i.id} ({status}): {_issue_title(catalog, i.id, i.title, lang)}")
     return visible("\n".join(out) + "\n")
 
 
-def render_portfolio(portfolio: Portfolio) -> str:
-    """The portfolio summary of a batch run as text."""
+def _pattern_name(catalog: Catalog, pattern_id: str, fallback: str, lang: Lang) -> str:
+    pattern = catalog.patterns.get(pattern_id)
+    return pattern.name.get(lang) if pattern else fallback
+
+
+def _issue_title(catalog: Catalog, issue_id: str, fallback: str, lang: Lang) -> str:
+    issue = catalog.issues.get(issue_id)
+    return issue.title.get(lang) if issue else fallback
+
+
+def render_portfolio(portfolio: Portfolio, catalog: Catalog, lang: Lang = "en") -> str:
+    """The portfolio summary of a batch run as text in ``lang``."""
     p = portfolio
-    out = [
-        f"Portfolio: {p.assessed} of {p.systems} systems assessed"
-        + (f", {p.failed} failed" if p.failed else "")
-    ]
+    failed = WORDS("portfolio_failed", lang, failed=p.failed) if p.failed else ""
+    out = [WORDS("portfolio", lang, assessed=p.assessed, systems=p.systems) + failed]
     if p.patterns:
-        out += ["", "Patterns needed (systems):"]
+        out += ["", WORDS("patterns_needed", lang)]
         out += [f"  {use.count:>3}  {use.id}" for use in p.patterns]
     risks = [r for r in p.open_issues if r.status == "unresolved"]
     if risks:
-        out += ["", "Common open risks (systems):"]
-        out += [f"  {use.count:>3}  {use.id}: {use.title}" for use in risks]
+        out += ["", WORDS("common_risks", lang)]
+        out += [
+            f"  {use.count:>3}  {use.id}: {_issue_title(catalog, use.id, use.title, lang)}" for use in risks
+        ]
     return visible("\n".join(out) + "\n")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from advisor.base.i18n import Lang
 from advisor.catalog.loader import Catalog
 from advisor.core.recommendation import Recommendation
-from advisor.report.labels import label
+from advisor.report.labels import label, say, show_value
 from advisor.report.view import MatchRow, Ref, RiskRow
 
 
@@ -29,7 +29,13 @@ def risk_rows(rec: Recommendation, catalog: Catalog, lang: Lang) -> tuple[RiskRo
                 stake=rule.stake.get(lang) if rule else "",
                 mitigation=rule.mitigation.get(lang) if rule else "",
                 mitigated_by=tuple(ref(p) for p in risk.mitigated_by),
-                matched=tuple(MatchRow(test=m.test, actual=m.actual) for m in risk.matched),
+                matched=tuple(
+                    MatchRow(
+                        test=say(m.test, lang),
+                        actual=None if m.actual is None else show_value(m.actual, lang),
+                    )
+                    for m in risk.matched
+                ),
                 issue=risk.issue,
                 issue_title=(issue.title.get(lang) if issue else risk.issue) if risk.issue else None,
             )

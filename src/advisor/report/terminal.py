@@ -19,7 +19,7 @@ from advisor.base.i18n import Lang
 from advisor.base.text import plain
 from advisor.catalog.loader import Catalog
 from advisor.core.recommendation import Reason, Recommendation, RecommendedPattern
-from advisor.report.labels import label
+from advisor.report.labels import label, say, show_value
 from advisor.report.terminal_plan import render_plan
 from advisor.report.terminal_summary import render_summary
 
@@ -44,15 +44,18 @@ def _summary(reason: Reason, catalog: Catalog, lang: Lang) -> Text:
             style="dim",
         )
     rule = catalog.rules.get(reason.rule or "")
-    text = rule.reason.get(lang) if rule else reason.text
+    text = rule.reason.get(lang) if rule else str(reason.rule)
     mark = ("✔ ", "green") if reason.verdict == "recommend" else ("✘ ", "red")
     return Text.assemble(mark, plain(text))
 
 
-def _evidence(reason: Reason) -> Text:
+def _evidence(reason: Reason, lang: Lang) -> Text:
     """The rule that fired, its weight and what it matched."""
     sign = "+" if reason.verdict == "recommend" else "-"
-    matched = "; ".join(m.test + (f" ({m.actual})" if m.actual else "") for m in reason.matched)
+    matched = "; ".join(
+        say(m.test, lang) + (f" ({show_value(m.actual, lang)})" if m.actual is not None else "")
+        for m in reason.matched
+    )
     return plain(f"{reason.rule} {sign}{reason.weight}: {matched}", style="dim")
 
 
@@ -81,7 +84,7 @@ def _tree(result: Recommendation, catalog: Catalog, lang: Lang) -> Tree:
             branch = node.add(label_text)
             for reason in pattern.reasons:
                 if reason.kind == "rule":
-                    branch.add(Text.assemble(_summary(reason, catalog, lang), "\n", _evidence(reason)))
+                    branch.add(Text.assemble(_summary(reason, catalog, lang), "\n", _evidence(reason, lang)))
                 else:
                     branch.add(_summary(reason, catalog, lang))
             pending.append((branch, pattern.id))
@@ -137,7 +140,7 @@ def _alternatives(result: Recommendation, catalog: Catalog, lang: Lang) -> Table
         table.add_row(
             plain(_name(catalog, alt.id, lang)),
             plain(_name(catalog, alt.instead_of, lang)),
-            plain(alt.reason),
+            plain(say(alt.reason, lang, catalog)),
         )
     return table
 
@@ -195,7 +198,7 @@ def _open_issues(result: Recommendation, catalog: Catalog, lang: Lang) -> Table:
             plain(known.title.get(lang) if known else issue.title),
             plain(", ".join(_name(catalog, p, lang) for p in issue.raised_by)),
             label(f"st_{issue.status}", lang),
-            plain(issue.reason),
+            plain("; ".join(say(r, lang, catalog) for r in issue.reasons)),
         )
     return table
 
@@ -226,5 +229,6 @@ def render_terminal(
         parts.append(_open_issues(result, catalog, lang))
     if result.plan:
         parts.append(render_plan(result, catalog, lang, all_phases=True))
-    parts += [plain(f"{label('notes', lang)}: {note}", style="yellow") for note in result.notes]
+    notes = label("notes", lang)
+    parts += [plain(f"{notes}: {say(note, lang, catalog)}", style="yellow") for note in result.notes]
     return RenderGroup(*parts)

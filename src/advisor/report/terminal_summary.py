@@ -40,7 +40,7 @@ def _why(pattern: RecommendedPattern, catalog: Catalog, lang: Lang) -> str:
         title = issue.title.get(lang) if issue else reason.issue
         return label("successor_of", lang, parent=_name(catalog, reason.predecessor, lang), issue=title)
     rule = catalog.rules.get(reason.rule or "")
-    return rule.reason.get(lang) if rule else reason.text
+    return rule.reason.get(lang) if rule else str(reason.rule)
 
 
 def _table(title: str) -> Table:
