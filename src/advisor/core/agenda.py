@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from advisor.base.i18n import Message
 from advisor.catalog.loader import Catalog
-from advisor.catalog.models import Effect, Verdict
+from advisor.catalog.models import Effect, ForceEffect, Verdict
 from advisor.core.engine import Firing, Session
 from advisor.core.facts import Fact, answer_facts, issue_fact, pattern_fact
 from advisor.core.recommendation import ForceContribution, Score
@@ -72,28 +72,37 @@ class Agenda:
         """The summed weights of the fired rules about ``pattern_id`` (advising against counts negative)."""
         return self._rule_scores.get(pattern_id, 0)
 
+    def _effects(self, pattern_id: str) -> list[tuple[ForceEffect, int, int, float]]:
+        """Each force effect of ``pattern_id`` (by force) with its weight, sign and points."""
+        effects = []
+        for effect in sorted(self.catalog.patterns[pattern_id].forces, key=lambda e: e.force):
+            weight = self.answers.weight(effect.force)
+            sign = 1 if effect.effect is Effect.HELPS else -1
+            effects.append((effect, weight, sign, round(sign * weight * effect.strength / 5, 2)))
+        return effects
+
     def contributions(self, pattern_id: str) -> tuple[ForceContribution, ...]:
         if pattern_id not in self._fit:
-            items = []
-            for effect in sorted(self.catalog.patterns[pattern_id].forces, key=lambda e: e.force):
-                weight = self.answers.weight(effect.force)
-                sign = 1 if effect.effect is Effect.HELPS else -1
-                items.append(
-                    ForceContribution(
-                        force=effect.force,
-                        weight=weight,
-                        effect=effect.effect.value,
-                        strength=effect.strength,
-                        points=round(sign * weight * effect.strength / 5, 2),
-                    )
+            self._fit[pattern_id] = tuple(
+                ForceContribution(
+                    force=effect.force,
+                    weight=weight,
+                    effect=effect.effect.value,
+                    strength=effect.strength,
+                    points=points,
                 )
-            self._fit[pattern_id] = tuple(items)
+                for effect, weight, _, points in self._effects(pattern_id)
+            )
         return self._fit[pattern_id]
 
     def fit(self, pattern_id: str) -> float:
-        """How well ``pattern_id`` serves the prioritised forces (cached per pattern)."""
+        """How well ``pattern_id`` serves the prioritised forces (cached per pattern).
+
+        Computed from the numbers alone: ranking asks for the fit of every pattern, the
+        contribution models are built only for the patterns a result shows.
+        """
         if pattern_id not in self._fit_total:
-            self._fit_total[pattern_id] = round(sum(c.points for c in self.contributions(pattern_id)), 2)
+            self._fit_total[pattern_id] = round(sum(e[3] for e in self._effects(pattern_id)), 2)
         return self._fit_total[pattern_id]
 
     def total(self, pattern_id: str) -> float:
