@@ -8,6 +8,7 @@ same recommendation, byte for byte.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
@@ -71,3 +72,16 @@ def test_both_paths_fire_alike_for_every_example_and_what_if_variation(
         assert lean_firings == _firings(plain, plain.engine, variation)
         assert any(lean_firings)
     assert render_json(advisor.advise(answers)) == render_json(plain.advise(answers))
+
+
+def test_the_lean_path_sends_the_json_the_wrapper_would(advisor: Advisor) -> None:
+    facts = [
+        {"t": "a", "q": "system_name", "k": 1, "v": 'Café "Ω" \\ 11213291'},
+        {"t": "f", "f": "scalability", "w": 4},
+        {"t": "p", "p": "monolithic-architecture"},
+    ]
+    for _ in range(2):  # the second time from the remembered encodings
+        with advisor.engine.session() as session:
+            session.assert_facts(facts)
+            sent = "[" + ", ".join(session._encoded) + "]"  # type: ignore[attr-defined]
+            assert sent == json.dumps(session._asserted, ensure_ascii=False)  # type: ignore[attr-defined]
