@@ -111,3 +111,38 @@ def test_every_recommended_pattern_is_explained(advisor: Advisor, example: objec
         if pattern.origin == "successor":
             assert any(r.kind == "successor" for r in pattern.reasons)
         assert pattern.parent is None or pattern.parent in result.recommended_ids
+
+
+def test_running_microservices_keep_what_works_and_plan_the_rest(advisor: Advisor) -> None:
+    result = _advise(advisor, "freight-microservices-review.yaml")
+    keep = {p.id for p in result.with_status("keep")}
+    assert {
+        "microservice-architecture",
+        "api-gateway",
+        "service-instance-per-container",
+        "log-aggregation",
+    } <= keep
+    reconsider = {r.id: set(r.preferred) for r in result.reconsider}
+    assert reconsider["shared-database"] == {"database-per-service"}
+    assert reconsider["remote-procedure-invocation"] == {"messaging"}
+    add = {p.id for p in result.with_status("add")}
+    assert {
+        "messaging",
+        "transactional-outbox",
+        "idempotent-consumer",
+        "saga",
+        "cqrs",
+        "circuit-breaker",
+        "distributed-tracing",
+    } <= add
+    in_place, first = result.plan[0], result.plan[1]
+    assert (in_place.number, in_place.stage, in_place.effort.points) == (0, "in-place", 0)
+    assert set(in_place.patterns) == keep
+    assert first.goal == "foundation-gaps"
+    notes = {a.question: a.note for a in result.answers if a.note}
+    assert set(notes) == {
+        "existing_system",
+        "ops_maturity",
+        "cross_service_queries",
+        "messaging_infrastructure",
+    }

@@ -41,9 +41,10 @@ def test_one_record_per_key_decision_with_the_options_weighed(advisor: Advisor) 
     assert front_matter_status(style) == "proposed"
     assert "\n# 1. Architecture style: Microservice architecture\n" in style
     options = style.split("## Considered options\n\n")[1].split("\n\n")[0]
-    assert options == "1. Microservice architecture — **Chosen**\n2. Monolithic architecture"
+    assert options == "1. Microservice architecture — **Chosen**\n2. Monolithic architecture — in place today"
     # the rejected option with its why, and the consequences linked to their own records
-    assert "### Monolithic architecture\n\nNot chosen: advised against here" in style
+    today = "### Monolithic architecture\n\nIn place today; to reconsider because the rules advise against it"
+    assert today in style
     assert "- Database per service: resolves “Services need a database architecture”" in style
     assert "(see [ADR-" in style.split("Patterns this decision brings:")[1]
     # one decision per record: the title names one pattern

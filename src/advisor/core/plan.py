@@ -144,13 +144,19 @@ def plan_phases(
             number += 1
             stage, phase_number = STAGES[value - 1], number
         migration = stage == "foundation" and any(catalog.patterns[p].group == "refactoring" for p in members)
+        goal = stage
+        if migration:
+            goal = "migration"
+        elif stage == "foundation" and _IN_PLACE in by_level:
+            goal = "foundation-gaps"
         phases.append(
             Phase(
                 number=phase_number,
                 stage=stage,
+                goal=goal,
                 migration=migration,
                 patterns=tuple(members),
-                effort=_effort(catalog, members),
+                effort=_effort(catalog, [] if value == _IN_PLACE else members),
             )
         )
     return tuple(phases)

@@ -156,14 +156,16 @@ class PhaseEffort(Frozen):
 class Phase(Frozen):
     """One phase of the plan: its patterns in dependency order, and their effort.
 
-    ``stage`` names the phase's goal: ``in-place`` (phase 0, what the system already
-    uses), then ``foundation``, ``services``, ``edge`` and ``operations``. ``migration``
-    marks a foundation phase that starts a migration (it holds the strangler or the
-    anti-corruption layer).
+    ``stage`` is where the phase sits: ``in-place`` (phase 0, what the system already
+    uses; no new work, so no effort), then ``foundation``, ``services``, ``edge`` and
+    ``operations``. ``goal`` names its goal: the stage, ``migration`` for a foundation
+    that starts a migration (it holds the strangler or the anti-corruption layer), or
+    ``foundation-gaps`` for a foundation that completes a running system's.
     """
 
     number: int
     stage: Literal["in-place", "foundation", "services", "edge", "operations"]
+    goal: Literal["in-place", "foundation", "migration", "foundation-gaps", "services", "edge", "operations"]
     migration: bool = False
     patterns: tuple[str, ...]
     effort: PhaseEffort

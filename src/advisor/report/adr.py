@@ -127,29 +127,45 @@ class _Record:
         return [*lines, ""]
 
     def options(self, entry: PatternEntry) -> tuple[list[str], list[str]]:
-        """The considered options, and the pros and cons of each, chosen first."""
+        """The considered options, and the pros and cons of each, chosen first.
+
+        The options are the alternatives the advisor weighed against the chosen pattern,
+        and any pattern in place today that it would replace.
+        """
         weighed = [a for a in self.report.alternatives if a.instead_of.id == entry.id]
+        replaced = {r.id: r for r in self.report.reconsider if entry.id in {p.id for p in r.preferred}}
+        names = {a.id: a.name for a in weighed} | {r.id: r.name for r in replaced.values()}
         against = {a.id: a for a in self.report.advised_against}
         lines = [f"## {self.l('adr_options')}", "", f"1. {md(entry.name)} — **{self.l('adr_chosen_mark')}**"]
-        lines += [f"{n}. {md(a.name)}" for n, a in enumerate(weighed, 2)]
+        for number, (option, name) in enumerate(names.items(), 2):
+            today = f" — {self.l('adr_today')}" if option in replaced else ""
+            lines.append(f"{number}. {md(name)}{today}")
         score = f"{self.l('score').lower()} {entry.score.total:g}"
         pros = [f"## {self.l('adr_pros_cons')}", "", f"### {md(entry.name)}", ""]
         pros += [f"{self.l('adr_chosen_mark')} ({score}). {md(entry.summary)}", ""]
         pros += [f"- {self.l('adr_good', text=md(_continue(t)))}" for t in entry.benefits]
         pros += [f"- {self.l('adr_bad', text=md(_continue(t)))}" for t in entry.drawbacks]
         pros.append("")
-        for alt in weighed:
-            reason = self.l("adr_not_chosen", reason=md(alt.reason))
-            score = f"{self.l('score').lower()} {alt.score.total:g}"
-            pros += [f"### {md(alt.name)}", "", f"{reason} ({score})", ""]
-            if alt.id in against:
-                pros += [
-                    f"- ✘ {md(r.text)}" for r in against[alt.id].reasons if r.verdict == "advise-against"
-                ]
-                pros.append("")
-        if not weighed:
-            lines.append("")
-            lines.append(self.l("adr_no_alternative"))
+        alternative = {a.id: a for a in weighed}
+        for option, name in names.items():
+            pros += [f"### {md(name)}", ""]
+            if option in replaced:
+                causes = "; ".join(md(c) for c in replaced[option].causes)
+                pros += [self.l("adr_reconsider", causes=causes), ""]
+                reasons = [r for r in replaced[option].reasons if r.verdict == "advise-against"]
+            else:
+                alt = alternative[option]
+                score = f"{self.l('score').lower()} {alt.score.total:g}"
+                pros += [f"{self.l('adr_not_chosen', reason=md(alt.reason))} ({score})", ""]
+                reasons = (
+                    [r for r in against[option].reasons if r.verdict == "advise-against"]
+                    if (option in against)
+                    else []
+                )
+            if reasons:
+                pros += [*(f"- ✘ {md(r.text)}" for r in reasons), ""]
+        if not names:
+            lines += ["", self.l("adr_no_alternative")]
         return [*lines, ""], pros
 
     def consequences(self, entry: PatternEntry) -> list[str]:
@@ -279,6 +295,9 @@ def render_index(report: Report, rows: Sequence[IndexRow]) -> str:
     lang = report.lang
     system = md(report.system) if report.system else label("unnamed", lang)
     lines = [f"# {label('decisions', lang)}: {system}", "", label("adr_index_intro", lang, system=system), ""]
+    kept = [md(p.name) for p in report.patterns() if p.role == "key-decision" and p.status == "keep"]
+    if kept:
+        lines += [label("adr_in_place", lang, names=", ".join(kept)), ""]
     if not rows:
         lines += [label("no_patterns", lang), ""]
     else:

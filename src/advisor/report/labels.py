@@ -207,6 +207,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "phase_title_in-place": ("Already in place", "이미 적용됨"),
     "phase_title_foundation": ("Foundation", "기반 마련"),
     "phase_title_migration": ("Start the migration", "이전 시작"),
+    "phase_title_foundation-gaps": ("Close the foundation's gaps", "기반의 빈틈 메우기"),
     "phase_title_services": ("Services, data and messaging", "서비스, 데이터, 메시징"),
     "phase_title_edge": ("Clients and queries", "클라이언트와 쿼리"),
     "phase_title_operations": ("Operate at scale", "대규모 운영"),
@@ -223,6 +224,11 @@ _LABELS: dict[str, tuple[str, str]] = {
         "system, an anti-corruption layer between old and new, and the platform the first services run on.",
         "비즈니스를 멈추지 않고 이전을 시작한다: 기존 시스템 앞의 교살자 애플리케이션, "
         "기존과 신규 사이의 부패 방지 계층, 첫 서비스가 실행될 플랫폼.",
+    ),
+    "goal_foundation-gaps": (
+        "Complete what the running system's foundation lacks: boundaries, platform and "
+        "cross-cutting pieces the later phases build on.",
+        "운영 중인 시스템의 기반에 빠진 것을 채운다: 이후 단계가 기대는 경계, 플랫폼, 횡단 관심사.",
     ),
     "goal_services": (
         "Give each service its own data and connect the services so that data stays consistent "
@@ -244,6 +250,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "effort_medium": ("medium", "중간"),
     "effort_large": ("large", "큼"),
     "effort_unestimated": ("not estimated", "추정 없음"),
+    "effort_in_place": ("no new work: already in place", "새 작업 없음: 이미 적용됨"),
     "effort_sum": ("{points} points ({sizes})", "{points}점 ({sizes})"),
     "effort_count": ("{count} {size}", "{size} {count}"),
     "effort_help": (
@@ -288,6 +295,15 @@ _LABELS: dict[str, tuple[str, str]] = {
     "adr_no_index": (
         "index.md left alone: the advisor did not write it",
         "index.md는 그대로 둠: 어드바이저가 쓴 파일이 아님",
+    ),
+    "adr_in_place": (
+        "Decisions already in place and kept by this advice (no new record): {names}.",
+        "이미 적용되어 있고 이번 조언에서도 유지하는 결정 (새 기록 없음): {names}.",
+    ),
+    "adr_today": ("in place today", "현재 적용됨"),
+    "adr_reconsider": (
+        "In place today; to reconsider because {causes}.",
+        "현재 적용되어 있으나 재검토 필요: {causes}.",
     ),
     "adr_no_alternative": (
         "No alternative was weighed: the catalog offers none for this choice.",

@@ -179,7 +179,8 @@ def _plan(report: Report) -> list[str]:
         effort = f"{label('effort', lang)}: {md(phase.effort_text)}"
         out += [f"### {md(phase.title)}", "", md(phase.goal), "", effort, ""]
         for number, step in enumerate(phase.patterns, 1):
-            size = f" ({label('effort_' + step.effort, lang)})" if step.effort else ""
+            new = step.effort and phase.stage != "in-place"
+            size = f" ({label('effort_' + step.effort, lang)})" if new and step.effort else ""
             out.append(f"{number}. {md(step.name)}{size}")
         out.append("")
     return out

@@ -18,7 +18,7 @@ from advisor.questionnaire.models import Questionnaire
 from advisor.report.context import build_context
 from advisor.report.graph import Edge, Graph, Node
 from advisor.report.labels import label, say, show_value
-from advisor.report.plan import effort_text, phase_goal, phase_group, phase_title
+from advisor.report.plan import phase_effort_text, phase_goal, phase_group, phase_title
 from advisor.report.risk_rows import risk_rows
 from advisor.report.view import (
     AdvisedRow,
@@ -239,7 +239,7 @@ class _Builder:
                     goal=phase_goal(phase, self.lang),
                     patterns=tuple(steps),
                     effort=phase.effort,
-                    effort_text=effort_text(phase.effort, self.lang),
+                    effort_text=phase_effort_text(phase, self.lang),
                 )
             )
         return tuple(blocks)

@@ -19,8 +19,8 @@ def phase_group(number: int) -> str:
 
 
 def phase_key(phase: Phase) -> str:
-    """The label key of the phase's goal: its stage, or ``migration`` for a foundation that starts one."""
-    return "migration" if phase.migration else phase.stage
+    """The label key of the phase's goal (its stage, a migration's start, or a running system's gaps)."""
+    return phase.goal
 
 
 def phase_title(phase: Phase, lang: Lang) -> str:
@@ -31,6 +31,13 @@ def phase_title(phase: Phase, lang: Lang) -> str:
 def phase_goal(phase: Phase, lang: Lang) -> str:
     """The phase's goal in one sentence."""
     return label("goal_" + phase_key(phase), lang)
+
+
+def phase_effort_text(phase: Phase, lang: Lang) -> str:
+    """The phase's summed effort, or that it needs no new work (what is in place)."""
+    if phase.stage == "in-place":
+        return label("effort_in_place", lang)
+    return effort_text(phase.effort, lang)
 
 
 def effort_text(effort: PhaseEffort, lang: Lang) -> str:

@@ -171,7 +171,9 @@ def render_explanation(explanation: Explanation, catalog: Catalog, lang: Lang = 
         out += ["", WORDS("chain", lang)]
         for depth, step in enumerate(e.chain):
             lead = "  " + "   " * (depth - 1) + "└─ " if depth else "  "
-            if step.issue:
+            if step.origin == "in-place":
+                via = WORDS("via_in_place", lang)
+            elif step.issue:
                 via = WORDS("via_issue", lang, issue=step.issue, parent=step.parent)
             elif step.parent:
                 via = WORDS("via_rules_after", lang, parent=step.parent)

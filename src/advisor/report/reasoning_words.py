@@ -97,6 +97,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "via_issue": ("resolves '{issue}' raised by {parent}", "{parent}이(가) 만든 '{issue}' 해결"),
     "via_rules_after": ("recommended by its rules, after {parent}", "{parent} 다음에 규칙으로 추천"),
     "via_rules": ("recommended by its rules", "규칙으로 추천"),
+    "via_in_place": ("already in place", "이미 적용됨"),
     "issues_resolved": ("Issues it resolves:", "해결하는 이슈:"),
     "rules_fired": ("Rules that fired:", "발동한 규칙:"),
     "rule_line": ("rule {rule} ({verdict} {weight}): {reason}", "규칙 {rule} ({verdict} {weight}): {reason}"),

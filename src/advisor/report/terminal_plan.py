@@ -11,7 +11,7 @@ from advisor.base.i18n import Lang
 from advisor.catalog.loader import Catalog
 from advisor.core.recommendation import Phase, Recommendation
 from advisor.report.labels import label
-from advisor.report.plan import effort_text, phase_goal, phase_title
+from advisor.report.plan import phase_effort_text, phase_goal, phase_title
 
 
 def _name(catalog: Catalog, pattern_id: str, lang: Lang) -> str:
@@ -23,7 +23,7 @@ def _phase_table(phase: Phase, catalog: Catalog, lang: Lang) -> Table:
     table = Table(
         title=Text.assemble((phase_title(phase, lang), "bold"), "\n", phase_goal(phase, lang)),
         title_justify="left",
-        caption=f"{label('effort', lang)}: {effort_text(phase.effort, lang)}",
+        caption=f"{label('effort', lang)}: {phase_effort_text(phase, lang)}",
         caption_justify="left",
     )
     table.add_column("#", justify="right")
@@ -34,6 +34,7 @@ def _phase_table(phase: Phase, catalog: Catalog, lang: Lang) -> Table:
         pattern = catalog.patterns.get(pattern_id)
         group = catalog.groups.get(pattern.group) if pattern else None
         size = pattern.effort.value if pattern and pattern.effort else "unestimated"
+        size = "in_place" if phase.stage == "in-place" else size
         table.add_row(
             str(number),
             Text(_name(catalog, pattern_id, lang)),
@@ -47,7 +48,7 @@ def _one_line(phase: Phase, catalog: Catalog, lang: Lang) -> Text:
     count = label("patterns_count", lang, count=len(phase.patterns))
     return Text.assemble(
         ("  " + phase_title(phase, lang), "bold"),
-        f" · {count} · {effort_text(phase.effort, lang)}",
+        f" · {count} · {phase_effort_text(phase, lang)}",
     )
 
 
