@@ -226,9 +226,8 @@ _LABELS: dict[str, tuple[str, str]] = {
         "기존과 신규 사이의 부패 방지 계층, 첫 서비스가 실행될 플랫폼.",
     ),
     "goal_foundation-gaps": (
-        "Complete what the running system's foundation lacks: boundaries, platform and "
-        "cross-cutting pieces the later phases build on.",
-        "운영 중인 시스템의 기반에 빠진 것을 채운다: 이후 단계가 기대는 경계, 플랫폼, 횡단 관심사.",
+        "Add what the running system's foundation still lacks, before building on it.",
+        "운영 중인 시스템의 기반에 아직 없는 것을 먼저 채운다.",
     ),
     "goal_services": (
         "Give each service its own data and connect the services so that data stays consistent "
@@ -330,6 +329,10 @@ _LABELS: dict[str, tuple[str, str]] = {
     "status_keep": ("keep (in place)", "유지 (이미 적용됨)"),
     "origin_in-place": ("in place", "이미 적용됨"),
     "in_place": ("In place", "이미 적용된 패턴"),
+    "in_place_count": (
+        "{count} patterns ({kept} kept, {reconsider} to reconsider)",
+        "패턴 {count}개 (유지 {kept}개, 재검토 {reconsider}개)",
+    ),
     "reconsider": ("In place: to reconsider", "이미 적용됨: 재검토 필요"),
     "risks": ("Risks", "리스크"),
     "risks_help": (

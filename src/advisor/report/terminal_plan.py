@@ -83,11 +83,12 @@ def render_first_phase(result: Recommendation, catalog: Catalog, lang: Lang) -> 
         return Text("")
     phase = work[0]
     names = ", ".join(_name(catalog, p, lang) for p in phase.patterns)
+    later = len(work) - 1
     return RenderGroup(
-        Text(phase_title(phase, lang), style="bold"),
+        Text.assemble((phase_title(phase, lang), "bold"), f" · {phase_effort_text(phase, lang)}"),
         Text(phase_goal(phase, lang), style="dim"),
-        Text.assemble(Text(names, style="cyan"), f" · {effort_text(phase.effort, lang)}"),
-        Text(label("plan_later_count", lang, count=len(work) - 1), style="dim")
-        if len(work) > 1
-        else Text(""),
+        Text.assemble(
+            Text(names, style="cyan"),
+            (" · " + label("plan_later_count", lang, count=later), "dim") if later else "",
+        ),
     )

@@ -62,8 +62,15 @@ def _header(result: Recommendation, catalog: Catalog, lang: Lang) -> Text:
         (label("title", lang) + ": ", "bold"), plain(result.system or label("unnamed", lang), "bold cyan")
     )
     if result.in_place:
-        names = ", ".join(_name(catalog, p, lang) for p in result.in_place)
-        lines.append_text(Text.assemble("\n", (label("in_place", lang) + ": ", "dim"), plain(names)))
+        # The names are in the key decisions, the list to reconsider and phase 0: count them here.
+        counted = label(
+            "in_place_count",
+            lang,
+            count=len(result.in_place),
+            kept=len(result.with_status("keep")),
+            reconsider=len(result.reconsider),
+        )
+        lines.append_text(Text.assemble("\n", (label("in_place", lang) + ": ", "dim"), counted))
     elif start == "greenfield":
         lines.append_text(Text.assemble("\n", (label("start_greenfield", lang), "dim")))
     lines.append_text(
