@@ -319,10 +319,18 @@ def test_the_whole_questionnaire_by_keystrokes(tmp_path: Path, advisor: Advisor)
     assert replayed.strip() in shown
 
 
+def _uncommented(text: str) -> list[str]:
+    return [line for line in text.splitlines() if not line.startswith("#")]
+
+
 def test_korean_interview_writes_the_same_answers_file(tmp_path: Path, advisor: Advisor) -> None:
     screen, status = interview_by_keys(tmp_path, advisor, "ko", "answers.yaml")
     assert status == 0, screen
-    assert (tmp_path / "answers.yaml").read_text(encoding="utf-8") == EXPECTED_FILE
+    written = (tmp_path / "answers.yaml").read_text(encoding="utf-8")
+    # the same answers; only the comments at the top speak Korean, and the replay keeps --lang ko
+    assert _uncommented(written) == _uncommented(EXPECTED_FILE)
+    assert "# 다시 실행하려면: advisor recommend <이 파일> --lang ko\n" in written
+    assert "다시 실행하려면: advisor recommend answers.yaml --lang ko" in screen
     for korean in (
         "시스템",
         "조직과 딜리버리",

@@ -105,12 +105,9 @@ def conduct(
             told = _tell(prompter, "\n" + prompter.word("saved", path=resume_path), "yellow")
             # stderr repeats it only where the terminal did not show it (a log, a closed terminal)
             raise InterruptedByUserError(
-                ""
-                if told and sys.stderr.isatty()
-                else f"interview stopped; answers so far saved to {resume_path}\n"
-                f"  resume with: advisor interview --resume {resume_path}"
+                "" if told and sys.stderr.isatty() else prompter.word("stopped", path=resume_path)
             ) from None
-    write_text_atomic(output, answers_text(interview, finished, schema_beside(advisor, output)))
+    write_text_atomic(output, answers_text(interview, finished, schema_beside(advisor, output), lang))
     resume_path.unlink(missing_ok=True)
     prompter.say("\n" + prompter.word("written", path=output) + "\n", "green")
     # Read the file back so the result is exactly what `advisor recommend` gives for it.

@@ -14,11 +14,13 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
 from advisor.__about__ import __version__
+from advisor.base.i18n import Lang
 from advisor.base.resources import display_path
 from advisor.base.text import visible_line
 from advisor.base.yamlfile import read_yaml, validate
 from advisor.errors import DataFileError, Problem
 from advisor.interview.flow import FORCES_STEP, REVIEW_STEP, Interview, InterviewState, value_problem
+from advisor.interview.words import WORDS
 from advisor.questionnaire.answers import NOTE_LIMIT, Answers
 
 #: The file name of the resume file, next to the answers file it will become.
@@ -69,21 +71,25 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def answers_text(interview: Interview, state: InterviewState, schema: str | None = None) -> str:
+def answers_text(
+    interview: Interview, state: InterviewState, schema: str | None = None, lang: Lang = "en"
+) -> str:
     """The answers file for a finished interview, replayable with ``advisor recommend``.
 
     ``schema`` names the answers files' JSON Schema for the first line, a
     ``yaml-language-server`` modeline, so that an editor completes and checks the file.
+    The comments at the top are in ``lang``, and so is the replay command they give.
     """
     questionnaire = interview.questionnaire
     answers = interview.prune(state.answers)
     name = answers.get("system_name")
-    title = visible_line(_one_line(name)) if isinstance(name, str) and name.strip() else "(unnamed system)"
+    unnamed = WORDS("unnamed", lang)
+    title = visible_line(_one_line(name)) if isinstance(name, str) and name.strip() else unnamed
     weights = state.forces or interview.default_weights()
     lines = [
         *([f"# yaml-language-server: $schema={schema}"] if schema else []),
-        f"# {title}: answers to the questionnaire '{questionnaire.id}', written by advisor interview.",
-        "# Replay with: advisor recommend <this file>",
+        "# " + WORDS("file_header", lang, title=title, questionnaire=questionnaire.id),
+        "# " + WORDS("file_replay", lang),
         f"questionnaire: {_scalar(questionnaire.id)}",
         f"questionnaire_version: {questionnaire.version}",
         f"advisor_version: {_scalar(__version__)}",

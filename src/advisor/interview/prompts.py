@@ -18,10 +18,11 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from typing import Any, TextIO
+from typing import Any, TextIO, cast
 
 import questionary
 from prompt_toolkit.filters import to_filter
+from prompt_toolkit.formatted_text import StyleAndTextTuples
 from prompt_toolkit.input import Input
 from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent
 from prompt_toolkit.keys import Keys
@@ -163,6 +164,7 @@ class QuestionaryPrompter:
             if isinstance(window.content, InquirerControl):
                 window.wrap_lines = to_filter(True)
                 window.scroll_offsets = ScrollOffsets(bottom=3)
+                self._localise_description(window.content)
         section = self.screen.section
         answer = self._runner.run(prompt, keys, erase=erase)
         self.screen.drawn(self._runner.rows, section)
@@ -173,12 +175,48 @@ class QuestionaryPrompter:
         columns: int = self._io["output"].get_size().columns
         return columns if columns > 0 else 80
 
+    def _description_prefix(self) -> str:
+        return f"  {self.word('description')}: "
+
+    def _localise_description(self, control: InquirerControl) -> None:
+        """questionary writes its own "Description:" before a choice's description: say it in our language."""
+        tokens = cast(Callable[[], StyleAndTextTuples], control.text)
+        prefix = self._description_prefix()
+
+        def localised() -> StyleAndTextTuples:
+            return [
+                (token[0], prefix + token[1].removeprefix(_DESCRIPTION))
+                if token[1].startswith(_DESCRIPTION)
+                else token
+                for token in tokens()
+            ]
+
+        control.text = localised
+
     def _describe(self, text: str | None) -> str | None:
-        """A choice's description wrapped to the terminal under questionary's "Description:" prefix."""
+        """A choice's description wrapped to the terminal under the "Description:" prefix."""
         if text is None:
             return None
-        lines = wrap(text, self._width() - len(_DESCRIPTION) - 1)
-        return ("\n" + " " * len(_DESCRIPTION)).join(lines)
+        indent = get_cwidth(self._description_prefix())
+        lines = wrap(text, self._width() - indent - 1)
+        return ("\n" + " " * indent).join(lines)
+
+    def _confirm(self, message: str, default: bool) -> Any:
+        """A yes/no prompt whose keys and answer are shown in the interview's language."""
+        keys = self.word("yes_no_default_yes" if default else "yes_no_default_no")
+        answer = self._run(
+            questionary.confirm(message, default=default, instruction=keys, **self._io), erase=True
+        )
+        if isinstance(answer, bool):
+            self._echo(message, self.word("yes" if answer else "no"))
+        return answer
+
+    def _echo(self, message: str, answer: str) -> None:
+        """The answered prompt as questionary leaves it on screen, with the answer in our words."""
+        mark, asked, chosen = _ECHO
+        echo = RichText.assemble(("? ", mark), plain(message, asked), " ")
+        echo.append_text(plain(answer, chosen))
+        self.screen.show(echo)
 
     def _select(
         self,
@@ -269,16 +307,13 @@ class QuestionaryPrompter:
         offered = [c.value for c in question.choices]
         answer = UNKNOWN if picked == [UNKNOWN] else sorted(picked, key=offered.index)
         # questionary would echo "done (3 selections)": echo the labels, as a select echoes its choice
-        mark, asked, chosen = _ECHO
-        echo = RichText.assemble(("? ", mark), plain(message, asked), " ")
-        echo.append_text(plain(display_value(question, answer, self.lang), chosen))
-        self.screen.show(echo)
+        self._echo(message, display_value(question, answer, self.lang))
         return answer
 
     def _ask_confirm(self, question: Question, message: str, current: Any) -> Any:
         if not question.allow_unknown:
             default = current if isinstance(current, bool) else False
-            return self._run(questionary.confirm(message, default=default, **self._io))
+            return self._confirm(message, default)
         options = {"yes": True, "no": False, UNKNOWN: UNKNOWN}
         picked = self._select(
             message,
@@ -302,7 +337,7 @@ class QuestionaryPrompter:
 
         instruction = None
         if integer or question.allow_unknown:
-            base = _range(question) if integer else "text"
+            base = _range(question) if integer else self.word("text")
             instruction = self.word("typed", range=base) if question.allow_unknown else f"({base})"
         default = "?" if current == UNKNOWN else ("" if current is None else str(current))
         typed = self._run(
@@ -436,8 +471,7 @@ class QuestionaryPrompter:
 
     def confirm(self, message: str, default: bool) -> bool:
         """A yes/no question; Ctrl-B counts as no."""
-        answer = self._run(questionary.confirm(message, default=default, **self._io))
-        return answer is True
+        return self._confirm(message, default) is True
 
     def say(self, message: str, style: str | None = None) -> None:
         """Show a line on the terminal (not on stdout when stdout is redirected).

@@ -81,11 +81,29 @@ _WORDS: dict[str, tuple[str, str]] = {
     ),
     "saved": (
         "Answers so far saved to {path}; continue with: advisor interview --resume {path}",
-        "지금까지의 답변을 {path}에 저장했습니다. 이어서 하려면: advisor interview --resume {path}",
+        "지금까지의 답변을 {path}에 저장했습니다. 이어서 하려면: advisor interview --resume {path} --lang ko",
     ),
     "written": (
         "Answers written to {path}; replay with: advisor recommend {path}",
-        "답변을 {path}에 썼습니다. 다시 실행하려면: advisor recommend {path}",
+        "답변을 {path}에 썼습니다. 다시 실행하려면: advisor recommend {path} --lang ko",
+    ),
+    "description": ("Description", "설명"),
+    "text": ("text", "텍스트"),
+    "yes_no_default_yes": ("(Y/n) ", "(Y=예/n=아니오) "),
+    "yes_no_default_no": ("(y/N) ", "(y=예/N=아니오) "),
+    "unnamed": ("(unnamed system)", "(이름 없는 시스템)"),
+    "file_header": (
+        "{title}: answers to the questionnaire '{questionnaire}', written by advisor interview.",
+        "{title}: 질문지 '{questionnaire}'에 대한 답변, advisor interview가 작성함.",
+    ),
+    "file_replay": (
+        "Replay with: advisor recommend <this file>",
+        "다시 실행하려면: advisor recommend <이 파일> --lang ko",
+    ),
+    "stopped": (
+        "interview stopped; answers so far saved to {path}\n  resume with: advisor interview --resume {path}",
+        "인터뷰를 중단했습니다. 지금까지의 답변은 {path}에 있습니다\n"
+        "  이어서 하려면: advisor interview --resume {path} --lang ko",
     ),
     "export": ("Export a report?", "보고서를 내보내시겠습니까?"),
     "export_no": ("No, finish", "아니요, 마침"),
