@@ -95,3 +95,16 @@ def test_bad_second_file_is_reported(runner: CliRunner) -> None:
     assert result.stderr == (
         "error: missing.yaml: file not found\n  hint: check the path, or list the folder to find the file\n"
     )
+
+
+def test_a_question_asked_in_only_one_file_is_not_asked_not_unknown(runner: CliRunner) -> None:
+    # startup-mvp builds greenfield, so it is never asked how it leaves a monolith
+    result = runner.invoke(cli, ["diff", STARTUP, ENTERPRISE])
+    assert result.exit_code == 0, result.output
+    assert "  migration_strategy: (not asked) → incremental\n" in result.stdout
+    data = json.loads(runner.invoke(cli, ["diff", STARTUP, ENTERPRISE, "--json"]).stdout)
+    change = next(c for c in data["answers"] if c["key"] == "migration_strategy")
+    assert (change["before"], change["after"]) == (None, "incremental")
+    startup = json.loads(runner.invoke(cli, ["recommend", STARTUP, "--json"]).stdout)
+    asked = {a["question"]: a["source"] for a in startup["answers"]}
+    assert asked["migration_strategy"] == "not-asked"

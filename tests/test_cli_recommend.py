@@ -157,3 +157,18 @@ def test_default_view_shows_key_decisions_risks_and_what_to_reconsider(runner: C
     # Practices and consequences are counted, not listed: --all shows them.
     assert "Distributed tracing" not in out
     assert "--all" in out
+
+
+@pytest.mark.parametrize(("columns", "at_least"), [(80, 35), (120, 75)])
+def test_the_reason_gets_the_width_of_the_recommended_table(
+    runner: CliRunner, columns: int, at_least: int
+) -> None:
+    result = runner.invoke(cli, ["recommend", str(ENTERPRISE), "--all"], env={"COLUMNS": str(columns)})
+    assert result.exit_code == 0, result.output
+    table = result.stdout.split("Recommended patterns", 1)[1]
+    header = next(line for line in table.splitlines() if "Why" in line)
+    cells = header.strip("┃").split("┃")
+    assert [c.strip() for c in cells] == ["Pattern", "Score", "Why"]  # the group is a heading row
+    assert len(cells[-1]) >= at_least
+    assert len(cells[0]) <= 32
+    assert "│ Architecture style" in table

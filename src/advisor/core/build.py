@@ -64,7 +64,7 @@ def _rule_reasons(
 def _answered(questionnaire: Questionnaire, answers: Answers) -> Iterator[AnsweredValue]:
     for question in questionnaire.questions():
         value = answers.value(question.id)
-        if question.id in answers.ignored:
+        if question.id in answers.not_asked or question.id in answers.ignored:
             source = "not-asked"
         elif question.id in answers.given:
             source = "answered"

@@ -52,6 +52,7 @@ class Answers:
     forces: Mapping[str, int]
     given: frozenset[str] = frozenset()
     ignored: tuple[str, ...] = ()
+    not_asked: frozenset[str] = frozenset()
     source: str = "<answers>"
     in_place: tuple[str, ...] = ()
     notes: Mapping[str, str] = field(default_factory=dict)
@@ -320,12 +321,14 @@ def check_answers(
 
     values: dict[str, Any] = {}
     ignored: list[str] = []
+    not_asked: set[str] = set()
     for question in questionnaire.questions():
         asked = question.when is None or evaluate(
             question.when, lambda q: values.get(q, UNKNOWN_VALUE), weights.__getitem__
         )
         if not asked:
             values[question.id] = UNKNOWN_VALUE
+            not_asked.add(question.id)
             if question.id in parsed.answers:
                 ignored.append(question.id)
             continue
@@ -351,6 +354,7 @@ def check_answers(
         forces=weights,
         given=frozenset(q for q in parsed.answers if q not in ignored),
         ignored=tuple(ignored),
+        not_asked=frozenset(not_asked),
         source=doc.path,
         in_place=in_place,
         notes={q: n for q, n in notes.items() if q not in ignored},

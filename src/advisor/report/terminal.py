@@ -92,10 +92,15 @@ def _tree(result: Recommendation, catalog: Catalog, lang: Lang) -> Tree:
 
 
 def _by_group(result: Recommendation, catalog: Catalog, lang: Lang) -> Table:
+    """Recommended patterns under their group's heading; the reason gets the width of the table.
+
+    The group is a heading row above its patterns (not a column of its own), and a pattern
+    name folds past 30 columns, so the reason, which is what people read, keeps the rest:
+    at 80 columns about 40, at 120 about 80.
+    """
     table = Table(title=label("recommended", lang), title_justify="left", title_style="bold")
-    table.add_column(label("group", lang), style="magenta", overflow="fold")
-    table.add_column(label("pattern", lang), style="cyan", overflow="fold")
-    table.add_column(label("score", lang), justify="right", overflow="fold")
+    table.add_column(label("pattern", lang), style="cyan", overflow="fold", max_width=30)
+    table.add_column(label("score", lang), justify="right", no_wrap=True)
     table.add_column(label("why", lang), ratio=1, overflow="fold")
     order = list(catalog.groups)
     previous = None
@@ -105,15 +110,18 @@ def _by_group(result: Recommendation, catalog: Catalog, lang: Lang) -> Table:
     ):
         group = catalog.groups.get(pattern.group)
         group_name = group.name.get(lang) if group else pattern.group
+        if group_name != previous:
+            if previous is not None:
+                table.add_section()
+            table.add_row(plain(group_name, "bold magenta"), "", "")
+            previous = group_name
         # the strongest reason *for* it: a recommending rule, else the issue it resolves
         first = next((r for r in pattern.reasons if r.verdict != "advise-against"), None)
         table.add_row(
-            plain(group_name if group_name != previous else ""),
             plain(_name(catalog, pattern.id, lang)),
             f"{pattern.score.total:g}",
             _summary(first, catalog, lang) if first else Text(""),
         )
-        previous = group_name
     return table
 
 
