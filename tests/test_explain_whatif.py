@@ -15,6 +15,7 @@ from advisor.analysis.explain import explain
 from advisor.analysis.trial import Trial
 from advisor.analysis.whatif import what_if
 from advisor.core.advisor import Advisor
+from advisor.report.reasoning import render_explanation
 from conftest import EXAMPLES
 
 
@@ -66,4 +67,10 @@ def test_explain_and_whatif_agree_on_every_pattern(advisor: Advisor, example: Pa
                 assert rivalry.winner_score.total >= rivalry.loser_score.total
             else:
                 assert rivalry.winner_score.total < rivalry.loser_score.total
-                assert f"{rivalry.winner} is recommended instead" not in e.summary
+        # what explain says of a rival matches the scores: a lower score is never "recommended instead"
+        if e.lost_to:
+            head = render_explanation(e, advisor.catalog, "en").splitlines()[0]
+            for rivalry in e.lost_to:
+                adopted_first = f"{rivalry.winner} was adopted first" in head
+                assert adopted_first is (rivalry.reason == "adopted-first"), head
+                assert (f"{rivalry.winner} is recommended instead" in head) is not adopted_first, head
