@@ -157,8 +157,21 @@ _LABELS: dict[str, tuple[str, str]] = {
         "{name}부터 시작한다: 먼저 합의하고 설계한다.",
     ),
     "step_successors": (
-        "Then design the successors that resolve the issues raised so far: {names}.",
-        "이어서 지금까지 생긴 이슈를 해결하는 후속 패턴을 설계한다: {names}.",
+        "Then design the successors that resolve the issues these raise, wave by wave: {waves}.",
+        "이어서 이 패턴들이 일으키는 이슈를 해결하는 후속 패턴을 차례로 설계한다: {waves}.",
+    ),
+    "step_successors_one": (
+        "Then design what resolves the issues it raises: {waves}.",
+        "이어서 이 패턴이 일으키는 이슈를 해결하는 패턴을 설계한다: {waves}.",
+    ),
+    "step_wave_then": ("; then ", "; 다음으로 "),
+    "step_design_alone_many": (
+        "Design {names}; none of them raises an issue that needs a successor.",
+        "{names}을(를) 설계한다. 모두 후속 패턴이 필요한 이슈가 없다.",
+    ),
+    "step_design_also": (
+        "Alongside it, agree on {name} and design it.",
+        "이와 함께 {name}을(를) 합의하고 설계한다.",
     ),
     "step_design_alone": (
         "Design {name}; it raises no issue that needs a successor.",
@@ -173,8 +186,8 @@ _LABELS: dict[str, tuple[str, str]] = {
         "팀이 “{title}”({patterns})을(를) 수용하는지 확인한다: {reason}",
     ),
     "step_settle": (
-        "Settle “{prompt}” (now {status}); rules that depend on it: {rules}.",
-        "“{prompt}”에 답한다 (현재 {status}). 이 답에 달린 규칙: {rules}.",
+        "Settle “{prompt}” (now {status}): the advice on {patterns} depends on it.",
+        "“{prompt}”에 답한다 (현재 {status}). {patterns}에 대한 조언이 이 답에 달려 있다.",
     ),
     "step_adr": (
         "Review the proposed decision records with the team and accept or reject each.",

@@ -355,16 +355,30 @@ class _Builder:
         for pattern in self.rec.recommended:
             if pattern.parent:
                 children[pattern.parent].append(pattern)
+        alone: list[str] = []  # decisions that raise no issue: one step for all of them
         for root in sorted((p for p in self.rec.recommended if p.parent is None), key=self.rank):
             wave, waves = [root], []
             while wave := sorted((k for p in wave for k in children[p.id]), key=self.rank):
                 waves.append(wave)
-            text = label("step_design" if waves else "step_design_alone", self.lang, name=self.name(root.id))
-            steps.append(NextStep(kind="design", text=text, refs=(root.id,)))
-            for wave in waves:
-                names = ", ".join(self.name(p.id) for p in wave)
-                text = label("step_successors", self.lang, names=names)
-                steps.append(NextStep(kind="design", text=text, refs=tuple(p.id for p in wave)))
+            if not waves:
+                alone.append(root.id)
+                continue
+            key = "step_design_also" if steps else "step_design"
+            steps.append(
+                NextStep(kind="design", text=label(key, self.lang, name=self.name(root.id)), refs=(root.id,))
+            )
+            # one step for its successors, the waves in order within it
+            then = label("step_wave_then", self.lang)
+            named = then.join(", ".join(self.name(p.id) for p in wave) for wave in waves)
+            text = label(
+                "step_successors" if len(waves) > 1 else "step_successors_one", self.lang, waves=named
+            )
+            steps.append(NextStep(kind="design", text=text, refs=tuple(p.id for w in waves for p in w)))
+        if alone:
+            names = ", ".join(self.name(p) for p in alone)
+            key = "step_design_alone" if len(alone) == 1 else "step_design_alone_many"
+            text = label(key, self.lang, name=names, names=names)
+            steps.append(NextStep(kind="design", text=text, refs=tuple(alone)))
         for issue in open_issues:
             kind: Literal["risk", "accept"] = "risk" if issue.status == "unresolved" else "accept"
             patterns = ", ".join(r.name for r in issue.raised_by)
@@ -378,12 +392,14 @@ class _Builder:
             for answer in section.answers:
                 if answer.status in {"unknown", "unanswered"} and tested[answer.question]:
                     rules = sorted(tested[answer.question])
+                    # the prose names the patterns at stake; the rule ids stay in refs for tools
+                    at_stake = sorted({self.name(self.catalog.rules[r].pattern) for r in rules})
                     text = label(
                         "step_settle",
                         self.lang,
                         prompt=answer.prompt,
                         status=answer.display,
-                        rules=", ".join(rules),
+                        patterns=", ".join(at_stake),
                     )
                     steps.append(NextStep(kind="settle", text=text, refs=(answer.question, *rules)))
         if self.rec.recommended:
