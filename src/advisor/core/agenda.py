@@ -83,9 +83,8 @@ class Agenda:
 
     def contributions(self, pattern_id: str) -> tuple[ForceContribution, ...]:
         if pattern_id not in self._fit:
-            # Built from validated catalog and answers with exact types: no need to validate again.
             self._fit[pattern_id] = tuple(
-                ForceContribution.model_construct(
+                ForceContribution(
                     force=effect.force,
                     weight=weight,
                     effect=effect.effect.value,
@@ -111,10 +110,8 @@ class Agenda:
         return round(self.rule_score(pattern_id) + self.fit(pattern_id), 2)
 
     def score(self, pattern_id: str) -> Score:
-        return Score.model_construct(  # the float() is what validation would do to an int
-            rules=self.rule_score(pattern_id),
-            forces=float(self.fit(pattern_id)),
-            total=float(self.total(pattern_id)),
+        return Score(
+            rules=self.rule_score(pattern_id), forces=self.fit(pattern_id), total=self.total(pattern_id)
         )
 
     def blocked_by(self, pattern_id: str) -> str | None:

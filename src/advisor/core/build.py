@@ -50,7 +50,7 @@ def _rule_reasons(
     for rule_id in sorted(about, key=lambda r: (-rules[r].weight, r)):
         rule = rules[rule_id]
         reasons.append(
-            Reason.model_construct(  # from the validated catalog: no need to validate again
+            Reason(
                 kind="rule",
                 rule=rule_id,
                 verdict=rule.verdict.value,

@@ -18,5 +18,5 @@ def matches(answers: Answers, clause: Clause) -> tuple[Match, ...]:
             actual = answers.value(leaf.answer)
         elif isinstance(leaf, ForceTest) and leaf.operator != "equals":
             actual = answers.weight(leaf.force)
-        found.append(Match.model_construct(test=leaf_message(leaf), actual=actual))  # validated parts
+        found.append(Match(test=leaf_message(leaf), actual=actual))
     return tuple(found)
