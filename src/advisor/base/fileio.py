@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import os
-import shutil
 import tempfile
-from collections.abc import Mapping
 from pathlib import Path
 
 from advisor.errors import OutputError
@@ -88,40 +86,3 @@ def write_text_atomic(path: Path, text: str, *, force: bool = True) -> None:
         raise OutputError(f"{path}: already exists; pass --force to overwrite it") from None
     except OSError as exc:
         raise OutputError(f"{path}: cannot be written ({exc.strerror})") from None
-
-
-def write_tree_atomic(folder: Path, files: Mapping[str, str], *, force: bool = False) -> None:
-    """Write a folder of files (name → text) so that it appears complete or not at all.
-
-    The files are written into a temporary sibling folder which then replaces
-    ``folder``. File names must be plain names made by the program, never user text.
-
-    Raises:
-        OutputError: the folder exists and ``force`` is false, or it cannot be written.
-    """
-    _refuse_existing(folder, force)
-    if taken(folder) and not os.path.isdir(folder):  # noqa: PTH112 - never raises for odd names
-        raise OutputError(f"{folder}: is a file; give a folder name")
-    for name in files:
-        if Path(name).name != name or name in {"", ".", ".."}:
-            raise OutputError(f"refusing to write '{name}': not a plain file name")
-    parent = folder.parent if str(folder.parent) else Path()
-    try:
-        parent.mkdir(parents=True, exist_ok=True)
-        temp = Path(tempfile.mkdtemp(prefix=_temp_prefix(folder.name), dir=parent))
-        try:
-            temp.chmod(_default_mode(0o777))
-            for name, text in sorted(files.items()):
-                (temp / name).write_text(text, encoding="utf-8", newline="\n")
-            if folder.exists():
-                old = Path(tempfile.mkdtemp(prefix=f".{folder.name}.old.", dir=parent))
-                folder.replace(old / folder.name)
-                temp.replace(folder)
-                shutil.rmtree(old, ignore_errors=True)
-            else:
-                temp.replace(folder)
-        except BaseException:
-            shutil.rmtree(temp, ignore_errors=True)
-            raise
-    except OSError as exc:
-        raise OutputError(f"{folder}: cannot be written ({exc.strerror})") from None

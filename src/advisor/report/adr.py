@@ -154,9 +154,8 @@ class _Record:
                 pros += [self.l("adr_reconsider", causes=causes), ""]
                 reasons = [r for r in replaced[option].reasons if r.verdict == "advise-against"]
             else:
-                alt = alternative[option]
-                score = f"{self.l('score').lower()} {alt.score.total:g}"
-                pros += [f"{self.l('adr_not_chosen', reason=md(alt.reason))} ({score})", ""]
+                alt = alternative[option]  # its reason already names the scores
+                pros += [self.l("adr_not_chosen", reason=md(alt.reason)), ""]
                 reasons = (
                     [r for r in against[option].reasons if r.verdict == "advise-against"]
                     if (option in against)
