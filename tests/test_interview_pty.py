@@ -25,6 +25,7 @@ from advisor.base.i18n import Lang
 from advisor.core.advisor import Advisor
 from advisor.interview.flow import Interview
 from conftest import ROOT
+from english_scan import allowed_words, english_words
 
 pytestmark = [
     pytest.mark.slow,
@@ -331,6 +332,8 @@ def test_korean_interview_writes_the_same_answers_file(tmp_path: Path, advisor: 
     assert _uncommented(written) == _uncommented(EXPECTED_FILE)
     assert "# 다시 실행하려면: advisor recommend <이 파일> --lang ko\n" in written
     assert "다시 실행하려면: advisor recommend answers.yaml --lang ko" in screen
+    # nothing English on the interview's screens: only ids, the data's own text and what was typed
+    assert english_words(screen, allowed_words(advisor, [tmp_path / "answers.yaml"])) == []
     for korean in (
         "시스템",
         "조직과 딜리버리",
