@@ -37,7 +37,10 @@ def _recording(engine: Engine, log: list[list[Firing]]) -> AbstractContextManage
                 return fired
 
             opened.assert_facts = assert_facts  # type: ignore[method-assign]
-            yield opened
+            try:
+                yield opened
+            finally:
+                del opened.assert_facts  # sessions are reused: never wrap a wrapper
 
     return session()
 
