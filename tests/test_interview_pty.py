@@ -6,6 +6,7 @@ instead of hanging it; nothing here measures time.
 
 from __future__ import annotations
 
+import datetime
 import io
 import json
 import os
@@ -242,6 +243,9 @@ def interview_by_keys(cwd: Path, advisor: Advisor, lang: Lang, output: str) -> t
         child.terminate(force=True)
 
 
+#: The date an interview writes into its answers file (when the answers were given).
+TODAY = datetime.date.today().isoformat()
+
 #: The answers file the scripted interview must write, byte for byte.
 EXPECTED_FILE = f"""\
 # yaml-language-server: $schema=answers.schema.json
@@ -250,6 +254,7 @@ EXPECTED_FILE = f"""\
 questionnaire: default
 questionnaire_version: 1
 advisor_version: {__version__}
+date: '{TODAY}'
 answers:
   system_name: Order platform
   system_description: Orders from web and mobile shops
@@ -497,6 +502,7 @@ def test_from_reruns_the_interview_with_an_answers_file_as_defaults(tmp_path: Pa
     after = advisor.read_answers(tmp_path / "review.yaml")
     assert after.raw() == {
         **before.raw(),
+        "date": TODAY,  # reviewed today
         "answers": {**before.raw()["answers"], "team_count": 2},
         "notes": {"team_count": "A second developer starts in March"},
     }

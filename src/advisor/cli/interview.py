@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 import sys
 from contextlib import suppress
@@ -107,6 +108,9 @@ def conduct(
             raise InterruptedByUserError(
                 "" if told and sys.stderr.isatty() else prompter.word("stopped", path=resume_path)
             ) from None
+    # The answers were given (or reviewed) today: the decision records take their date from here,
+    # so reports of this file stay the same whenever they are made.
+    finished.date = datetime.date.today().isoformat()
     write_text_atomic(output, answers_text(interview, finished, schema_beside(advisor, output), lang))
     resume_path.unlink(missing_ok=True)
     prompter.say("\n" + prompter.word("written", path=output) + "\n", "green")
