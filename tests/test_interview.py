@@ -276,7 +276,7 @@ def test_resume_file_errors_are_located(interview: Interview, tmp_path: Path) ->
     with pytest.raises(DataFileError) as info:
         read_resume(path, interview)
     assert str(info.value).splitlines() == [
-        f"{path}:4:12: 'hourly' is not a valid answer to 'cadence'",
+        f"{path}:4:12: 'cadence' has no choice 'hourly'",
         f"{path}:5:10: unknown question 'teams'",
         f"{path}:7:3: unknown force 'speed'",
     ]
@@ -337,7 +337,7 @@ def test_validation_messages(mini_advisor: Advisor) -> None:
     assert text_problem(name, "Shop") is None
     assert parse_typed(teams, " 7 ") == 7
     assert parse_typed(teams, "?") == "unknown"
-    assert value_problem(teams, 101) == "101 is not a valid answer to 'team_count'"
+    assert value_problem(teams, 101) == "'team_count' must be between 1 and 100, got 101"
     assert value_problem(name, "unknown") == "'system_name' does not allow 'unknown'"
 
 

@@ -239,7 +239,7 @@ def test_review_confirms_or_names_what_to_change(terminal: Terminal, mini_adviso
     table = terminal.chrome.getvalue()
     assert "Your answers" in table
     assert "Web, Mobile" in table
-    assert "Don't know" in table
+    assert "don't know" in table
 
 
 def test_display_value_in_both_languages() -> None:
@@ -251,7 +251,7 @@ def test_display_value_in_both_languages() -> None:
     assert display_value(stage, "mvp") == "MVP / early validation"
     assert display_value(stage, "mvp", "ko") == "MVP / 초기 검증"
     assert display_value(stage, "unknown", "ko") == "모름"
-    assert display_value(cdc, True) == "Yes"
+    assert display_value(cdc, True) == "yes"
     assert display_value(cdc, None) == "(not answered)"
 
 

@@ -15,19 +15,19 @@ from typing import Any
 from advisor.analysis.candidates import WEIGHTS, thresholds, values_to_try
 from advisor.analysis.results import Change, Flip, Sensitivity
 from advisor.analysis.trial import Trial, make_change
-from advisor.catalog.conditions import UNKNOWN_VALUE, evaluate
+from advisor.catalog.conditions import UNKNOWN_VALUE
 from advisor.core.advisor import Advisor
 from advisor.questionnaire.answers import Answers
 from advisor.questionnaire.models import Question, QuestionType
+from advisor.questionnaire.values import walk
 
 
 def _asked(answers: Answers, advisor: Advisor) -> list[Question]:
     """The questions asked for these answers (a change to any other one is ignored)."""
     return [
         question
-        for question in advisor.questionnaire.questions()
-        if question.type is not QuestionType.TEXT
-        and (question.when is None or evaluate(question.when, answers.value, answers.weight))
+        for question, asked in walk(advisor.questionnaire, answers.value, answers.weight)
+        if asked and question.type is not QuestionType.TEXT
     ]
 
 

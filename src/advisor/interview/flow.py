@@ -18,10 +18,11 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Final, Protocol
 
 from advisor.base.i18n import Lang, Text
-from advisor.catalog.conditions import UNKNOWN_VALUE, evaluate
+from advisor.catalog.conditions import UNKNOWN_VALUE
 from advisor.catalog.models import Force
 from advisor.interview.words import WORDS
 from advisor.questionnaire.models import UNKNOWN, Question, Questionnaire, QuestionType
+from advisor.questionnaire.values import checked_value, walk
 
 #: The step that weighs the forces, after the last question.
 FORCES_STEP: Final = "@forces"
@@ -209,23 +210,8 @@ def parse_typed(question: Question, text: str) -> Any:
 
 def value_problem(question: Question, raw: Any) -> str | None:
     """Why ``raw`` (answers-file form) is not a valid answer to ``question`` (``None`` if valid)."""
-    if raw == UNKNOWN:
-        return None if question.allow_unknown else f"'{question.id}' does not allow '{UNKNOWN}'"
-    offered = [c.value for c in question.choices]
-    kind = question.type
-    if kind is QuestionType.SELECT:
-        ok = isinstance(raw, str) and raw in offered
-    elif kind is QuestionType.MULTISELECT:
-        ok = isinstance(raw, list) and len(set(raw)) == len(raw) and all(v in offered for v in raw)
-    elif kind is QuestionType.CONFIRM:
-        ok = isinstance(raw, bool)
-    elif kind is QuestionType.INTEGER:
-        ok = (
-            isinstance(raw, int) and not isinstance(raw, bool) and integer_problem(question, str(raw)) is None
-        )
-    else:
-        ok = isinstance(raw, str) and text_problem(question, raw) is None
-    return None if ok else f"{raw!r} is not a valid answer to '{question.id}'"
+    _value, problem = checked_value(question, raw)
+    return None if problem is None else problem.message
 
 
 class Interview:
@@ -250,10 +236,7 @@ class Interview:
         """
         values: dict[str, Any] = {}
         walked: list[tuple[Question, bool]] = []
-        for question in self._questions:
-            asked = question.when is None or evaluate(
-                question.when, lambda q: values.get(q, UNKNOWN_VALUE), lambda _force: 0
-            )
+        for question, asked in walk(self.questionnaire, lambda q: values.get(q, UNKNOWN_VALUE), lambda _f: 0):
             if asked:
                 values[question.id] = as_condition_value(answers.get(question.id, question.default))
             walked.append((question, asked))

@@ -9,7 +9,8 @@ from __future__ import annotations
 from typing import Any
 
 from advisor.base.i18n import Lang, Phrasebook
-from advisor.questionnaire.models import UNKNOWN, Question
+from advisor.questionnaire.models import Question
+from advisor.questionnaire.values import show_answer
 
 #: Words of the interview itself (the questionnaire brings its own): key → (English, Korean).
 _WORDS: dict[str, tuple[str, str]] = {
@@ -25,7 +26,7 @@ _WORDS: dict[str, tuple[str, str]] = {
         "어드바이저는 추측하지 않고 알 수 없음으로 처리합니다.",
     ),
     "yes": ("Yes", "예"),
-    "no": ("No", "아니오"),
+    "no": ("No", "아니요"),
     "select": ("(↑↓ to move, Enter to choose)", "(↑↓ 이동, Enter 선택)"),
     "checkbox": ("(↑↓ to move, Space to tick, Enter to confirm)", "(↑↓ 이동, Space 선택, Enter 확인)"),
     "typed": ("({range}; ? for don't know)", "({range}; 모르면 ?)"),
@@ -129,14 +130,5 @@ WORDS = Phrasebook(_WORDS)
 
 
 def display_value(question: Question, raw: Any, lang: Lang = "en") -> str:
-    """An answer as the architect reads it: choice labels, yes/no, "don't know"."""
-    if raw is None:
-        return WORDS("not_answered", lang)
-    if raw == UNKNOWN:
-        return WORDS("unknown", lang)
-    if isinstance(raw, bool):
-        return WORDS("yes" if raw else "no", lang)
-    if isinstance(raw, list):
-        return ", ".join(display_value(question, item, lang) for item in raw) or "-"
-    choice = question.choice(raw) if isinstance(raw, str) else None
-    return choice.label.get(lang) if choice else str(raw)
+    """An answer as the architect reads it: choice labels, yes/no, "don't know", or not answered yet."""
+    return WORDS("not_answered", lang) if raw is None else show_answer(raw, lang, question)

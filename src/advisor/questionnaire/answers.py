@@ -18,12 +18,13 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, StrictInt
 
 from advisor.base.resources import display_path
-from advisor.base.yamlfile import INT64_MAX, INT64_MIN, YamlDocument, read_yaml, validate
-from advisor.catalog.conditions import UNKNOWN_VALUE, evaluate
+from advisor.base.yamlfile import YamlDocument, read_yaml, validate
+from advisor.catalog.conditions import UNKNOWN_VALUE
 from advisor.catalog.models import Force
 from advisor.errors import AnswersError, Problem
 from advisor.questionnaire.checks import closest
-from advisor.questionnaire.models import UNKNOWN, Question, Questionnaire, QuestionType
+from advisor.questionnaire.models import UNKNOWN, Question, Questionnaire
+from advisor.questionnaire.values import checked_value, walk
 
 
 class AnswersFile(BaseModel):
@@ -111,80 +112,10 @@ class _Checker:
         self.problems.append(self.doc.problem(loc, message, hint, key=key))
 
     def value(self, question: Question, raw: Any) -> Any:
-        loc = ("answers", question.id)
-        if raw == UNKNOWN:
-            if question.allow_unknown:
-                return UNKNOWN_VALUE
-            self.fail(loc, f"'{question.id}' does not allow '{UNKNOWN}'", hint="give one of its answers")
-            return None
-        kind = question.type
-        offered = [c.value for c in question.choices]
-        if kind is QuestionType.SELECT:
-            if isinstance(raw, str) and raw in offered:
-                return raw
-            self.fail(
-                loc,
-                f"'{question.id}' has no choice {raw!r}",
-                hint=f"choose one of: {', '.join(offered)}" + self._unknown_hint(question),
-            )
-        elif kind is QuestionType.MULTISELECT:
-            items = raw if isinstance(raw, list) else None
-            if items is None:
-                self.fail(
-                    loc,
-                    f"'{question.id}' takes a list of choices, got {raw!r}",
-                    hint=f"write a list such as [{', '.join(offered[:2])}]",
-                )
-                return None
-            bad = [v for v in items if v not in offered]
-            if bad:
-                self.fail(
-                    loc,
-                    f"'{question.id}' has no choice {bad[0]!r}",
-                    hint=f"choose from: {', '.join(offered)}",
-                )
-                return None
-            if len(set(items)) != len(items):
-                self.fail(loc, f"'{question.id}' lists a choice twice")
-                return None
-            return sorted(items, key=offered.index)
-        elif kind is QuestionType.CONFIRM:
-            if isinstance(raw, bool):
-                return raw
-            self.fail(
-                loc,
-                f"'{question.id}' is a yes/no question, got {raw!r}",
-                hint="write true or false" + self._unknown_hint(question),
-            )
-        elif kind is QuestionType.INTEGER:
-            if isinstance(raw, bool) or not isinstance(raw, int):
-                self.fail(
-                    loc,
-                    f"'{question.id}' needs a whole number, got {raw!r}",
-                    hint="write a number such as 4" + self._unknown_hint(question),
-                )
-                return None
-            low, high = question.minimum, question.maximum
-            if not INT64_MIN <= raw <= INT64_MAX:
-                # The rules engine clamps larger numbers: a rule would silently not fire.
-                self.fail(loc, f"'{question.id}' must fit in 64 bits, got {raw.bit_length()} bits")
-                return None
-            if (low is not None and raw < low) or (high is not None and raw > high):
-                self.fail(loc, f"'{question.id}' must be between {low} and {high}, got {raw}")
-                return None
-            return raw
-        elif isinstance(raw, str):
-            if question.required and not raw.strip():
-                self.fail(loc, f"'{question.id}' is required and cannot be blank", hint="write the text")
-                return None
-            return raw
-        else:
-            self.fail(loc, f"'{question.id}' needs text, got {raw!r}", hint="quote the text")
-        return None
-
-    @staticmethod
-    def _unknown_hint(question: Question) -> str:
-        return f", or '{UNKNOWN}'" if question.allow_unknown else ""
+        value, problem = checked_value(question, raw)
+        if problem is not None:
+            self.fail(("answers", question.id), problem.message, problem.hint)
+        return value
 
 
 def check_value(questionnaire: Questionnaire, question: Question, raw: Any, name: str) -> list[Problem]:
@@ -322,10 +253,7 @@ def check_answers(
     values: dict[str, Any] = {}
     ignored: list[str] = []
     not_asked: set[str] = set()
-    for question in questionnaire.questions():
-        asked = question.when is None or evaluate(
-            question.when, lambda q: values.get(q, UNKNOWN_VALUE), weights.__getitem__
-        )
+    for question, asked in walk(questionnaire, lambda q: values.get(q, UNKNOWN_VALUE), weights.__getitem__):
         if not asked:
             values[question.id] = UNKNOWN_VALUE
             not_asked.add(question.id)

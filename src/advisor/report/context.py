@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from advisor.base.i18n import Lang
-from advisor.catalog.conditions import UNKNOWN_VALUE, evaluate
+from advisor.catalog.conditions import UNKNOWN_VALUE
 from advisor.core.recommendation import AnsweredValue, Recommendation
-from advisor.questionnaire.models import Question, Questionnaire, QuestionType
+from advisor.questionnaire.models import Question, Questionnaire
+from advisor.questionnaire.values import show_answer, walk
 from advisor.report.labels import label
 from advisor.report.view import ContextAnswer, ContextSection, ContextStatus
 
@@ -17,18 +18,10 @@ def display_answer(question: Question, value: Any, status: ContextStatus, lang: 
     if value is None:
         key = {"unknown": "src_unknown", "not-applicable": "src_not-applicable"}.get(status)
         return label(key or "src_unanswered", lang)
-    if question.type is QuestionType.CONFIRM:
-        return label("yes" if value else "no", lang)
-    if question.type in {QuestionType.SELECT, QuestionType.MULTISELECT}:
-        items = value if isinstance(value, list | tuple) else [value]
-        shown = [c.label.get(lang) if (c := question.choice(v)) else str(v) for v in items]
-        return ", ".join(shown) or label("empty", lang)
-    return str(value)
+    return show_answer(value, lang, question)
 
 
-def _status(
-    question: Question, answered: AnsweredValue, values: dict[str, Any], forces: dict[str, int]
-) -> ContextStatus:
+def _status(answered: AnsweredValue, asked: bool) -> ContextStatus:
     if answered.source == "not-asked":
         return "not-applicable"
     if answered.source == "answered":
@@ -36,11 +29,7 @@ def _status(
     if answered.source == "default":
         return "default"
     # Unanswered: tell "the question did not apply" from "nobody answered it".
-    if question.when is not None and not evaluate(
-        question.when, lambda q: values.get(q, UNKNOWN_VALUE), lambda f: forces.get(f, 0)
-    ):
-        return "not-applicable"
-    return "unanswered"
+    return "unanswered" if asked else "not-applicable"
 
 
 def build_context(
@@ -49,6 +38,14 @@ def build_context(
     """Every section of the questionnaire with its answers, marking defaults and unknowns."""
     given = {a.question: a for a in recommendation.answers}
     values = {q: UNKNOWN_VALUE if a.value is None else a.value for q, a in given.items()}
+    forces = recommendation.forces
+    asked = {
+        q.id
+        for q, is_asked in walk(
+            questionnaire, lambda q: values.get(q, UNKNOWN_VALUE), lambda f: forces.get(f, 0)
+        )
+        if is_asked
+    }
     sections = []
     for section in questionnaire.sections:
         rows = []
@@ -56,7 +53,7 @@ def build_context(
             answered = given.get(question.id) or AnsweredValue(
                 question=question.id, value=None, source="unknown"
             )
-            status = _status(question, answered, values, recommendation.forces)
+            status = _status(answered, question.id in asked)
             value = list(answered.value) if isinstance(answered.value, list | tuple) else answered.value
             rows.append(
                 ContextAnswer(

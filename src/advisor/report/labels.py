@@ -12,8 +12,8 @@ from __future__ import annotations
 from typing import Any
 
 from advisor.base.i18n import Lang, Message, Phrasebook
-from advisor.catalog.conditions import UNKNOWN_VALUE
 from advisor.catalog.loader import Catalog
+from advisor.questionnaire.values import show_answer
 
 _LABELS: dict[str, tuple[str, str]] = {
     # headings
@@ -410,16 +410,8 @@ _FORCE_ARGS = frozenset({"force"})
 
 
 def show_value(value: Any, lang: Lang = "en") -> str:
-    """An answer or operand as a reader sees it: yes/no, "don't know", a list joined by commas."""
-    if value is UNKNOWN_VALUE or value == "unknown":
-        return label("src_unknown", lang)
-    if isinstance(value, bool):
-        return label("yes" if value else "no", lang)
-    if isinstance(value, list | tuple):
-        return ", ".join(show_value(v, lang) for v in value) or label("empty", lang)
-    if isinstance(value, float):
-        return f"{value:g}"
-    return str(value)
+    """An answer or operand as a reader sees it (see :func:`~advisor.questionnaire.values.show_answer`)."""
+    return show_answer(value, lang)
 
 
 def _test(message: Message, lang: Lang) -> str:
