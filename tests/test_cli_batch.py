@@ -67,11 +67,9 @@ def test_folder_with_one_broken_file_as_json(runner: CliRunner, portfolio: Path)
     assert (summary["systems"], summary["assessed"], summary["failed"]) == (4, 3, 1)
     uses = {p["id"]: p for p in summary["patterns"]}
     assert uses["microservice-architecture"]["count"] == 2
-    assert uses["microservice-architecture"]["systems"] == [
-        "systems/enterprise-escaping-monolith.yaml",
-        "systems/regulated-fintech.yaml",
-    ]
-    assert uses["monolithic-architecture"]["systems"] == ["systems/startup-mvp.yaml"]
+    assert uses["monolithic-architecture"]["count"] == 1
+    # the summary keeps counts only; each system's own document says what it needs
+    assert set(uses["microservice-architecture"]) == {"id", "name", "count"}
     counts = [p["count"] for p in summary["patterns"]]
     assert counts == sorted(counts, reverse=True)  # most needed first
     risks = {r["id"]: r for r in summary["open_issues"]}

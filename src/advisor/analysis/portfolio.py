@@ -9,16 +9,17 @@ patterns how many systems need and which open risks they share.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from advisor.analysis.results import Assessed, Batch, Failed, PatternUse, Portfolio, RiskUse
+from advisor.analysis.results import Assessed, Failed, PatternUse, Portfolio, RiskUse
 from advisor.base.jsonio import as_document, stable_json
 from advisor.base.resources import display_path
 from advisor.core.advisor import Advisor
-from advisor.core.recommendation import Recommendation
+from advisor.core.recommendation import SCHEMA_VERSION, Recommendation
 from advisor.errors import AdvisorError
 
 ANSWERS_SUFFIXES = (".yaml", ".yml")
@@ -74,44 +75,90 @@ def assess(advisor: Advisor, item: Input, sets: Sequence[str] = ()) -> SystemRes
     return SystemResult(item.source, recommendation=result)
 
 
-def summarize(results: Sequence[SystemResult]) -> Portfolio:
-    """Count patterns and open issues over the assessed systems (most common first)."""
-    patterns: defaultdict[str, list[str]] = defaultdict(list)
-    names: dict[str, str] = {}
-    risks: defaultdict[tuple[str, str], list[str]] = defaultdict(list)
-    titles: dict[str, str] = {}
-    for item in results:
+class Tally:
+    """Running counts over a batch, fed one result at a time.
+
+    Only counts (and the name of each pattern and issue) are kept, never a recommendation
+    or a list of systems, so memory stays flat however many systems a batch holds.
+    """
+
+    def __init__(self) -> None:
+        self.systems = 0
+        self.assessed = 0
+        self._patterns: Counter[str] = Counter()
+        self._names: dict[str, str] = {}
+        self._risks: Counter[tuple[str, str]] = Counter()
+        self._titles: dict[str, str] = {}
+
+    def add(self, item: SystemResult) -> None:
+        """Count one system's result."""
+        self.systems += 1
         if item.recommendation is None:
-            continue
+            return
+        self.assessed += 1
         for pattern in item.recommendation.recommended:
-            patterns[pattern.id].append(item.source)
-            names[pattern.id] = pattern.name
+            self._patterns[pattern.id] += 1
+            self._names[pattern.id] = pattern.name
         for issue in item.recommendation.open_issues:
-            risks[(issue.id, issue.status)].append(item.source)
-            titles[issue.id] = issue.title
-    assessed = sum(1 for item in results if item.recommendation is not None)
-    return Portfolio(
-        systems=len(results),
-        assessed=assessed,
-        failed=len(results) - assessed,
-        patterns=tuple(
-            PatternUse(id=p, name=names[p], count=len(s), systems=tuple(sorted(s)))
-            for p, s in sorted(patterns.items(), key=lambda kv: (-len(kv[1]), kv[0]))
-        ),
-        open_issues=tuple(
-            RiskUse(id=i, title=titles[i], status=status, count=len(s), systems=tuple(sorted(s)))
-            for (i, status), s in sorted(risks.items(), key=lambda kv: (-len(kv[1]), kv[0]))
-        ),
-    )
+            self._risks[(issue.id, issue.status)] += 1
+            self._titles[issue.id] = issue.title
+
+    def portfolio(self) -> Portfolio:
+        """The summary so far: patterns and open issues, most common first."""
+        return Portfolio(
+            systems=self.systems,
+            assessed=self.assessed,
+            failed=self.systems - self.assessed,
+            patterns=tuple(
+                PatternUse(id=p, name=self._names[p], count=n)
+                for p, n in sorted(self._patterns.items(), key=lambda kv: (-kv[1], kv[0]))
+            ),
+            open_issues=tuple(
+                RiskUse(id=i, title=self._titles[i], status=status, count=n)
+                for (i, status), n in sorted(self._risks.items(), key=lambda kv: (-kv[1], kv[0]))
+            ),
+        )
 
 
-def render_batch_json(results: Sequence[SystemResult], portfolio: Portfolio) -> str:
+def summarize(results: Iterable[SystemResult]) -> Portfolio:
+    """Count patterns and open issues over the assessed systems (most common first)."""
+    tally = Tally()
+    for item in results:
+        tally.add(item)
+    return tally.portfolio()
+
+
+def _system(item: SystemResult) -> Assessed | Failed:
+    if item.recommendation is not None:
+        return Assessed(source=item.source, recommendation=item.recommendation)
+    return Failed(source=item.source, error=item.error or "")
+
+
+def _indented(data: Any, depth: int) -> str:
+    """``data`` as stable JSON, every line but the first indented for ``depth`` levels of nesting."""
+    return stable_json(data).rstrip("\n").replace("\n", "\n" + "  " * depth)
+
+
+def iter_batch_json(results: Iterable[SystemResult], tally: Tally) -> Iterator[str]:
+    """The batch document (kind ``batch``) in pieces, one per system as it comes, counting into ``tally``.
+
+    Each system is written and forgotten, so a batch of any size is streamed in constant
+    memory; the portfolio summary, known only at the end, comes last. ``results`` are
+    written in the order given (:func:`expand_inputs` sorts them by source).
+    """
+    head = as_document("batch", {"schema_version": SCHEMA_VERSION})
+    yield "{\n" + "".join(f"  {_indented(key, 1)}: {_indented(value, 1)},\n" for key, value in head.items())
+    yield '  "systems": ['
+    first = True
+    for item in results:
+        tally.add(item)
+        yield ("\n" if first else ",\n") + "    " + _indented(_system(item).model_dump(mode="json"), 2)
+        first = False
+    yield ("]" if first else "\n  ]") + ",\n"
+    yield f'  "portfolio": {_indented(tally.portfolio().model_dump(mode="json"), 1)}\n}}\n'
+
+
+def render_batch_json(results: Sequence[SystemResult], portfolio: Portfolio | None = None) -> str:
     """One JSON document (kind ``batch``): every system's recommendation or error, plus the portfolio."""
-    systems: list[Assessed | Failed] = [
-        Assessed(source=item.source, recommendation=item.recommendation)
-        if item.recommendation is not None
-        else Failed(source=item.source, error=item.error or "")
-        for item in sorted(results, key=lambda r: r.source)
-    ]
-    batch = Batch(systems=tuple(systems), portfolio=portfolio)
-    return stable_json(as_document("batch", batch.model_dump(mode="json")))
+    ordered = sorted(results, key=lambda r: r.source)
+    return "".join(iter_batch_json(ordered, Tally()))

@@ -124,22 +124,20 @@ class Explanation(Frozen):
 
 
 class PatternUse(Frozen):
-    """A pattern and the systems it is recommended for."""
+    """A pattern and how many systems it is recommended for (each system's own document says which)."""
 
     id: str
     name: str
     count: int
-    systems: tuple[str, ...]
 
 
 class RiskUse(Frozen):
-    """An open issue and the systems that carry it."""
+    """An open issue and how many systems carry it."""
 
     id: str
     title: str
     status: str
     count: int
-    systems: tuple[str, ...]
 
 
 class Portfolio(Frozen):

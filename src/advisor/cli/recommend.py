@@ -9,7 +9,7 @@ the exit code is 2 at the end if any file failed.
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -82,23 +82,27 @@ def recommend(
             _print_terminal([result], advisor, lang, full=show_all)
         return
     # Only a batch needs the portfolio (and its result models): one file does not import it.
-    from advisor.analysis.portfolio import expand_inputs, render_batch_json, summarize  # noqa: PLC0415
+    from advisor.analysis.portfolio import Tally, expand_inputs, iter_batch_json  # noqa: PLC0415
 
     # A bad --set fails the command once, rather than every file of the batch.
     parse_overrides(sets, advisor.questionnaire, advisor.catalog.forces)
-    results = _assess_batch(advisor, expand_inputs(answers), sets)
-    portfolio = summarize(results)
+    # Streamed: each system is printed as soon as it is assessed and then forgotten.
+    tally = Tally()
+    results = _assess_batch(advisor, expand_inputs(answers), sets, progress=as_json)
     if as_json:
-        click.echo(render_batch_json(results, portfolio), nl=False)
+        for chunk in iter_batch_json(results, tally):
+            click.echo(chunk, nl=False)
     else:
         from advisor.report.reasoning import render_portfolio  # noqa: PLC0415 - only the terminal needs it
 
-        done = [item.recommendation for item in results if item.recommendation]
-        _print_terminal(done, advisor, lang, full=show_all)
-        click.echo(render_portfolio(portfolio, advisor.catalog, lang), nl=False)
-    if portfolio.failed:
+        for item in results:
+            tally.add(item)
+            if item.recommendation is not None:
+                _print_terminal([item.recommendation], advisor, lang, full=show_all)
+        click.echo(render_portfolio(tally.portfolio(), advisor.catalog, lang), nl=False)
+    if tally.systems > tally.assessed:
         click.echo(
-            f"error: {portfolio.failed} of {portfolio.systems} answers files could not be assessed",
+            f"error: {tally.systems - tally.assessed} of {tally.systems} answers files could not be assessed",
             err=True,
         )
         raise click.exceptions.Exit(2)
@@ -115,27 +119,31 @@ def _print_terminal(
         console.print(render_terminal(recommendation, advisor.catalog, lang, full=full))
 
 
-def _assess_batch(advisor: Advisor, items: Sequence[Input], sets: Sequence[str]) -> list[SystemResult]:
-    """Assess every input, reporting each failure on stderr as it happens."""
+def _assess_batch(
+    advisor: Advisor, items: Sequence[Input], sets: Sequence[str], *, progress: bool
+) -> Iterator[SystemResult]:
+    """Assess every input in turn, reporting each failure on stderr as it happens.
+
+    With ``progress``, a bar on stderr when it is a terminal and stdout is not (the
+    terminal output of each system shows the progress by itself).
+    """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn  # noqa: PLC0415
 
     from advisor.analysis.portfolio import assess  # noqa: PLC0415
 
-    results: list[SystemResult] = []
-    show = len(items) > PROGRESS_THRESHOLD and sys.stderr.isatty()
+    show = progress and len(items) > PROGRESS_THRESHOLD and sys.stderr.isatty() and not sys.stdout.isatty()
     columns = (
         TextColumn("assessing"),
         BarColumn(),
         MofNCompleteColumn(),
         TextColumn("{task.description}", markup=False),
     )
-    with Progress(*columns, console=terminal(stderr=True), transient=True, disable=not show) as progress:
-        task = progress.add_task("", total=len(items))
+    with Progress(*columns, console=terminal(stderr=True), transient=True, disable=not show) as bar:
+        task = bar.add_task("", total=len(items))
         for item in items:
-            progress.update(task, description=visible_line(item.source))
+            bar.update(task, description=visible_line(item.source))
             result = assess(advisor, item, sets)
             if result.error is not None:
-                progress.console.print(visible(f"error: {result.error}"), highlight=False, soft_wrap=True)
-            results.append(result)
-            progress.advance(task)
-    return results
+                bar.console.print(visible(f"error: {result.error}"), highlight=False, soft_wrap=True)
+            yield result
+            bar.advance(task)
