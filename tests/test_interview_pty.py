@@ -510,3 +510,36 @@ def test_from_reruns_the_interview_with_an_answers_file_as_defaults(tmp_path: Pa
     assert source.read_text(encoding="utf-8") == (ROOT / "examples" / "startup-mvp.yaml").read_text(
         encoding="utf-8"
     )
+
+
+@pytest.mark.parametrize("signal_number", [signal.SIGTERM, signal.SIGQUIT])
+def test_a_terminate_or_quit_signal_saves_the_answers(
+    tmp_path: Path, advisor: Advisor, signal_number: int
+) -> None:
+    child = spawn(tmp_path, "interview")
+    driver = Driver(child, advisor, "en")
+    driver.answer("system_name", "Shop" + ENTER)
+    driver.prompt("system_description")
+    child.kill(signal_number)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    saved = (tmp_path / ".answers.resume.yaml").read_text(encoding="utf-8")
+    assert saved.endswith("at: system_description\nanswers:\n  system_name: Shop\n")
+
+
+def test_bracketed_text_is_kept_verbatim(tmp_path: Path, advisor: Advisor) -> None:
+    # Text rich would read as markup once crashed the interview and lost every answer.
+    typed = "Orders [/api] platform [legacy] [link=x]y[/link] [bold]"
+    child = spawn(tmp_path, "interview")
+    driver = Driver(child, advisor, "en")
+    driver.answer("system_name", typed + ENTER)
+    driver.prompt("system_description")
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    from advisor.base.yamlfile import read_yaml
+
+    saved = read_yaml(tmp_path / ".answers.resume.yaml").data
+    assert saved["answers"]["system_name"] == typed

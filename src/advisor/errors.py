@@ -45,6 +45,25 @@ class AdvisorError(Exception):
         return self.message
 
 
+#: At most this many problems are printed per file; the rest are counted.
+MAX_PROBLEMS_SHOWN = 100
+
+
+def capped_lines(problems: list[Problem]) -> list[str]:
+    """Each problem as text, at most :data:`MAX_PROBLEMS_SHOWN` per file, then how many more there are."""
+    lines: list[str] = []
+    shown: dict[str, int] = {}
+    hidden: dict[str, int] = {}
+    for problem in problems:
+        if shown.get(problem.path, 0) < MAX_PROBLEMS_SHOWN:
+            shown[problem.path] = shown.get(problem.path, 0) + 1
+            lines.append(str(problem))
+        else:
+            hidden[problem.path] = hidden.get(problem.path, 0) + 1
+    lines += [f"{path}: ... and {count:,} more problems in this file" for path, count in hidden.items()]
+    return lines
+
+
 class DataFileError(AdvisorError):
     """A data file (catalog, questionnaire, answers) is missing, malformed or invalid."""
 
@@ -52,7 +71,7 @@ class DataFileError(AdvisorError):
         if not problems:
             raise ValueError("DataFileError needs at least one problem")
         self.problems = sorted(problems, key=lambda p: (p.path, p.line or 0, p.column or 0, p.message))
-        super().__init__("\n".join(str(p) for p in self.problems))
+        super().__init__("\n".join(capped_lines(self.problems)))
 
     @classmethod
     def single(

@@ -21,12 +21,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from advisor.base.resources import bundled_rules_dir, display_path
 from advisor.catalog.conditions import AnswerTest, Clause, ConditionError, Leaf, to_dnf
 from advisor.catalog.integrity import integrity_problems
 from advisor.catalog.loader import Catalog, check_references, read_catalog
 from advisor.catalog.models import Verdict
-from advisor.core.engine import limit_findings
+from advisor.core.advisor import limit_problems
 from advisor.errors import Problem
 from advisor.questionnaire.checks import check_condition
 from advisor.questionnaire.loader import load_questionnaire
@@ -107,23 +106,6 @@ def unreachable_patterns(catalog: Catalog) -> list[Problem]:
         for pattern_id in catalog.patterns
         if pattern_id not in favoured and pattern_id not in resolvers
     ]
-
-
-def limit_problems(catalog: Catalog, clauses: dict[str, list[Clause]]) -> list[Problem]:
-    """Findings of the engine's hard limits, each at the first rule involved."""
-    bundled = display_path(bundled_rules_dir())
-    problems = []
-    for finding in limit_findings(clauses):
-        # Blame a rule of a pack rather than one of the bundled catalog, which lints clean on its own.
-        culprit = min(finding.rules, key=lambda r: (catalog.source("rule", r).path.startswith(bundled), r))
-        problems.append(
-            catalog.source("rule", culprit).problem(
-                finding.message,
-                hint="split the tests over fewer distinct values or fewer rules",
-                at=("when",),
-            )
-        )
-    return problems
 
 
 def lint_catalog(catalog: Catalog, questionnaire: Questionnaire) -> list[Problem]:

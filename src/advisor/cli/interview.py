@@ -20,6 +20,7 @@ from advisor.core.advisor import Advisor
 from advisor.core.recommendation import Recommendation
 from advisor.errors import InterruptedByUserError, InterviewError, OutputError
 from advisor.interview.files import (
+    RESUME_SUFFIX,
     answers_text,
     default_resume_path,
     read_resume,
@@ -141,6 +142,19 @@ def offer_report(
     emit_report(result, advisor, fmt, target, lang, force=force)
 
 
+def _confirmed_output(prompter: QuestionaryPrompter, resume: Path, saved: Path) -> Path:
+    """The answers file a resume file names, if the architect agrees; else the one beside it.
+
+    A resume file is data that may come from anywhere: it does not choose on its own where
+    the advisor writes. A plain relative name is offered with yes as the default.
+    """
+    plain = not saved.is_absolute() and ".." not in saved.parts
+    if prompter.confirm(prompter.word("resume_output", path=saved), plain):
+        return saved
+    stem = resume.name.removeprefix(".").removesuffix(RESUME_SUFFIX) or "answers"
+    return resume.with_name(f"{stem}.yaml")
+
+
 @click.command()
 @click.option(
     "-o",
@@ -208,11 +222,12 @@ def interview(  # noqa: PLR0917 - click passes every option
     if source is not None:
         state = state_from_answers(guide, advisor.read_answers(source))
         output = output or source
+    prompter = QuestionaryPrompter(lang)
     if resume is not None:
         state, saved_output = read_resume(resume, guide)
-        output = output or saved_output
+        if output is None and saved_output is not None:
+            output = _confirmed_output(prompter, resume, saved_output)
     output = output or Path("answers.yaml")
-    prompter = QuestionaryPrompter(lang)
     saved = default_resume_path(output)
     if (
         resume is None

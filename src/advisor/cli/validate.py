@@ -10,6 +10,7 @@ from advisor.analysis.validation import validate_paths
 from advisor.base.text import visible
 from advisor.cli.options import catalog_options
 from advisor.core.advisor import Advisor
+from advisor.errors import capped_lines
 
 
 def _plural(count: int, word: str) -> str:
@@ -36,8 +37,10 @@ def validate(paths: tuple[Path, ...], rules: tuple[Path, ...], questionnaire: Pa
     reports = validate_paths(paths, lambda: Advisor.load(rules, questionnaire), rules, questionnaire)
     for report in reports:
         found = report.problems + report.warnings
-        for problem in sorted(found, key=lambda p: (p.path, p.line or 0, p.column or 0, p.message)):
-            click.echo(visible(str(problem)))
+        for line in capped_lines(
+            sorted(found, key=lambda p: (p.path, p.line or 0, p.column or 0, p.message))
+        ):
+            click.echo(visible(line))
     failed = [r for r in reports if r.problems]
     if failed:
         count = sum(len(r.problems) for r in failed)

@@ -16,12 +16,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from advisor.base.resources import bundled_rules_dir, display_path
 from advisor.catalog.conditions import Clause, ConditionError, to_dnf
 from advisor.catalog.loader import Catalog, load_catalog
 from advisor.core import cache
 from advisor.core.agenda import run_agenda
 from advisor.core.build import build_recommendation
-from advisor.core.engine import Engine
+from advisor.core.engine import Engine, limit_findings
 from advisor.core.recommendation import Recommendation
 from advisor.errors import CatalogError, Problem
 from advisor.questionnaire.answers import Answers, answers_from_mapping, load_answers
@@ -68,9 +69,28 @@ def compile_rules(catalog: Catalog, questionnaire: Questionnaire) -> dict[str, l
                             hint="name a pattern of the catalog ('advisor patterns list')",
                         )
                     )
+    # A pack beyond the engine's limits would hang it: refused here, located at its rule.
+    problems += limit_problems(catalog, clauses)
     if problems:
         raise CatalogError(problems)
     return clauses
+
+
+def limit_problems(catalog: Catalog, clauses: dict[str, list[Clause]]) -> list[Problem]:
+    """Findings of the engine's hard limits, each at the first rule involved."""
+    bundled = display_path(bundled_rules_dir())
+    problems = []
+    for finding in limit_findings(clauses):
+        # Blame a rule of a pack rather than one of the bundled catalog, which lints clean on its own.
+        culprit = min(finding.rules, key=lambda r: (catalog.source("rule", r).path.startswith(bundled), r))
+        problems.append(
+            catalog.source("rule", culprit).problem(
+                finding.message,
+                hint="split the tests over fewer distinct values or fewer rules",
+                at=("when",),
+            )
+        )
+    return problems
 
 
 class Advisor:

@@ -116,7 +116,7 @@ class PromptRunner:
 
     @contextmanager
     def signals_end_prompts(self) -> Iterator[None]:
-        """While open, SIGHUP and SIGINT end the interview at a prompt, never in the middle of a line.
+        """While open, SIGHUP, SIGINT, SIGTERM and SIGQUIT end the interview at a prompt, never mid-line.
 
         A closed terminal (SIGHUP) ends it like Ctrl-D, and Ctrl-C typed while no
         prompt reads the keys (SIGINT) like Ctrl-C at a prompt. The prompt on
@@ -142,9 +142,16 @@ class PromptRunner:
             self._interrupted = True
             stop(KeyboardInterrupt)
 
-        previous = signal.signal(signal.SIGHUP, hang_up), signal.signal(signal.SIGINT, interrupt)
+        # SIGTERM (kill, a shutdown) and SIGQUIT (Ctrl-\\) stop it like Ctrl-C: the answers are saved.
+        handlers = {
+            signal.SIGHUP: hang_up,
+            signal.SIGINT: interrupt,
+            signal.SIGTERM: interrupt,
+            signal.SIGQUIT: interrupt,
+        }
+        previous = {number: signal.signal(number, handler) for number, handler in handlers.items()}
         try:
             yield
         finally:
-            signal.signal(signal.SIGHUP, previous[0])
-            signal.signal(signal.SIGINT, previous[1])
+            for number, handler in previous.items():
+                signal.signal(number, handler)

@@ -76,6 +76,10 @@ _WORDS: dict[str, tuple[str, str]] = {
         "Continue the interrupted interview saved in {path}?",
         "{path}에 저장된 중단된 인터뷰를 이어서 하시겠습니까?",
     ),
+    "resume_output": (
+        "The resume file says to write the answers to {path}. Write them there?",
+        "재개 파일은 답변을 {path}에 쓰라고 합니다. 그곳에 쓰시겠습니까?",
+    ),
     "overwrite_at_end": (
         "{path} already exists. Overwrite it at the end?",
         "{path} 파일이 이미 있습니다. 마지막에 덮어쓰시겠습니까?",

@@ -48,9 +48,10 @@ def mermaid_label(text: str) -> str:
     """``text`` as a quoted Mermaid label, on one line.
 
     Mermaid entity codes keep quotes and angle brackets from ending the label or
-    becoming HTML, and keep a ``#`` or ``&`` in the text from starting an entity.
+    becoming HTML, keep a ``#`` or ``&`` in the text from starting an entity, and keep
+    ``%%{...}%%`` from becoming a directive.
     """
-    flat = " ".join(text.split()).replace("#", "#35;").replace("&", "#amp;")
+    flat = " ".join(text.split()).replace("#", "#35;").replace("&", "#amp;").replace("%", "#37;")
     return '"' + flat.replace('"', "#quot;").replace("<", "#lt;").replace(">", "#gt;") + '"'
 
 
