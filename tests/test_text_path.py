@@ -40,6 +40,7 @@ def test_plain_is_never_markup() -> None:
     "args",
     [
         ["recommend", ANSWERS, "--rules", PACK],
+        ["recommend", ANSWERS, "--all", "--rules", PACK],
         ["patterns", "list", "--rules", PACK],
         ["patterns", "show", "bracket-pattern", "--rules", PACK],
         ["explain", ANSWERS, "bracket-pattern", "--rules", PACK],
