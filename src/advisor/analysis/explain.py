@@ -167,6 +167,8 @@ def explain(
         chain = _chain(result, pattern_id)
         if recommended.origin == "rule":
             summary = Message.of("sum_recommended")
+        elif recommended.origin == "requirement":
+            summary = Message.of("sum_required", parent=str(recommended.parent))
         else:
             link = chain[-1]
             summary = Message.of("sum_successor", parent=str(link.parent), issue=str(link.issue))

@@ -52,7 +52,7 @@ class ChainStep(Frozen):
     """One link from a top-level decision down to the pattern."""
 
     pattern: str
-    origin: Literal["rule", "successor", "in-place"]
+    origin: Literal["rule", "successor", "requirement", "in-place"]
     parent: str | None = None
     issue: str | None = None
 

@@ -288,9 +288,14 @@ def check_references(catalog: Catalog) -> list[Problem]:
             need("pattern", pattern.id, "force", effect.force, "forces", index, "force")
         for index, raised in enumerate(pattern.raises):
             need("pattern", pattern.id, "issue", raised.issue, "resulting_context", "issues", index)
+            for kind, ref in condition_refs(raised.when) if raised.when else ():
+                need("pattern", pattern.id, kind, ref, "resulting_context", "issues", index, "when")
         for relation in (Relation.ALTERNATIVE, Relation.GENERALIZATION):
             for index, other in enumerate(getattr(pattern.declared, relation.value)):
                 need("pattern", pattern.id, "pattern", other.pattern, "related", relation.value, index)
+        for index, requirement in enumerate(pattern.requires):
+            for option, other in enumerate(requirement.any_of):
+                need("pattern", pattern.id, "pattern", other, "requires", index, "any_of", option)
     for rule in catalog.rules.values():
         need("rule", rule.id, "pattern", rule.pattern, "pattern")
         for kind, ref in condition_refs(rule.when):

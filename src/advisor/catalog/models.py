@@ -52,6 +52,13 @@ class GroupRole(StrEnum):
     PRACTICE = "practice"
 
 
+class Choice(StrEnum):
+    """How the alternatives within a group are chosen."""
+
+    ONE = "one"
+    PER_INTERACTION = "per-interaction"
+
+
 class Group(Frozen):
     """A group of patterns that solve one kind of problem (decomposition, querying, ...)."""
 
@@ -61,6 +68,11 @@ class Group(Frozen):
     description: Text
     parent: Id | None = None
     role: GroupRole = GroupRole.DECISION
+    choice: Choice = Field(
+        default=Choice.ONE,
+        description="'one': alternatives in the group exclude each other; 'per-interaction': a system "
+        "may use several, each for the interactions the answers call it for",
+    )
 
 
 class Stance(StrEnum):
@@ -189,6 +201,10 @@ class RaisedIssue(Frozen):
 
     issue: Id
     sources: Sources = ()
+    when: Condition | None = Field(
+        default=None,
+        description="raised only where this holds (same condition language as rules); always when absent",
+    )
 
     @model_validator(mode="before")
     @classmethod
@@ -299,6 +315,13 @@ class DeclaredRelations(Frozen):
         return data
 
 
+class Requirement(Frozen):
+    """Patterns this one cannot work without: one of ``any_of`` must be recommended with it."""
+
+    any_of: tuple[Id, ...] = Field(min_length=1)
+    reason: Text
+
+
 class PatternText(Frozen):
     """The descriptive part of a pattern, shared by its file and its catalog form."""
 
@@ -317,6 +340,7 @@ class PatternText(Frozen):
     context: Text
     solution: Text
     forces: tuple[ForceEffect, ...] = ()
+    requires: tuple[Requirement, ...] = ()
 
 
 class Pattern(PatternText):
@@ -331,6 +355,10 @@ class Pattern(PatternText):
     related: Related = Related()
     raises: tuple[RaisedIssue, ...] = ()
     declared: DeclaredRelations = DeclaredRelations()
+
+    def condition(self, issue_id: str) -> Condition | None:
+        """The condition under which this pattern raises ``issue_id`` (``None``: always)."""
+        return next((r.when for r in self.raises if r.issue == issue_id), None)
 
 
 class Verdict(StrEnum):

@@ -35,6 +35,8 @@ from advisor.questionnaire.overrides import read_answers
 def compile_rules(catalog: Catalog, questionnaire: Questionnaire) -> dict[str, list[Clause]]:
     """Every rule's condition in disjunctive normal form, checked against the questionnaire.
 
+    The conditions under which patterns raise their issues are checked the same way.
+
     Raises:
         CatalogError: a rule tests a question or choice that does not exist, or its
             condition cannot be compiled.
@@ -57,6 +59,20 @@ def compile_rules(catalog: Catalog, questionnaire: Questionnaire) -> dict[str, l
             to_dnf(risk.when)
         except ConditionError as exc:
             problems.append(source.problem(f"risk '{risk_id}': {exc}"))
+    for pattern in catalog.patterns.values():
+        source = catalog.source("pattern", pattern.id)
+        for index, raised in enumerate(pattern.raises):
+            condition = raised.when
+            if condition is None:
+                continue
+            where = f"pattern '{pattern.id}', condition of issue '{raised.issue}',"
+            at = ("resulting_context", "issues", index, "when")
+            for message in check_condition(condition, questionnaire):
+                problems.append(source.problem(f"{where} {message}", at=at))
+            try:
+                to_dnf(condition)
+            except ConditionError as exc:
+                problems.append(source.problem(f"{where} {exc}", at=at))
     for question in questionnaire.questions():
         for choice in question.choices:
             for pattern_id in choice.in_place:

@@ -9,20 +9,22 @@ byte-identical output.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 from advisor.base.i18n import Arg, Message
 from advisor.catalog.conditions import UNKNOWN_VALUE, Clause
 from advisor.catalog.loader import Catalog
 from advisor.core.agenda import Agenda
-from advisor.core.evidence import matches
+from advisor.core.evidence import failures, matches
 from advisor.core.plan import plan_phases
 from advisor.core.recommendation import (
     AdvisedAgainst,
     Alternative,
     AnsweredValue,
+    Dropped,
     Match,
     NotApplicable,
+    NotRaised,
     OpenIssue,
     Reason,
     Recommendation,
@@ -38,6 +40,11 @@ from advisor.questionnaire.models import Questionnaire
 
 def _matches(agenda: Agenda, clause: Clause) -> tuple[Match, ...]:
     return matches(agenda.answers, clause)
+
+
+def _failed(agenda: Agenda, clause: Clause) -> tuple[Match, ...]:
+    """The tests of ``clause`` that fail, each with the actual answer or weight."""
+    return failures(agenda.answers, agenda.failing(clause))
 
 
 def _rule_reasons(
@@ -105,7 +112,7 @@ def _reroot(
     def parent_of(pattern: RecommendedPattern) -> str | None:
         if pattern.parent not in dropped:
             return pattern.parent
-        others = catalog.patterns[pattern.id].related.predecessor
+        others = sorted(catalog.patterns[pattern.id].related.predecessor)
         return next((p for p in others if p in kept), None)
 
     parents = {p.id: parent_of(p) for p in recommended}
@@ -118,38 +125,87 @@ def _reroot(
 
 
 def _why_not(agenda: Agenda, alt: str, chosen: str) -> Message:
-    """Why the alternative ``alt`` lost to ``chosen``: advised against, or outscored (resolving an issue)."""
-    if agenda.rule_score(alt) < 0:
+    """Why the alternative ``alt`` of the recommended ``chosen`` is not recommended."""
+    code, other = agenda.why_not(alt, chosen)
+    if code == "advised-against":
         return Message.of("alt_against", score=agenda.rule_score(alt))
+    if code == "no-predecessor":
+        return Message.of("alt_no_predecessor", patterns=tuple(sorted(agenda.relations.predecessors[alt])))
+    if code == "requirement":
+        return Message.of("alt_requirement", pattern=str(other))
     scores: dict[str, Arg] = {
         "score": agenda.total(alt),
         "chosen": chosen,
         "chosen_score": agenda.total(chosen),
     }
+    if code == "excluded" and agenda.total(alt) > agenda.total(chosen):
+        return Message.of("alt_excluded", blockers=(str(other),), **scores)
     issues = agenda.catalog.issues
-    issue = next(
-        (i for _, i, res in sorted(agenda.links) if res == chosen and alt in issues[i].resolved_by), None
-    )
+    issue = next((i for _, i, res in agenda.links() if res == chosen and alt in issues[i].resolved_by), None)
     if issue is None:
         return Message.of("alt_scored", **scores)
     return Message.of("alt_resolver", issue=issue, **scores)
 
 
-def _why_open(
-    agenda: Agenda, issue_id: str, status: str, kept: Collection[str], against: Collection[str]
-) -> tuple[Message, ...]:
+def _unusable(agenda: Agenda, pattern_id: str) -> Message:
+    """Why ``pattern_id`` cannot be recommended here (to resolve an issue, or meet a requirement)."""
+    code, other = agenda.why_not(pattern_id)
+    if code == "excluded":
+        return Message.of("blocked_by", pattern=pattern_id, blockers=(str(other),))
+    if code == "requirement":
+        return Message.of("blocked_requirement", pattern=pattern_id, needs=str(other))
+    if code == "no-predecessor":
+        return Message.of("blocked_no_predecessor", pattern=pattern_id)
+    return Message.of("blocked_against", pattern=pattern_id)
+
+
+def _why_open(agenda: Agenda, issue_id: str, status: str) -> tuple[Message, ...]:
     """Why an issue stays open: a drawback the catalog accepts, or why none of its resolvers could be used."""
     if status == "accepted":
         return (Message.of("open_accepted", issue=issue_id),)
-    patterns = agenda.catalog.patterns
-    why = []
-    for resolver in agenda.catalog.issues[issue_id].resolved_by:
-        blockers = tuple(sorted(a for a in patterns[resolver].related.alternative if a in kept))
-        if blockers:
-            why.append(Message.of("blocked_by", pattern=resolver, blockers=blockers))
-        elif resolver in against:
-            why.append(Message.of("blocked_against", pattern=resolver))
-    return tuple(why) or (Message.of("no_resolver"),)
+    resolvers = sorted(agenda.catalog.issues[issue_id].resolved_by)
+    return tuple(_unusable(agenda, r) for r in resolvers) or (Message.of("no_resolver"),)
+
+
+def _open(agenda: Agenda) -> dict[str, tuple[list[str], str]]:
+    """Each issue raised and resolved by no recommended pattern: its raisers and its status."""
+    found: dict[str, tuple[list[str], str]] = {}
+    for raiser, issue_id in agenda.open_issues():
+        status = "accepted" if agenda.catalog.issues[issue_id].accepted is not None else "unresolved"
+        found.setdefault(issue_id, ([], status))[0].append(raiser)
+    return found
+
+
+def _requirement_reasons(agenda: Agenda, pattern_id: str) -> tuple[Reason, ...]:
+    """The recommended patterns that cannot work without ``pattern_id``."""
+    return tuple(
+        Reason(kind="requirement", predecessor=other)
+        for other in sorted(agenda.adopted)
+        if any(pattern_id in r.any_of for r in agenda.catalog.patterns[other].requires)
+    )
+
+
+def _dropped(agenda: Agenda, pattern_id: str) -> Dropped:
+    requirement = agenda.unmeetable(pattern_id)[0]
+    return Dropped(
+        id=pattern_id,
+        name=agenda.catalog.patterns[pattern_id].name.en,
+        score=agenda.score(pattern_id),
+        needs_one_of=tuple(sorted(requirement.any_of)),
+        reasons=tuple(_unusable(agenda, option) for option in sorted(requirement.any_of)),
+    )
+
+
+def _contested(agenda: Agenda, winner: str) -> Message:
+    beaten = agenda.contested[winner]
+    return Message.of(
+        "note_contested",
+        pattern=winner,
+        score=agenda.rule_score(winner),
+        beaten=beaten,
+        total=agenda.total(winner),
+        beaten_total=agenda.total(beaten),
+    )
 
 
 def build_recommendation(
@@ -160,7 +216,7 @@ def build_recommendation(
     name = {p: catalog.patterns[p].name.en for p in catalog.patterns}
     kept = recommended_ids(agenda)
     resolves: dict[str, set[str]] = {}
-    for raiser, _issue, resolver in agenda.links:
+    for raiser, _issue, resolver in agenda.links():
         if raiser in kept and resolver in kept:
             resolves.setdefault(resolver, set()).add(raiser)
     parents = {p: a.parent if a.parent in kept else None for p, a in agenda.adopted.items() if p in kept}
@@ -195,7 +251,7 @@ def build_recommendation(
                 continue
         successor_reasons = [
             Reason(kind="successor", predecessor=raiser, issue=issue_id)
-            for raiser, issue_id, resolver in sorted(agenda.links)
+            for raiser, issue_id, resolver in agenda.links()
             if resolver == pattern_id
         ]
         recommended.append(
@@ -210,12 +266,12 @@ def build_recommendation(
                 status="keep" if adoption.origin == "in-place" else "add",
                 parent=adoption.parent,
                 depth=adoption.depth,
-                reasons=_rule_reasons(agenda, clauses, pattern_id) + tuple(successor_reasons),
+                reasons=_rule_reasons(agenda, clauses, pattern_id)
+                + tuple(successor_reasons)
+                + _requirement_reasons(agenda, pattern_id),
                 forces=agenda.contributions(pattern_id),
                 resolves=tuple(
-                    Resolution(issue=i, raised_by=r)
-                    for r, i, res in sorted(agenda.links)
-                    if res == pattern_id
+                    Resolution(issue=i, raised_by=r) for r, i, res in agenda.links() if res == pattern_id
                 ),
                 raises=tuple(sorted(pattern.resulting_context.issues)),
                 effort=pattern.effort.value if pattern.effort else None,
@@ -225,16 +281,16 @@ def build_recommendation(
     recommended = _reroot(recommended, {r.id for r in reconsider}, catalog)
     alternatives: dict[tuple[str, str], Message] = {}
     for pattern_id in sorted(kept):
-        for alt in catalog.patterns[pattern_id].related.alternative:
+        for alt in agenda.relations.alternatives[pattern_id]:
             if alt not in kept:
                 alternatives[(alt, pattern_id)] = _why_not(agenda, alt, pattern_id)
-    for alt, chosen in agenda.losers:
-        if alt not in kept:
-            alternatives.setdefault((alt, chosen), _why_not(agenda, alt, chosen))
+    dropped = agenda.dropped()
     scored = [p for p in catalog.patterns if p not in agenda.adopted]
     against = [p for p in scored if agenda.rule_score(p) < 0 and _in_play(agenda, p)]
     favoured = [
-        p for p in scored if agenda.rule_score(p) > 0 and not any(p == alt for alt, _ in alternatives)
+        p
+        for p in scored
+        if agenda.rule_score(p) > 0 and p not in dropped and not any(p == alt for alt, _ in alternatives)
     ]
     system = agenda.answers.value("system_name")
     return Recommendation(
@@ -272,10 +328,10 @@ def build_recommendation(
                 title=catalog.issues[i].title.en,
                 raised_by=tuple(sorted(r for r in raisers if r in kept)),
                 status=status,
-                reasons=_why_open(agenda, i, status, kept, against),
+                reasons=_why_open(agenda, i, status),
             )
             # An issue only a reconsidered pattern raises is not left to accept: move away from it.
-            for i, (raisers, status) in sorted(agenda.open.items())
+            for i, (raisers, status) in sorted(_open(agenda).items())
             if any(r in kept for r in raisers)
         ),
         plan=plan,
@@ -284,8 +340,19 @@ def build_recommendation(
             agenda.answers,
             set(agenda.adopted),
             # A pattern to reconsider is still in place: its drawbacks hold until it is replaced.
-            {i for p in agenda.adopted for i in catalog.patterns[p].resulting_context.issues},
+            {issue for _raiser, issue in agenda.raised},
         ),
-        notes=tuple(agenda.contested[p] for p in sorted(agenda.contested))
+        dropped=tuple(_dropped(agenda, p) for p in dropped),
+        not_raised=tuple(
+            NotRaised(
+                id=issue_id,
+                title=catalog.issues[issue_id].title.en,
+                raised_by=raiser,
+                because=_failed(agenda, clause),
+            )
+            for raiser, issue_id, clause in agenda.not_raised()
+            if raiser in kept
+        ),
+        notes=tuple(_contested(agenda, p) for p in sorted(agenda.contested))
         + tuple(Message.of("note_ignored", question=q) for q in sorted(agenda.answers.ignored)),
     )

@@ -58,7 +58,7 @@ class _Planner:
         self.one_of: dict[str, list[str]] = {}
         for pattern_id in self.new:
             pattern = catalog.patterns[pattern_id]
-            requires = getattr(pattern, "requires", ())
+            requires = {option for requirement in pattern.requires for option in requirement.any_of}
             self.all_of[pattern_id] = sorted(r for r in requires if r in self.present and r != pattern_id)
             parent = parents[pattern_id]
             after = {*pattern.related.predecessor, *resolves.get(pattern_id, ())}

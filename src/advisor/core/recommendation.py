@@ -32,7 +32,7 @@ class Match(Frozen):
 class Reason(Frozen):
     """Why a pattern is (or is not) in the recommendation."""
 
-    kind: Literal["rule", "successor"]
+    kind: Literal["rule", "successor", "requirement"]
     rule: str | None = None
     verdict: Literal["recommend", "advise-against"] | None = None
     weight: int | None = None
@@ -68,7 +68,7 @@ class Resolution(Frozen):
 
 #: How a pattern was adopted: chosen by the rules, as a successor resolving an issue, or a
 #: fact because the system already uses it.
-Origin = Literal["rule", "successor", "in-place"]
+Origin = Literal["rule", "successor", "requirement", "in-place"]
 
 #: The class of a recommended pattern: a key decision (a choice among alternatives that
 #: shapes the architecture), a consequence (needed to resolve an issue of something
@@ -131,6 +131,29 @@ class NotApplicable(Frozen):
     score: Score
     needs_one_of: tuple[str, ...]
     reasons: tuple[Reason, ...]
+
+
+class Dropped(Frozen):
+    """A pattern that would have been chosen, left out because a requirement cannot be met.
+
+    ``needs_one_of`` is the requirement (its reason is the catalog's); ``reasons`` say why
+    none of those patterns can be recommended here.
+    """
+
+    id: str
+    name: str
+    score: Score
+    needs_one_of: tuple[str, ...]
+    reasons: tuple[Message, ...]
+
+
+class NotRaised(Frozen):
+    """An issue a recommended pattern can raise, not raised here: the tests its condition failed."""
+
+    id: str
+    title: str
+    raised_by: str
+    because: tuple[Match, ...]
 
 
 class OpenIssue(Frozen):
@@ -227,6 +250,8 @@ class Recommendation(Frozen):
     in_place: tuple[str, ...] = ()
     reconsider: tuple[Reconsidered, ...] = ()
     risks: tuple[Risk, ...] = ()
+    dropped: tuple[Dropped, ...] = ()
+    not_raised: tuple[NotRaised, ...] = ()
     notes: tuple[Message, ...] = ()
 
     def pattern(self, pattern_id: str) -> RecommendedPattern | None:

@@ -85,6 +85,8 @@ _LABELS: dict[str, tuple[str, str]] = {
     "none": ("None.", "없음."),
     "origin_rule": ("chosen by the rules", "규칙으로 선택"),
     "origin_successor": ("successor", "후속 패턴"),
+    "origin_requirement": ("required by another pattern", "다른 패턴이 필요로 함"),
+    "required_by": ("required by {parent}: {why}", "{parent}에 필요: {why}"),
     "successor_of": (
         "successor of {parent}, resolving issue “{issue}”",
         "{parent}의 후속 패턴: “{issue}” 해결",
@@ -121,6 +123,26 @@ _LABELS: dict[str, tuple[str, str]] = {
         "{pattern}은(는) 대안 {blockers}에 밀려 제외됨",
     ),
     "blocked_against": ("{pattern} is advised against here", "{pattern}은(는) 이 컨텍스트에서 비추천"),
+    "blocked_requirement": (
+        "{pattern} needs {needs}, which cannot be recommended here",
+        "{pattern}은(는) {needs}이(가) 필요하지만 여기서는 추천할 수 없음",
+    ),
+    "blocked_no_predecessor": (
+        "{pattern} follows none of the recommended patterns",
+        "{pattern}은(는) 추천된 어느 패턴의 후속도 아님",
+    ),
+    "alt_no_predecessor": (
+        "follows none of the recommended patterns (needs one of: {patterns})",
+        "추천된 패턴 중 선행 패턴이 없음 (필요: {patterns} 중 하나)",
+    ),
+    "alt_requirement": (
+        "needs {pattern}, which cannot be recommended here",
+        "{pattern}이(가) 필요하지만 여기서는 추천할 수 없음",
+    ),
+    "alt_excluded": (
+        "excluded by {blockers}, which is recommended (scored {score} against {chosen_score} for {chosen})",
+        "추천된 {blockers}에 밀려 제외됨 (점수 {score}, {chosen}은(는) {chosen_score})",
+    ),
     "no_resolver": ("no pattern in the catalog resolves it", "카탈로그에 이를 해결하는 패턴이 없음"),
     "open_accepted": ("{advice}", "{advice}"),
     # notes of a recommendation
@@ -404,7 +426,9 @@ def labels(lang: Lang = "en") -> dict[str, str]:
 
 
 #: Message arguments that hold pattern, issue or force ids: :func:`say` shows their names.
-_PATTERN_ARGS = frozenset({"pattern", "patterns", "chosen", "beaten", "blockers", "parent", "winners"})
+_PATTERN_ARGS = frozenset(
+    {"pattern", "patterns", "chosen", "beaten", "blockers", "parent", "winners", "needs"}
+)
 _ISSUE_ARGS = frozenset({"issue"})
 _FORCE_ARGS = frozenset({"force"})
 

@@ -93,7 +93,13 @@ class _Builder:
 
     # patterns -----------------------------------------------------------------------------
 
-    def explain(self, reason: Reason) -> Explanation:
+    def requirement_reason(self, requirer: str, pattern_id: str) -> str:
+        """Why ``requirer`` cannot work without ``pattern_id``, in the report's language."""
+        pattern = self.catalog.patterns.get(requirer)
+        found = [r for r in pattern.requires if pattern_id in r.any_of] if pattern else []
+        return found[0].reason.get(self.lang) if found else ""
+
+    def explain(self, reason: Reason, pattern_id: str = "") -> Explanation:
         if reason.kind == "successor" and reason.predecessor and reason.issue:
             title = self.issue_title(reason.issue)
             return Explanation(
@@ -102,6 +108,17 @@ class _Builder:
                 predecessor=self.ref(reason.predecessor),
                 issue=reason.issue,
                 issue_title=title,
+            )
+        if reason.kind == "requirement" and reason.predecessor:
+            return Explanation(
+                kind="requirement",
+                text=label(
+                    "required_by",
+                    self.lang,
+                    parent=self.name(reason.predecessor),
+                    why=self.requirement_reason(reason.predecessor, pattern_id),
+                ),
+                predecessor=self.ref(reason.predecessor),
             )
         rule = self.catalog.rules.get(reason.rule or "")
         return Explanation(
@@ -161,7 +178,7 @@ class _Builder:
 
     def entry(self, pattern: RecommendedPattern) -> PatternEntry:
         data = self.catalog.patterns[pattern.id]
-        explanation = [self.explain(r) for r in pattern.reasons]
+        explanation = [self.explain(r, pattern.id) for r in pattern.reasons]
         if parent := _follows(pattern):
             text = label("follows", self.lang, parent=self.name(parent))
             explanation.append(Explanation(kind="follows", text=text, predecessor=self.ref(parent)))

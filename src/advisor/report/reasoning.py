@@ -52,6 +52,8 @@ def _tests(reason: Reason, lang: Lang) -> str:
 def _reason(reason: Reason, catalog: Catalog, lang: Lang) -> list[str]:
     if reason.kind == "successor":
         return [f"  • {say_successor(reason, lang)}"]
+    if reason.kind == "requirement":
+        return [f"  • {WORDS('via_requirement', lang, parent=reason.predecessor)}"]
     sign = "+" if reason.verdict == "recommend" else "-"
     verdict = WORDS(f"verdict_{reason.verdict}", lang)
     text = _rule_reason(catalog, reason.rule, lang)
@@ -136,7 +138,7 @@ def _score(score: Score | None, lang: Lang) -> str:
 def _summary(e: Explanation, lang: Lang) -> str:
     """The one-line verdict of an explanation, from its summary code and the explanation's data."""
     code, args = e.summary.code, e.summary.args
-    if code in {"sum_recommended", "sum_successor"}:
+    if code in {"sum_recommended", "sum_successor", "sum_required"}:
         return WORDS.say(e.summary, lang, score=_score(e.score, lang))
     if code == "sum_advised_against":
         text = WORDS.say(e.summary, lang, score=f"{int(str(args['score'])):+d}")
@@ -175,6 +177,8 @@ def render_explanation(explanation: Explanation, catalog: Catalog, lang: Lang = 
                 via = WORDS("via_in_place", lang)
             elif step.issue:
                 via = WORDS("via_issue", lang, issue=step.issue, parent=step.parent)
+            elif step.origin == "requirement":
+                via = WORDS("via_requirement", lang, parent=step.parent)
             elif step.parent:
                 via = WORDS("via_rules_after", lang, parent=step.parent)
             else:
@@ -185,6 +189,11 @@ def render_explanation(explanation: Explanation, catalog: Catalog, lang: Lang = 
     if successor_reasons and e.status == "recommended":
         out += ["", WORDS("issues_resolved", lang)]
         for reason in successor_reasons:
+            out += _reason(reason, catalog, lang)
+    requirement_reasons = [r for r in e.reasons if r.kind == "requirement"]
+    if requirement_reasons and e.status == "recommended":
+        out += ["", WORDS("required_by_head", lang)]
+        for reason in requirement_reasons:
             out += _reason(reason, catalog, lang)
     if rule_reasons:
         out += ["", WORDS("rules_fired", lang)]
@@ -358,6 +367,8 @@ def _value(value: Any, lang: Lang) -> str:
 def _diff_reason(reason: Reason, catalog: Catalog, lang: Lang) -> str:
     if reason.kind == "successor":
         return say_successor(reason, lang)
+    if reason.kind == "requirement":
+        return WORDS("via_requirement", lang, parent=reason.predecessor)
     sign = "+" if reason.verdict == "recommend" else "-"
     text = WORDS(
         "diff_rule",

@@ -24,6 +24,10 @@ _WORDS: dict[str, tuple[str, str]] = {
         "recommended as a successor of {parent}, resolving issue '{issue}' ({score})",
         "{parent}의 후속 패턴으로 추천: 이슈 '{issue}' 해결 ({score})",
     ),
+    "sum_required": (
+        "recommended because {parent} cannot work without it ({score})",
+        "{parent}이(가) 이 패턴 없이는 동작할 수 없어 추천 ({score})",
+    ),
     "sum_advised_against": (
         "advised against for these answers (rule score {score})",
         "이 답변에서는 비추천 (규칙 점수 {score})",
@@ -96,9 +100,11 @@ _WORDS: dict[str, tuple[str, str]] = {
     "chain": ("Chain from the top-level decision:", "최상위 결정에서 이어지는 사슬:"),
     "via_issue": ("resolves '{issue}' raised by {parent}", "{parent}이(가) 만든 '{issue}' 해결"),
     "via_rules_after": ("recommended by its rules, after {parent}", "{parent} 다음에 규칙으로 추천"),
+    "via_requirement": ("required by {parent}", "{parent}에 필요"),
     "via_rules": ("recommended by its rules", "규칙으로 추천"),
     "via_in_place": ("already in place", "이미 적용됨"),
     "issues_resolved": ("Issues it resolves:", "해결하는 이슈:"),
+    "required_by_head": ("Patterns that cannot work without it:", "이 패턴 없이는 동작할 수 없는 패턴:"),
     "rules_fired": ("Rules that fired:", "발동한 규칙:"),
     "rule_line": ("rule {rule} ({verdict} {weight}): {reason}", "규칙 {rule} ({verdict} {weight}): {reason}"),
     "matched": ("matched: {tests}", "일치: {tests}"),

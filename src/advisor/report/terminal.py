@@ -34,7 +34,7 @@ def _force_name(catalog: Catalog, force_id: str, lang: Lang) -> str:
     return force.name.get(lang) if force else force_id
 
 
-def _summary(reason: Reason, catalog: Catalog, lang: Lang) -> Text:
+def _summary(reason: Reason, catalog: Catalog, lang: Lang, pattern_id: str = "") -> Text:
     """One reason in one sentence, without the evidence."""
     if reason.kind == "successor" and reason.issue and reason.predecessor:
         issue = catalog.issues.get(reason.issue)
@@ -42,6 +42,13 @@ def _summary(reason: Reason, catalog: Catalog, lang: Lang) -> Text:
         return plain(
             label("successor_of", lang, parent=_name(catalog, reason.predecessor, lang), issue=title),
             style="dim",
+        )
+    if reason.kind == "requirement" and reason.predecessor:
+        requirer = catalog.patterns.get(reason.predecessor)
+        requires = requirer.requires if requirer else ()
+        why = next((r.reason.get(lang) for r in requires if pattern_id in r.any_of), "")
+        return plain(
+            label("required_by", lang, parent=_name(catalog, reason.predecessor, lang), why=why), style="dim"
         )
     rule = catalog.rules.get(reason.rule or "")
     text = rule.reason.get(lang) if rule else str(reason.rule)
@@ -86,7 +93,7 @@ def _tree(result: Recommendation, catalog: Catalog, lang: Lang) -> Tree:
                 if reason.kind == "rule":
                     branch.add(Text.assemble(_summary(reason, catalog, lang), "\n", _evidence(reason, lang)))
                 else:
-                    branch.add(_summary(reason, catalog, lang))
+                    branch.add(_summary(reason, catalog, lang, pattern.id))
             pending.append((branch, pattern.id))
     return root
 

@@ -72,7 +72,7 @@ class MatchRow(Frozen):
 class Explanation(Frozen):
     """One link of a pattern's explanation chain."""
 
-    kind: Literal["rule", "successor", "follows"]
+    kind: Literal["rule", "successor", "requirement", "follows"]
     text: str
     verdict: Literal["recommend", "advise-against"] | None = None
     rule: str | None = None

@@ -1,0 +1,69 @@
+"""The relations between patterns the agenda reasons with, indexed once per catalog.
+
+Alternatives are read from both sides of the relation. Two alternatives exclude each
+other unless both belong to a group whose ``choice`` is ``per-interaction`` (remote
+procedure invocation and messaging: a system may use each for the interactions the
+answers call it for).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from advisor.catalog.conditions import IssueTest, PatternTest, leaves
+from advisor.catalog.loader import Catalog
+from advisor.catalog.models import Choice
+
+
+@dataclass(frozen=True)
+class Relations:
+    """Alternatives, exclusions, predecessors, resolved issues of every pattern, by id, and
+    the rules about it that test recommended patterns or raised issues (the only rules
+    that can still fire once the answers are in)."""
+
+    alternatives: dict[str, tuple[str, ...]]
+    exclusive: dict[str, frozenset[str]]
+    predecessors: dict[str, frozenset[str]]
+    resolves: dict[str, frozenset[str]]
+    derived_rules: dict[str, tuple[str, ...]]
+
+    @classmethod
+    def of(cls, catalog: Catalog) -> Relations:
+        """Index the relations of ``catalog``."""
+        patterns = catalog.patterns
+        alternatives: dict[str, set[str]] = {p: set(patterns[p].related.alternative) for p in patterns}
+        for pattern_id, pattern in patterns.items():
+            for other in pattern.related.alternative:
+                if other in alternatives:
+                    alternatives[other].add(pattern_id)
+
+        def excludes(one: str, other: str) -> bool:
+            group = patterns[one].group
+            if group != patterns[other].group or group not in catalog.groups:
+                return True
+            return catalog.groups[group].choice is not Choice.PER_INTERACTION
+
+        resolves: dict[str, set[str]] = {p: set() for p in patterns}
+        for issue in catalog.issues.values():
+            for resolver in issue.resolved_by:
+                if resolver in resolves:
+                    resolves[resolver].add(issue.id)
+        return cls(
+            alternatives={p: tuple(sorted(alts - {p})) for p, alts in alternatives.items()},
+            exclusive={
+                p: frozenset(a for a in alts if a != p and excludes(p, a)) for p, alts in alternatives.items()
+            },
+            predecessors={p: frozenset(patterns[p].related.predecessor) for p in patterns},
+            resolves={p: frozenset(ids) for p, ids in resolves.items()},
+            derived_rules={
+                p: tuple(
+                    sorted(
+                        rule.id
+                        for rule in catalog.rules.values()
+                        if rule.pattern == p
+                        and any(isinstance(leaf, PatternTest | IssueTest) for leaf in leaves(rule.when))
+                    )
+                )
+                for p in patterns
+            },
+        )
