@@ -379,6 +379,9 @@ def test_ctrl_c_saves_the_answers_and_resume_continues_there(tmp_path: Path, adv
     assert not (tmp_path / "shop.yaml").exists()
 
     child = spawn(tmp_path, "interview", "--resume", ".shop.resume.yaml")
+    # the resume file names where it writes; the architect confirms it (a plain name: yes by default)
+    child.expect_exact("The resume file says to write the answers to shop.yaml. Write them there?")
+    child.send(ENTER)
     driver = Driver(child, advisor, "en")
     for question_id, keys, then in SCRIPT[5:]:
         driver.answer(question_id, keys, then)
