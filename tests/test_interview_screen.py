@@ -266,3 +266,27 @@ def test_ctrl_c_says_where_the_answers_are_once_and_nothing_else(
         assert shown.replace("\n", "").count("advisor interview --resume .answers.resume.yaml") == 1, shown
         assert "RuntimeWarning" not in shown and "Traceback" not in shown, shown
         assert "system_name: Shop" in (folder / ".answers.resume.yaml").read_text(encoding="utf-8")
+
+
+def test_ctrl_b_again_and_again_walks_back_cleanly(
+    tmp_path: Path, terminals: list[Terminal], count: int
+) -> None:
+    t = _open(terminals, tmp_path, "interview", rows=40, columns=120)
+    t.wait("What is the system called?")
+    t.send("Shop" + ENTER, "Describe the system")
+    t.send("A shop" + ENTER, "Who takes the architecture decisions?")
+    t.send(ENTER, "At what stage")
+    t.send(ENTER, "What do you start from?")
+    t.send(ENTER, "How strong is the pressure")
+    t.send(ENTER, "How many development teams")
+    for _ in range(3):  # back to question 4, erasing 7, 6 and 5 and their headers
+        t.send(CTRL_B)
+    screen = t.text()
+    assert "? At what stage is the product? (↑↓ to move, Enter to choose)" in screen
+    for number in range(1, 5):
+        assert screen.count(f"question {number} of {count}") == 1, screen
+    for number in range(5, 8):
+        assert f"question {number} of" not in screen, screen
+    # the answered questions above stay as they were
+    assert "? What is the system called? Shop" in screen
+    assert "? Describe the system in a sentence or two. A shop" in screen

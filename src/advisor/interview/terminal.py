@@ -101,18 +101,21 @@ class PromptRunner:
             self._asking = None
 
     def _measure(self, app: Application[Any]) -> None:
-        """Record how many rows the prompt's final drawing takes, for the screen to erase it later."""
+        """Record how many rows the prompt's final drawing leaves, for the screen to erase it later.
+
+        The final drawing ends with the cursor on the row under it; the renderer resets its
+        position right after, so it is read just before that reset.
+        """
         renderer = app.renderer
-        render = renderer.render
+        reset = renderer.reset
 
-        def measured(application: Application[Any], layout: Any, is_done: bool = False) -> None:
-            render(application, layout, is_done)
-            if is_done:
-                screen = renderer.last_rendered_screen
-                drawn = screen.height if screen is not None and not application.erase_when_done else 0
-                self.rows = min(drawn, application.output.get_size().rows)
+        def measured(*args: Any, **kwargs: Any) -> None:
+            drawn = renderer._cursor_pos.y
+            if app.is_done and not app.erase_when_done and drawn > 0:
+                self.rows = drawn  # the final drawing's reset (a later one finds the cursor at 0)
+            reset(*args, **kwargs)
 
-        renderer.render = measured  # type: ignore[method-assign,assignment]
+        renderer.reset = measured  # type: ignore[method-assign]
 
     @contextmanager
     def signals_end_prompts(self) -> Iterator[None]:
