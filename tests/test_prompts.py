@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,6 +17,7 @@ from prompt_toolkit.output.vt100 import Vt100_Output
 from rich.cells import cell_len
 
 from advisor.base.i18n import Lang, Text
+from advisor.cli.interview import _confirmed_output
 from advisor.core.advisor import Advisor
 from advisor.interview.flow import BACK, FORCES_STEP, Interview, Position
 from advisor.interview.prompts import QuestionaryPrompter
@@ -208,8 +210,8 @@ def test_weight_keys_stay_within_0_to_5_and_ignore_done(terminal: Terminal, mini
 def test_weigh_forces_shows_the_keys_and_the_section_help(terminal: Terminal, advisor: Advisor) -> None:
     interview = Interview(advisor.questionnaire, advisor.catalog.forces)
     position = interview.position(FORCES_STEP, {})
-    # the defaults give every force one weight: the prompter says so, and "n" keeps them
-    prompter = terminal.prompter(ENTER, "n", "y", screen=True)
+    # the defaults give every force one weight, but untouched they are confirmed as they are
+    prompter = terminal.prompter(ENTER, "y", screen=True)
     assert prompter.weigh_forces(interview.forces, interview.default_weights(), position) == (
         interview.default_weights()
     )
@@ -282,6 +284,20 @@ def test_forces_all_of_one_weight_are_named_and_can_be_adjusted(
     assert terminal.prompter(ENTER, "n", "y").weigh_forces(forces, same, HERE) == same
 
 
+def test_forces_left_at_equal_defaults_are_confirmed_without_the_warning(
+    terminal: Terminal, mini_advisor: Advisor
+) -> None:
+    # The catalog's defaults are one weight: untouched, they are not the architect's choice.
+    forces = tuple(f.model_copy(update={"default_weight": 2}) for f in mini_advisor.catalog.forces.values())
+    defaults = {f.id: 2 for f in forces}
+    assert terminal.prompter(ENTER, "y").weigh_forces(forces, defaults, HERE) == defaults
+    assert "nothing is prioritised" not in terminal.chrome.getvalue()
+    # set by the architect to one weight, they are named
+    keys = (DOWN, "4", DOWN, "4", DOWN, "4", UP * 3, ENTER, "n", "y")
+    assert terminal.prompter(*keys).weigh_forces(forces, defaults, HERE) == {f.id: 4 for f in forces}
+    assert terminal.chrome.getvalue().count("All 3 forces have weight 4: nothing is prioritised") == 1
+
+
 def test_a_multiselect_echoes_the_chosen_labels(ask: Ask, terminal: Terminal) -> None:
     assert ask("clients", ["web"], DOWN, " ", ENTER) == ["web", "mobile"]
     chrome = terminal.chrome.getvalue()
@@ -296,3 +312,21 @@ def test_wrap_breaks_between_words_and_counts_terminal_cells() -> None:
     assert all(cell_len(line) <= 20 for line in lines)
     assert " ".join(lines) == korean
     assert wrap("Supercalifragilistic word", 10) == ["Supercalifragilistic", "word"]
+
+
+def test_a_resume_file_does_not_choose_where_the_answers_go_on_its_own(
+    terminal: Terminal, tmp_path: Path
+) -> None:
+    resume = tmp_path / ".shop.resume.yaml"
+    beside = tmp_path / "shop.yaml"
+    # a plain relative name is offered with yes as the default
+    assert _confirmed_output(terminal.prompter(ENTER), resume, Path("shop.yaml")) == Path("shop.yaml")
+    assert "The resume file says to write the answers to shop.yaml. Write them there?" in (
+        terminal.chrome.getvalue()
+    )
+    # refused, the answers go beside the resume file
+    assert _confirmed_output(terminal.prompter("n"), resume, Path("shop.yaml")) == beside
+    # an absolute path or one that climbs out is offered with no as the default
+    assert _confirmed_output(terminal.prompter(ENTER), resume, Path("/etc/shop.yaml")) == beside
+    assert _confirmed_output(terminal.prompter(ENTER), resume, Path("../up/shop.yaml")) == beside
+    assert _confirmed_output(terminal.prompter("y"), resume, Path("/srv/shop.yaml")) == Path("/srv/shop.yaml")

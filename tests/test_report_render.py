@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from advisor.core.advisor import Advisor
-from advisor.report.graph import Edge, Graph, Node, to_mermaid
+from advisor.report.graph import Edge, Graph, Node, mermaid_label, to_mermaid
 from advisor.report.graph_svg import to_svg
 from advisor.report.html import render_html
 from advisor.report.markdown import render_markdown
@@ -63,6 +63,12 @@ def test_graph_escapes_labels_and_draws_each_node_once() -> None:
         'flowchart LR\n  n0["#lt;x#gt; #quot;y#quot;"]\n  n1["B"]\n  n2["C"]\n'
         "  n0 --> n1\n  n0 --> n2\n  n1 -.-> n2\n  n2 --> n0\n"
     )
+
+
+def test_mermaid_labels_cannot_start_a_directive_an_entity_or_a_new_line() -> None:
+    label = mermaid_label("%%{init: {'theme': 'dark'}}%% 100% #1 &amp;\nnext")
+    assert label == "\"#37;#37;{init: {'theme': 'dark'}}#37;#37; 100#37; #35;1 #amp;amp; next\""
+    assert "%" not in label and "\n" not in label
 
 
 def test_korean_report_translates_headings(advisor: Advisor) -> None:

@@ -7,9 +7,13 @@ right-to-left override) into a pack and a system name; every command shows them 
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 from click.testing import CliRunner
 
+from advisor.base.jsonio import stable_json
 from advisor.base.text import plain, visible, visible_line
 from advisor.cli.app import cli
 from conftest import FIXTURES
@@ -73,3 +77,32 @@ def test_an_error_message_shows_control_characters_written_out(runner: CliRunner
     assert result.exit_code == 2
     assert "\x1b" not in result.stderr
     assert "unknown question 'team\\x1b]0;x\\x07_count'" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["recommend", "--json"], ["report", "--format", "json"], ["whatif", "--json"]],
+    ids=" ".join,
+)
+def test_json_escapes_del_c1_and_reordering_characters(
+    runner: CliRunner, tmp_path: Path, args: list[str]
+) -> None:
+    name = "Orders\x7f \x85 \x9b2J \u202eevil\u202c \u2028 한국"
+    answers = tmp_path / "a.yaml"
+    answers.write_text(
+        'questionnaire: default\nanswers:\n  system_name: "Orders\\x7f \\x85 \\x9b2J \\u202eevil\\u202c'
+        ' \\u2028 한국"\n  team_count: 3\n',
+        encoding="utf-8",
+    )
+    result = runner.invoke(cli, [args[0], str(answers), *args[1:]])
+    assert result.exit_code == 0, result.output
+    for raw in ("\x7f", "\x85", "\x9b", "\u202e", "\u2028"):
+        assert raw not in result.stdout
+    assert "Orders\\u007f \\u0085 \\u009b2J \\u202eevil\\u202c \\u2028 한국" in result.stdout
+    document = json.loads(result.stdout)
+    assert name in json.dumps(document, ensure_ascii=False)
+
+
+def test_json_of_clean_text_is_what_json_writes() -> None:
+    data = {"b": ["한국어 ✔", 1, None], "a": {"x": "tab\there"}}
+    assert stable_json(data) == json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False) + "\n"

@@ -10,10 +10,10 @@ answer is ignored when its ``when`` does not hold.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from advisor.base.jsonio import json_text
 from advisor.catalog.loader import Catalog
 from advisor.catalog.models import Force
 from advisor.questionnaire.answers import NOTE_LIMIT
@@ -148,7 +148,7 @@ def answers_schema(
 
 def render_schema(schema: Mapping[str, Any]) -> str:
     """The schema as stable JSON text (two-space indent, final newline)."""
-    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+    return json_text(schema, sort_keys=False)
 
 
 def catalog_answers_schema(questionnaire: Questionnaire, catalog: Catalog) -> dict[str, Any]:

@@ -28,16 +28,16 @@ _FORMAT_SHOWN = frozenset(
 )
 
 
+#: Beyond the C0 controls: DEL, the C1 controls, the formatting characters above, and the
+#: line and paragraph separators. JSON escapes C0 itself; :mod:`advisor.base.jsonio` escapes these.
+HIDDEN_ABOVE_C0: frozenset[int] = frozenset([*range(0x7F, 0xA0), *map(ord, _FORMAT_SHOWN), 0x2028, 0x2029])
+
+
 @lru_cache(maxsize=1)
 def _escapes() -> dict[int, str]:
-    table = {}
-    for code in [*range(0x20), *range(0x7F, 0xA0)]:
-        if chr(code) not in "\n\t":
-            table[code] = f"\\x{code:02x}"
-    for char in _FORMAT_SHOWN:
-        table[ord(char)] = f"\\u{ord(char):04x}"
-    for code in (0x2028, 0x2029):  # line and paragraph separators
-        table[code] = f"\\u{code:04x}"
+    table = {code: f"\\x{code:02x}" for code in range(0x20) if chr(code) not in "\n\t"}
+    for code in sorted(HIDDEN_ABOVE_C0):
+        table[code] = f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
     return table
 
 

@@ -81,6 +81,12 @@ class _Weighed:
     weight: int
 
 
+def _set_all_equal(forces: Sequence[Force], weights: Mapping[str, int]) -> bool:
+    """Whether every force has one weight that the architect chose, not the untouched defaults."""
+    defaults = {f.id: f.default_weight for f in forces}
+    return len(forces) > 1 and len(set(weights.values())) == 1 and dict(weights) != defaults
+
+
 def _weight_keys(weights: Mapping[str, int]) -> KeyBindings:
     """0-5 set the weight of the force under the pointer; ← and → lower and raise it by one."""
     keys = KeyBindings()
@@ -349,8 +355,9 @@ class QuestionaryPrompter:
         """The forces with their weights: 0-5 or ←→ set the pointed one, Enter picks from a list.
 
         Choosing Done shows the forces ranked by weight and asks to confirm them; when
-        every force has the same weight it first says that nothing is prioritised and
-        offers to adjust them. The list and the weight picker leave nothing behind.
+        the architect has given every force the same weight (not the untouched
+        defaults) it first says that nothing is prioritised and offers to adjust them.
+        The list and the weight picker leave nothing behind.
         """
         weights = dict(weights)
         width = max(get_cwidth(f.name.get(self.lang)) for f in forces) + 2
@@ -382,7 +389,7 @@ class QuestionaryPrompter:
                 pointed = picked.force
                 continue
             if picked == _DONE:
-                if len(forces) > 1 and len(set(weights.values())) == 1 and self._adjust_equal(weights):
+                if _set_all_equal(forces, weights) and self._adjust_equal(weights):
                     pointed = forces[0].id
                     continue
                 self.screen.show(priorities_table(forces, weights, self.lang))

@@ -197,9 +197,9 @@ def _reconsider(result: Recommendation, catalog: Catalog, lang: Lang) -> Table:
     for item in result.reconsider:
         names = ", ".join(_name(catalog, p, lang) for p in item.preferred)
         forces = ", ".join(f"{_force_name(catalog, c.force, lang)} ({c.weight})" for c in item.hurts)
-        lines = [Text(label(f"cause_{c}", lang, names=names, forces=forces)) for c in item.causes]
+        lines = [plain(label(f"cause_{c}", lang, names=names, forces=forces)) for c in item.causes]
         lines += [_summary(r, catalog, lang) for r in item.reasons]
-        table.add_row(_name(catalog, item.id, lang), Text("\n").join(lines))
+        table.add_row(plain(_name(catalog, item.id, lang)), Text("\n").join(lines))
     return table
 
 

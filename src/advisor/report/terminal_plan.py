@@ -8,6 +8,7 @@ from rich.table import Table
 from rich.text import Text
 
 from advisor.base.i18n import Lang
+from advisor.base.text import plain
 from advisor.catalog.loader import Catalog
 from advisor.core.recommendation import Phase, Recommendation
 from advisor.report.labels import label
@@ -37,8 +38,8 @@ def _phase_table(phase: Phase, catalog: Catalog, lang: Lang) -> Table:
         size = "in_place" if phase.stage == "in-place" else size
         table.add_row(
             str(number),
-            Text(_name(catalog, pattern_id, lang)),
-            Text(group.name.get(lang) if group else ""),
+            plain(_name(catalog, pattern_id, lang)),
+            plain(group.name.get(lang) if group else ""),
             label("effort_" + size, lang),
         )
     return table
@@ -88,7 +89,7 @@ def render_first_phase(result: Recommendation, catalog: Catalog, lang: Lang) -> 
         Text.assemble((phase_title(phase, lang), "bold"), f" · {phase_effort_text(phase, lang)}"),
         Text(phase_goal(phase, lang), style="dim"),
         Text.assemble(
-            Text(names, style="cyan"),
+            plain(names, style="cyan"),
             (" · " + label("plan_later_count", lang, count=later), "dim") if later else "",
         ),
     )
