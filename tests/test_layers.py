@@ -32,6 +32,8 @@ RANK = {
 RENDERER_MAY_NOT_IMPORT = (
     "advisor.core.engine",
     "advisor.core.agenda",
+    "advisor.core.standing",
+    "advisor.core.scores",
     "advisor.core.facts",
     "advisor.core.build",
     "advisor.core.advisor",

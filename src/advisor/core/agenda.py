@@ -34,55 +34,35 @@ Invariants of the final state (the tests check them over generated answers):
   is not advised against, has its requirements met or adoptable, and scores a higher total;
 - **I3** every requirement of an adopted pattern is met by an adopted pattern;
 - **I4** the result does not depend on the order of the catalog's files or entries.
+
+The scores live in :mod:`advisor.core.scores` and where each pattern stands in
+:mod:`advisor.core.standing`, which keeps every answer until the state changes. A step
+weighs the candidates lazily, best first, and stops at the first decision that need not
+wait: the result is the same as weighing them all.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
 
-from advisor.catalog.conditions import (
-    AnswerTest,
-    Clause,
-    Condition,
-    ForceTest,
-    IssueTest,
-    Leaf,
-    PatternTest,
-    leaf_holds,
-    to_dnf,
-)
+from advisor.catalog.conditions import IssueTest, PatternTest
 from advisor.catalog.loader import Catalog
-from advisor.catalog.models import Effect, ForceEffect, Requirement, Rule, Verdict
-from advisor.core.engine import Firing, Session
-from advisor.core.facts import Fact, answer_facts, issue_fact, pattern_fact
-from advisor.core.recommendation import ForceContribution, Score
-from advisor.core.relations import Relations
+from advisor.catalog.models import Rule, Verdict
+from advisor.core.engine import Session
+from advisor.core.facts import Fact, answer_facts, pattern_fact
+from advisor.core.standing import (
+    IN_PLACE,
+    REQUIREMENT,
+    RULE,
+    SUCCESSOR,
+    IssueKey,
+    Standing,
+    clauses_of,
+)
 from advisor.questionnaire.answers import Answers, in_place_patterns
 from advisor.questionnaire.models import Questionnaire
-
-#: How a pattern entered the recommendation (in place: the system already uses it).
-RULE, SUCCESSOR, REQUIREMENT, IN_PLACE = "rule", "successor", "requirement", "in-place"
-
-IssueKey = tuple[str, str]  # (raiser, issue)
-
-
-@lru_cache(maxsize=1024)
-def _clauses(condition: Condition) -> tuple[Clause, ...]:
-    """A condition compiled to disjunctive normal form (conditions are frozen, so cached)."""
-    return tuple(to_dnf(condition))
-
-
-@dataclass(frozen=True)
-class Adoption:
-    """How one pattern was adopted: why, after which pattern, at which step."""
-
-    origin: str  # RULE, SUCCESSOR, REQUIREMENT or IN_PLACE
-    parent: str | None
-    depth: int
-    step: int
 
 
 @dataclass(frozen=True)
@@ -97,197 +77,31 @@ class Decision:
 
 
 @dataclass
-class Agenda:
+class Agenda(Standing):
     """The state of one assessment's reasoning: what fired, what is adopted, and why."""
 
-    catalog: Catalog
-    answers: Answers
-    fired: dict[str, int] = field(default_factory=dict)
-    adopted: dict[str, Adoption] = field(default_factory=dict)
-    raised: dict[IssueKey, int] = field(default_factory=dict)  # → the step that raised it
     contested: dict[str, str] = field(default_factory=dict)  # winner → the favoured rival it beat
     set_aside: dict[str, str] = field(default_factory=dict)  # pattern → the better rival it yields to
-    issue_facts: set[str] = field(default_factory=set)
-    _fit: dict[str, tuple[ForceContribution, ...]] = field(default_factory=dict)
-    _fit_total: dict[str, float] = field(default_factory=dict)
-    _rule_scores: dict[str, int] = field(default_factory=dict)
-    _favoured: set[str] = field(default_factory=set)
-    _open: list[IssueKey] | None = None
+    _admissible_: dict[str, bool] = field(default_factory=dict)
+    _may_fire_: dict[str, bool] = field(default_factory=dict)
 
-    @cached_property
-    def relations(self) -> Relations:
-        """The catalog's relations, indexed for this assessment."""
-        return Relations.of(self.catalog)
-
-    # -- scores ---------------------------------------------------------------------------
-
-    def record(self, firings: Sequence[Firing]) -> None:
-        """Take in rule firings: each rule counts once, its weight signed by its verdict."""
-        for firing in firings:
-            if firing.rule in self.fired:
-                continue
-            self.fired[firing.rule] = firing.clause
-            rule = self.catalog.rules[firing.rule]
-            signed = rule.weight if rule.verdict is Verdict.RECOMMEND else -rule.weight
-            if rule.verdict is Verdict.RECOMMEND:
-                self._favoured.add(rule.pattern)
-            self._rule_scores[rule.pattern] = self._rule_scores.get(rule.pattern, 0) + signed
-
-    def rule_score(self, pattern_id: str) -> int:
-        """The summed weights of the fired rules about ``pattern_id`` (advising against counts negative)."""
-        return self._rule_scores.get(pattern_id, 0)
-
-    def favoured(self, pattern_id: str) -> bool:
-        """Whether some fired rule recommends ``pattern_id``, whatever the others say."""
-        return pattern_id in self._favoured
-
-    def _effects(self, pattern_id: str) -> list[tuple[ForceEffect, int, float]]:
-        """Each force effect of ``pattern_id`` (by force) with its weight and points."""
-        effects = []
-        for effect in sorted(self.catalog.patterns[pattern_id].forces, key=lambda e: e.force):
-            weight = self.answers.weight(effect.force)
-            sign = 1 if effect.effect is Effect.HELPS else -1
-            effects.append((effect, weight, round(sign * weight * effect.strength / 5, 2)))
-        return effects
-
-    def contributions(self, pattern_id: str) -> tuple[ForceContribution, ...]:
-        """How each prioritised force moves the score of ``pattern_id`` (cached per pattern)."""
-        if pattern_id not in self._fit:
-            self._fit[pattern_id] = tuple(
-                ForceContribution(
-                    force=effect.force,
-                    weight=weight,
-                    effect=effect.effect.value,
-                    strength=effect.strength,
-                    points=points,
-                )
-                for effect, weight, points in self._effects(pattern_id)
-            )
-        return self._fit[pattern_id]
-
-    def fit(self, pattern_id: str) -> float:
-        """How well ``pattern_id`` serves the prioritised forces (cached per pattern).
-
-        Computed from the numbers alone: ranking asks for the fit of every pattern, the
-        contribution models are built only for the patterns a result shows.
-        """
-        if pattern_id not in self._fit_total:
-            self._fit_total[pattern_id] = round(sum(e[2] for e in self._effects(pattern_id)), 2)
-        return self._fit_total[pattern_id]
-
-    def total(self, pattern_id: str) -> float:
-        """The score by which candidates are ranked: rule weights plus force fit."""
-        return round(self.rule_score(pattern_id) + self.fit(pattern_id), 2)
-
-    def score(self, pattern_id: str) -> Score:
-        """The rule, force and total score of ``pattern_id``."""
-        return Score(
-            rules=self.rule_score(pattern_id), forces=self.fit(pattern_id), total=self.total(pattern_id)
-        )
-
-    def rank(self, pattern_id: str) -> tuple[float, int, str]:
-        """Sort key: the highest total first, then the rules' verdict, then by id."""
-        return (-self.total(pattern_id), -self.rule_score(pattern_id), pattern_id)
-
-    # -- where a pattern stands -------------------------------------------------------------
-
-    def blocked_by(self, pattern_id: str) -> str | None:
-        """The adopted exclusive alternative that excludes ``pattern_id``, if any.
-
-        A pattern already in place excludes its alternatives unless the rules advise against
-        it, or the rules favour the alternative and it scores higher: then the alternative
-        can be recommended and the pattern in place is to be reconsidered.
-        """
-        exclusive = self.relations.exclusive[pattern_id]
-        return next(
-            (a for a in sorted(exclusive) if a in self.adopted and not self.displaced(a, pattern_id)), None
-        )
-
-    def displaced(self, in_place: str, challenger: str) -> bool:
-        """Whether ``challenger`` may replace ``in_place``, a pattern the system already uses."""
-        adoption = self.adopted.get(in_place)
-        if adoption is None or adoption.origin != IN_PLACE:
-            return False
-        return self.rule_score(in_place) < 0 or (
-            self.rule_score(challenger) > 0 and self.total(challenger) > self.total(in_place)
-        )
-
-    def seed_in_place(self, patterns: Sequence[str]) -> list[str]:
-        """Adopt the patterns the system already uses: facts whose issues are raised like any other."""
-        for pattern_id in patterns:
-            self._adopt(pattern_id, IN_PLACE, None, 0)
-        return list(patterns)
-
-    def open_issues(self) -> list[IssueKey]:
-        """The raised (raiser, issue) pairs that no adopted pattern resolves, earliest raised first."""
-        if self._open is None:
-            self._open = [
-                key
-                for key in sorted(self.raised, key=lambda k: (self.raised[k], k))
-                if not any(r in self.adopted for r in self.catalog.issues[key[1]].resolved_by)
-            ]
-        return self._open
-
-    def resolving(self, pattern_id: str) -> IssueKey | None:
-        """The first raised, unresolved (raiser, issue) that ``pattern_id`` resolves, if any."""
-        resolves = self.relations.resolves[pattern_id]
-        return next((key for key in self.open_issues() if key[1] in resolves), None)
-
-    def enterable(self, pattern_id: str) -> bool:
-        """Whether ``pattern_id`` follows the patterns adopted so far (or starts a chain)."""
-        predecessors = self.relations.predecessors[pattern_id]
-        return (
-            not predecessors
-            or any(p in self.adopted for p in predecessors)
-            or self.resolving(pattern_id) is not None
-        )
-
-    def _may_still_enter(self, pattern_id: str, seen: frozenset[str]) -> bool:
-        """Whether a predecessor of ``pattern_id`` that is not adopted may still be."""
-        for predecessor in sorted(self.relations.predecessors[pattern_id] - seen):
-            if predecessor in self.adopted or self.blocked_by(predecessor):
-                continue
-            if self.rule_score(predecessor) < 0 and not self.favoured(predecessor):
-                continue
-            if self.enterable(predecessor) or self._may_still_enter(predecessor, seen | {predecessor}):
-                return True
-        return False
-
-    def _meets(self, option: str, seen: frozenset[str]) -> bool:
-        """Whether ``option`` is adopted, or could be adopted to meet a requirement."""
-        if option in self.adopted:
-            return True
-        return (
-            option not in seen
-            and self.rule_score(option) >= 0
-            and self.blocked_by(option) is None
-            and self.enterable(option)
-            and self.satisfiable(option, seen)
-        )
-
-    def satisfiable(self, pattern_id: str, seen: frozenset[str] = frozenset()) -> bool:
-        """Whether every requirement of ``pattern_id`` is met, or can be met by adopting patterns."""
-        seen = seen | {pattern_id}
-        return all(
-            any(self._meets(option, seen) for option in requirement.any_of)
-            for requirement in self.catalog.patterns[pattern_id].requires
-        )
-
-    def unmeetable(self, pattern_id: str) -> list[Requirement]:
-        """The requirements of ``pattern_id`` that are not met and cannot be."""
-        seen = frozenset({pattern_id})
-        requires = self.catalog.patterns[pattern_id].requires
-        return [r for r in requires if not any(self._meets(o, seen) for o in r.any_of)]
+    def _changed(self) -> None:
+        super()._changed()
+        self._admissible_.clear()
+        self._may_fire_.clear()
 
     # -- decisions --------------------------------------------------------------------------
 
     def _admissible(self, pattern_id: str) -> bool:
-        return (
-            pattern_id not in self.adopted
-            and self.blocked_by(pattern_id) is None
-            and not self._kept_for(pattern_id)
-            and self.satisfiable(pattern_id)
-        )
+        known = self._admissible_.get(pattern_id)
+        if known is None:
+            known = self._admissible_[pattern_id] = (
+                pattern_id not in self.adopted
+                and self.blocked_by(pattern_id) is None
+                and not self._kept_for(pattern_id)
+                and self.satisfiable(pattern_id)
+            )
+        return known
 
     def _kept_for(self, pattern_id: str) -> bool:
         """Whether ``pattern_id`` is set aside for a better alternative that is still possible."""
@@ -314,28 +128,32 @@ class Agenda:
 
     def candidates(self) -> list[tuple[str, IssueKey | None]]:
         """The patterns that may be adopted next, each with the issue it would resolve, best first."""
-        found = []
-        for pattern_id in sorted(self.catalog.patterns, key=self.rank):
+        return list(self._candidates())
+
+    def _candidates(self) -> Iterator[tuple[str, IssueKey | None]]:
+        for pattern_id in self.ranked():
             score = self.rule_score(pattern_id)
             issue = self.resolving(pattern_id)
             wanted = (score > 0 and self.enterable(pattern_id)) or (issue is not None and score >= 0)
             if wanted and self._admissible(pattern_id):
-                found.append((pattern_id, issue))
-        return found
+                yield pattern_id, issue
 
     def _may_fire(self, rule: Rule) -> bool:
         """Whether a rule that has not fired still may, as patterns are adopted and issues raised."""
         if rule.id in self.fired:
             return False
-        for clause in _clauses(rule.when):
-            if all(
-                self.blocked_by(leaf.pattern) is None
-                if isinstance(leaf, PatternTest)
-                else isinstance(leaf, IssueTest) or self._leaf_holds(leaf)
-                for leaf in clause
-            ):
-                return True
-        return False
+        known = self._may_fire_.get(rule.id)
+        if known is None:
+            known = self._may_fire_[rule.id] = any(
+                all(
+                    self.blocked_by(leaf.pattern) is None
+                    if isinstance(leaf, PatternTest)
+                    else isinstance(leaf, IssueTest) or self._leaf_holds(leaf)
+                    for leaf in clause
+                )
+                for clause in clauses_of(rule.when)
+            )
+        return known
 
     def _swing(self, pattern_id: str, verdict: Verdict) -> int:
         """How much the rule score of ``pattern_id`` may still move with ``verdict``."""
@@ -386,11 +204,14 @@ class Agenda:
 
     def step(self, number: int) -> list[str]:
         """Make the best decision that need not wait and adopt its winner; what was adopted."""
-        decisions = [self.decide(p, issue) for p, issue in self.candidates()]
-        if not decisions:
-            return []
-        decision = next((d for d in decisions if not d.waiting), decisions[0])
-        return self._adopt_winner(decision, number)
+        first = None
+        for pattern_id, issue in self._candidates():
+            decision = self.decide(pattern_id, issue)
+            if not decision.waiting:
+                return self._adopt_winner(decision, number)
+            first = first or decision
+        # Only decisions that wait are left: the best of them is made.
+        return [] if first is None else self._adopt_winner(first, number)
 
     def _adopt_winner(self, decision: Decision, number: int) -> list[str]:
         winner = decision.options[0]
@@ -419,70 +240,6 @@ class Agenda:
             self._adopt(chosen, REQUIREMENT, pattern_id, number)
             added += [chosen, *self._meet_requirements(chosen, number)]
         return added
-
-    def _adopt(self, pattern_id: str, origin: str, parent: str | None, number: int) -> None:
-        depth = self.adopted[parent].depth + 1 if parent in self.adopted else 0
-        self.adopted[pattern_id] = Adoption(origin, parent, depth, number)
-        self._open = None
-
-    # -- issues -----------------------------------------------------------------------------
-
-    def raise_issues(self, number: int) -> list[Fact]:
-        """Raise the issues of adopted patterns whose conditions hold; the facts of new issues."""
-        facts = []
-        for raiser in self.adopted:
-            for raised in self.catalog.patterns[raiser].raises:
-                issue_id = raised.issue
-                if (raiser, issue_id) in self.raised:
-                    continue
-                if raised.when is not None and not self.holds(raised.when):
-                    continue
-                self.raised[(raiser, issue_id)] = number
-                self._open = None
-                if issue_id not in self.issue_facts:
-                    self.issue_facts.add(issue_id)
-                    facts.append(issue_fact(issue_id))
-        return facts
-
-    def holds(self, condition: Condition) -> bool:
-        """Whether ``condition`` holds for the answers, the adopted patterns and the raised issues."""
-        return any(not self.failing(clause) for clause in _clauses(condition))
-
-    def failing(self, clause: Clause) -> list[Leaf]:
-        """The tests of ``clause`` that do not hold."""
-        return [leaf for leaf in clause if not self._leaf_holds(leaf)]
-
-    def _leaf_holds(self, leaf: Leaf) -> bool:
-        if isinstance(leaf, PatternTest):
-            return leaf.pattern in self.adopted
-        if isinstance(leaf, IssueTest):
-            return leaf.issue in self.issue_facts
-        if isinstance(leaf, AnswerTest):
-            return leaf_holds(leaf, self.answers.value(leaf.answer))
-        assert isinstance(leaf, ForceTest)
-        return leaf_holds(leaf, self.answers.weight(leaf.force))
-
-    def not_raised(self) -> list[tuple[str, str, Clause]]:
-        """Each (raiser, issue, clause) of an adopted pattern whose issue was not raised: the
-        clause of its condition closest to holding, whose failing tests say why."""
-        found = []
-        for raiser in sorted(self.adopted):
-            for raised in sorted(self.catalog.patterns[raiser].raises, key=lambda r: r.issue):
-                if raised.when is not None and (raiser, raised.issue) not in self.raised:
-                    closest = min(_clauses(raised.when), key=lambda c: len(self.failing(c)))
-                    found.append((raiser, raised.issue, closest))
-        return found
-
-    # -- the final state --------------------------------------------------------------------
-
-    def links(self) -> list[tuple[str, str, str]]:
-        """(raiser, issue, resolver) for every raised issue and each adopted pattern resolving it."""
-        return [
-            (raiser, issue_id, resolver)
-            for raiser, issue_id in sorted(self.raised)
-            for resolver in sorted(self.catalog.issues[issue_id].resolved_by)
-            if resolver in self.adopted
-        ]
 
     def why_not(self, pattern_id: str, instead_of: str | None = None) -> tuple[str, str | None]:
         """Why a pattern is not adopted: a code, and the pattern the code concerns.

@@ -1,0 +1,118 @@
+"""How the agenda scores a pattern: the weights of the rules that fired, plus its fit with
+the prioritised forces.
+
+Fit depends on the answers alone, so it is computed once per pattern; rule scores change
+only when rules fire, and the ranking of every pattern is kept until they do. The
+agenda (:mod:`advisor.core.agenda`) decides with these scores.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from advisor.catalog.loader import Catalog
+from advisor.catalog.models import Effect, ForceEffect, Verdict
+from advisor.core.engine import Firing
+from advisor.core.recommendation import ForceContribution, Score
+from advisor.questionnaire.answers import Answers
+
+
+@dataclass
+class Scores:
+    """The rules fired so far for one assessment and the scores they give each pattern."""
+
+    catalog: Catalog
+    answers: Answers
+    fired: dict[str, int] = field(default_factory=dict)
+    _rule_scores: dict[str, int] = field(default_factory=dict)
+    _favoured: set[str] = field(default_factory=set)
+    _fit: dict[str, tuple[ForceContribution, ...]] = field(default_factory=dict)
+    _fit_total: dict[str, float] = field(default_factory=dict)
+    _total: dict[str, float] = field(default_factory=dict)
+    _ranked: list[str] | None = None
+
+    def record(self, firings: Sequence[Firing]) -> bool:
+        """Take in rule firings: each rule counts once, its weight signed by its verdict.
+
+        Whether a rule fired that had not (and so some score or verdict may have changed).
+        """
+        new = False
+        for firing in firings:
+            if firing.rule in self.fired:
+                continue
+            new = True
+            self.fired[firing.rule] = firing.clause
+            rule = self.catalog.rules[firing.rule]
+            signed = rule.weight if rule.verdict is Verdict.RECOMMEND else -rule.weight
+            if rule.verdict is Verdict.RECOMMEND:
+                self._favoured.add(rule.pattern)
+            self._rule_scores[rule.pattern] = self._rule_scores.get(rule.pattern, 0) + signed
+            self._total.pop(rule.pattern, None)
+            self._ranked = None
+        return new
+
+    def rule_score(self, pattern_id: str) -> int:
+        """The summed weights of the fired rules about ``pattern_id`` (advising against counts negative)."""
+        return self._rule_scores.get(pattern_id, 0)
+
+    def favoured(self, pattern_id: str) -> bool:
+        """Whether some fired rule recommends ``pattern_id``, whatever the others say."""
+        return pattern_id in self._favoured
+
+    def _effects(self, pattern_id: str) -> list[tuple[ForceEffect, int, float]]:
+        """Each force effect of ``pattern_id`` (by force) with its weight and points."""
+        effects = []
+        for effect in sorted(self.catalog.patterns[pattern_id].forces, key=lambda e: e.force):
+            weight = self.answers.weight(effect.force)
+            sign = 1 if effect.effect is Effect.HELPS else -1
+            effects.append((effect, weight, round(sign * weight * effect.strength / 5, 2)))
+        return effects
+
+    def contributions(self, pattern_id: str) -> tuple[ForceContribution, ...]:
+        """How each prioritised force moves the score of ``pattern_id`` (cached per pattern)."""
+        if pattern_id not in self._fit:
+            self._fit[pattern_id] = tuple(
+                ForceContribution(
+                    force=effect.force,
+                    weight=weight,
+                    effect=effect.effect.value,
+                    strength=effect.strength,
+                    points=points,
+                )
+                for effect, weight, points in self._effects(pattern_id)
+            )
+        return self._fit[pattern_id]
+
+    def fit(self, pattern_id: str) -> float:
+        """How well ``pattern_id`` serves the prioritised forces (cached per pattern).
+
+        Computed from the numbers alone: ranking asks for the fit of every pattern, the
+        contribution models are built only for the patterns a result shows.
+        """
+        if pattern_id not in self._fit_total:
+            self._fit_total[pattern_id] = round(sum(e[2] for e in self._effects(pattern_id)), 2)
+        return self._fit_total[pattern_id]
+
+    def total(self, pattern_id: str) -> float:
+        """The score by which candidates are ranked: rule weights plus force fit."""
+        total = self._total.get(pattern_id)
+        if total is None:
+            total = self._total[pattern_id] = round(self.rule_score(pattern_id) + self.fit(pattern_id), 2)
+        return total
+
+    def score(self, pattern_id: str) -> Score:
+        """The rule, force and total score of ``pattern_id``."""
+        return Score(
+            rules=self.rule_score(pattern_id), forces=self.fit(pattern_id), total=self.total(pattern_id)
+        )
+
+    def rank(self, pattern_id: str) -> tuple[float, int, str]:
+        """Sort key: the highest total first, then the rules' verdict, then by id."""
+        return (-self.total(pattern_id), -self.rule_score(pattern_id), pattern_id)
+
+    def ranked(self) -> list[str]:
+        """Every pattern of the catalog, best first (kept until a rule fires)."""
+        if self._ranked is None:
+            self._ranked = sorted(self.catalog.patterns, key=self.rank)
+        return self._ranked

@@ -1,0 +1,277 @@
+"""Where each pattern stands in one assessment: what is adopted, which issues are raised
+and open, and what that means for every other pattern.
+
+The state (:class:`Standing`) changes in three ways only: a rule fires (the scores of
+:class:`~advisor.core.scores.Scores`), a pattern is adopted, an issue is raised. What a
+query finds depends on nothing else, so each answer is kept until the state changes: a
+step of the agenda (:mod:`advisor.core.agenda`) ranks every candidate and weighs their
+decisions with each pattern's standing worked out once.
+"""
+
+from __future__ import annotations
+
+from bisect import insort
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from weakref import ref
+
+from advisor.catalog.conditions import (
+    AnswerTest,
+    Clause,
+    Condition,
+    ForceTest,
+    IssueTest,
+    Leaf,
+    PatternTest,
+    leaf_holds,
+    to_dnf,
+)
+from advisor.catalog.loader import Catalog
+from advisor.catalog.models import RaisedIssue, Requirement
+from advisor.core.engine import Firing
+from advisor.core.facts import Fact, issue_fact
+from advisor.core.relations import Relations
+from advisor.core.scores import Scores
+
+#: How a pattern entered the recommendation (in place: the system already uses it).
+RULE, SUCCESSOR, REQUIREMENT, IN_PLACE = "rule", "successor", "requirement", "in-place"
+
+IssueKey = tuple[str, str]  # (raiser, issue)
+
+
+@lru_cache(maxsize=1024)
+def clauses_of(condition: Condition) -> tuple[Clause, ...]:
+    """A condition compiled to disjunctive normal form (conditions are frozen, so cached)."""
+    return tuple(to_dnf(condition))
+
+
+@dataclass(frozen=True)
+class Adoption:
+    """How one pattern was adopted: why, after which pattern, at which step."""
+
+    origin: str  # RULE, SUCCESSOR, REQUIREMENT or IN_PLACE
+    parent: str | None
+    depth: int
+    step: int
+
+
+_RELATIONS: dict[int, tuple[ref[Catalog], Relations]] = {}
+
+
+def relations_of(catalog: Catalog) -> Relations:
+    """The relations of ``catalog``, indexed once for as long as the catalog lives."""
+    key = id(catalog)
+    entry = _RELATIONS.get(key)
+    if entry is not None and entry[0]() is catalog:
+        return entry[1]
+    relations = Relations.of(catalog)
+    _RELATIONS[key] = (ref(catalog, lambda _gone: _RELATIONS.pop(key, None)), relations)
+    return relations
+
+
+@dataclass
+class Standing(Scores):
+    """What is adopted and raised so far, and where every pattern stands with it."""
+
+    adopted: dict[str, Adoption] = field(default_factory=dict)
+    raised: dict[IssueKey, int] = field(default_factory=dict)  # → the step that raised it
+    issue_facts: set[str] = field(default_factory=set)
+    relations: Relations = field(init=False, repr=False, compare=False)
+    _raised_order: list[tuple[int, str, str]] = field(default_factory=list)  # (step, raiser, issue)
+    _unraised: list[tuple[str, RaisedIssue]] = field(default_factory=list)  # (raiser, its issue)
+    _resolved: set[str] = field(default_factory=set)  # the issues an adopted pattern resolves
+    # Worked out from the current state (by pattern), forgotten when it changes.
+    _open: list[IssueKey] | None = None
+    _resolving: dict[str, IssueKey] | None = None  # resolver → the first open issue it resolves
+    _links: list[tuple[str, str, str]] | None = None
+    _blocked: dict[str, str | None] = field(default_factory=dict)
+    _enterable: dict[str, bool] = field(default_factory=dict)
+    _satisfiable: dict[str, bool] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.relations = relations_of(self.catalog)
+
+    def _changed(self) -> None:
+        """Forget what was worked out from the state before it changed."""
+        self._open = self._resolving = self._links = None
+        self._blocked.clear()
+        self._enterable.clear()
+        self._satisfiable.clear()
+
+    def record(self, firings: Sequence[Firing]) -> bool:
+        """Take in rule firings: each rule counts once, its weight signed by its verdict."""
+        new = super().record(firings)
+        if new:
+            self._changed()
+        return new
+
+    def blocked_by(self, pattern_id: str) -> str | None:
+        """The adopted exclusive alternative that excludes ``pattern_id``, if any.
+
+        A pattern already in place excludes its alternatives unless the rules advise against
+        it, or the rules favour the alternative and it scores higher: then the alternative
+        can be recommended and the pattern in place is to be reconsidered.
+        """
+        if pattern_id in self._blocked:
+            return self._blocked[pattern_id]
+        exclusive = self.relations.exclusive[pattern_id]
+        blocker = next(
+            (a for a in sorted(exclusive) if a in self.adopted and not self.displaced(a, pattern_id)), None
+        )
+        self._blocked[pattern_id] = blocker
+        return blocker
+
+    def displaced(self, in_place: str, challenger: str) -> bool:
+        """Whether ``challenger`` may replace ``in_place``, a pattern the system already uses."""
+        adoption = self.adopted.get(in_place)
+        if adoption is None or adoption.origin != IN_PLACE:
+            return False
+        return self.rule_score(in_place) < 0 or (
+            self.rule_score(challenger) > 0 and self.total(challenger) > self.total(in_place)
+        )
+
+    def seed_in_place(self, patterns: Sequence[str]) -> list[str]:
+        """Adopt the patterns the system already uses: facts whose issues are raised like any other."""
+        for pattern_id in patterns:
+            self._adopt(pattern_id, IN_PLACE, None, 0)
+        return list(patterns)
+
+    def open_issues(self) -> list[IssueKey]:
+        """The raised (raiser, issue) pairs that no adopted pattern resolves, earliest raised first."""
+        if self._open is None:
+            resolved = self._resolved
+            self._open = [(raiser, issue) for _, raiser, issue in self._raised_order if issue not in resolved]
+        return self._open
+
+    def resolving(self, pattern_id: str) -> IssueKey | None:
+        """The first raised, unresolved (raiser, issue) that ``pattern_id`` resolves, if any."""
+        if self._resolving is None:
+            self._resolving = {}
+            for key in self.open_issues():
+                for resolver in self.catalog.issues[key[1]].resolved_by:
+                    self._resolving.setdefault(resolver, key)
+        return self._resolving.get(pattern_id)
+
+    def enterable(self, pattern_id: str) -> bool:
+        """Whether ``pattern_id`` follows the patterns adopted so far (or starts a chain)."""
+        known = self._enterable.get(pattern_id)
+        if known is None:
+            predecessors = self.relations.predecessors[pattern_id]
+            known = self._enterable[pattern_id] = (
+                not predecessors
+                or any(p in self.adopted for p in predecessors)
+                or self.resolving(pattern_id) is not None
+            )
+        return known
+
+    def _may_still_enter(self, pattern_id: str, seen: frozenset[str]) -> bool:
+        """Whether a predecessor of ``pattern_id`` that is not adopted may still be."""
+        for predecessor in sorted(self.relations.predecessors[pattern_id] - seen):
+            if predecessor in self.adopted or self.blocked_by(predecessor):
+                continue
+            if self.rule_score(predecessor) < 0 and not self.favoured(predecessor):
+                continue
+            if self.enterable(predecessor) or self._may_still_enter(predecessor, seen | {predecessor}):
+                return True
+        return False
+
+    def _meets(self, option: str, seen: frozenset[str]) -> bool:
+        """Whether ``option`` is adopted, or could be adopted to meet a requirement."""
+        if option in self.adopted:
+            return True
+        return (
+            option not in seen
+            and self.rule_score(option) >= 0
+            and self.blocked_by(option) is None
+            and self.enterable(option)
+            and self.satisfiable(option, seen)
+        )
+
+    def satisfiable(self, pattern_id: str, seen: frozenset[str] = frozenset()) -> bool:
+        """Whether every requirement of ``pattern_id`` is met, or can be met by adopting patterns."""
+        if not seen and pattern_id in self._satisfiable:
+            return self._satisfiable[pattern_id]
+        within = seen | {pattern_id}
+        met = all(
+            any(self._meets(option, within) for option in requirement.any_of)
+            for requirement in self.catalog.patterns[pattern_id].requires
+        )
+        if not seen:
+            self._satisfiable[pattern_id] = met
+        return met
+
+    def unmeetable(self, pattern_id: str) -> list[Requirement]:
+        """The requirements of ``pattern_id`` that are not met and cannot be."""
+        seen = frozenset({pattern_id})
+        requires = self.catalog.patterns[pattern_id].requires
+        return [r for r in requires if not any(self._meets(o, seen) for o in r.any_of)]
+
+    def _adopt(self, pattern_id: str, origin: str, parent: str | None, number: int) -> None:
+        depth = self.adopted[parent].depth + 1 if parent in self.adopted else 0
+        self.adopted[pattern_id] = Adoption(origin, parent, depth, number)
+        self._resolved |= self.relations.resolves[pattern_id]
+        self._unraised += [(pattern_id, raised) for raised in self.catalog.patterns[pattern_id].raises]
+        self._changed()
+
+    # -- issues -----------------------------------------------------------------------------
+
+    def raise_issues(self, number: int) -> list[Fact]:
+        """Raise the issues of adopted patterns whose conditions hold; the facts of new issues."""
+        facts = []
+        waiting = []  # issues of adopted patterns not raised yet, in the order of adoption
+        for raiser, raised in self._unraised:
+            issue_id = raised.issue
+            if (raiser, issue_id) in self.raised:
+                continue
+            if raised.when is not None and not self.holds(raised.when):
+                waiting.append((raiser, raised))
+                continue
+            self.raised[(raiser, issue_id)] = number
+            insort(self._raised_order, (number, raiser, issue_id))
+            self._changed()
+            if issue_id not in self.issue_facts:
+                self.issue_facts.add(issue_id)
+                facts.append(issue_fact(issue_id))
+        self._unraised = waiting
+        return facts
+
+    def holds(self, condition: Condition) -> bool:
+        """Whether ``condition`` holds for the answers, the adopted patterns and the raised issues."""
+        return any(not self.failing(clause) for clause in clauses_of(condition))
+
+    def failing(self, clause: Clause) -> list[Leaf]:
+        """The tests of ``clause`` that do not hold."""
+        return [leaf for leaf in clause if not self._leaf_holds(leaf)]
+
+    def _leaf_holds(self, leaf: Leaf) -> bool:
+        if isinstance(leaf, PatternTest):
+            return leaf.pattern in self.adopted
+        if isinstance(leaf, IssueTest):
+            return leaf.issue in self.issue_facts
+        if isinstance(leaf, AnswerTest):
+            return leaf_holds(leaf, self.answers.value(leaf.answer))
+        assert isinstance(leaf, ForceTest)
+        return leaf_holds(leaf, self.answers.weight(leaf.force))
+
+    def not_raised(self) -> list[tuple[str, str, Clause]]:
+        """Each (raiser, issue, clause) of an adopted pattern whose issue was not raised: the
+        clause of its condition closest to holding, whose failing tests say why."""
+        found = []
+        for raiser in sorted(self.adopted):
+            for raised in sorted(self.catalog.patterns[raiser].raises, key=lambda r: r.issue):
+                if raised.when is not None and (raiser, raised.issue) not in self.raised:
+                    closest = min(clauses_of(raised.when), key=lambda c: len(self.failing(c)))
+                    found.append((raiser, raised.issue, closest))
+        return found
+
+    def links(self) -> list[tuple[str, str, str]]:
+        """(raiser, issue, resolver) for every raised issue and each adopted pattern resolving it."""
+        if self._links is None:
+            self._links = [
+                (raiser, issue_id, resolver)
+                for raiser, issue_id in sorted(self.raised)
+                for resolver in sorted(self.catalog.issues[issue_id].resolved_by)
+                if resolver in self.adopted
+            ]
+        return self._links
