@@ -99,3 +99,25 @@ def test_the_bundled_korean_data_calls_a_force_poseu() -> None:
     )
     assert texts
     assert not [t.ko for t in texts if t.ko and "강제 조항" in t.ko]
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("saga", "saga가 추천됨"),  # 사가: no final consonant
+        ("messaging", "messaging이 추천됨"),  # 메시징: a final ㅇ
+        ("사가 패턴", "사가 패턴이 추천됨"),
+        ("API 게이트웨이", "API 게이트웨이가 추천됨"),
+        ("3", "3이 추천됨"),  # 삼
+        ("2", "2가 추천됨"),  # 이
+    ],
+)
+def test_korean_particles_agree_with_the_value_put_in(value: str, expected: str) -> None:
+    book = Phrasebook({"picked": ("{pattern} is recommended", "{pattern}이(가) 추천됨")})
+    assert book("picked", "ko", pattern=value) == expected
+    assert book("picked", "en", pattern=value) == f"{value} is recommended"
+
+
+def test_no_korean_phrase_shows_a_particle_pair_once_filled_in() -> None:
+    book = Phrasebook({"managed": ("manage “{title}”", "“{title}”을(를) 관리하고 {n}개은(는) 남김")})
+    assert book("managed", "ko", title="사가", n=5) == "“사가”를 관리하고 5개는 남김"

@@ -19,7 +19,9 @@ Two kinds of text reach a reader:
   Both languages of a phrase take the same ``{placeholders}``. A tuple
   argument is shown joined with ", ", a float without trailing zeros. The
   renderer may pass values that override a message's arguments (pattern names
-  for ids, say). Every phrasebook is one such table; add a phrase to the table
+  for ids, say). A Korean phrase writes a particle as its pair, ``{pattern}이(가)``;
+  the one that agrees with the value is picked once it is filled in
+  (:mod:`advisor.base.korean`). Every phrasebook is one such table; add a phrase to the table
   of the renderer that shows it, in both languages.
 """
 
@@ -31,6 +33,7 @@ from typing import Any, Literal
 
 from pydantic import Field, model_validator
 
+from advisor.base.korean import attach_particles
 from advisor.base.model import Frozen
 
 Lang = Literal["en", "ko"]
@@ -110,8 +113,9 @@ class Phrasebook(Mapping[str, tuple[str, str]]):
     def __call__(self, key: str, lang: Lang = "en", /, **values: object) -> str:
         """The phrase ``key`` in ``lang``, with ``{placeholders}`` filled from ``values``."""
         en, ko = self._phrases[key]
-        text = ko if lang == "ko" else en
-        return text.format(**{k: _shown(v) for k, v in values.items()}) if values else text
+        if lang != "ko":
+            return en.format(**{k: _shown(v) for k, v in values.items()}) if values else en
+        return attach_particles(ko.format(**{k: _shown(v) for k, v in values.items()}))
 
     def say(self, message: Message, lang: Lang = "en", /, **values: object) -> str:
         """``message`` in ``lang``; ``values`` override its arguments (a name for an id, say)."""

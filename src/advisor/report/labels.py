@@ -363,7 +363,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "status_add": ("add", "추가"),
     "status_keep": ("keep (in place)", "유지 (이미 적용됨)"),
     "origin_in-place": ("in place", "이미 적용됨"),
-    "in_place": ("In place", "이미 적용된 패턴"),
+    "in_place": ("In place", "이미 적용됨"),
     "in_place_count": (
         "{count} patterns ({kept} kept, {reconsider} to reconsider)",
         "패턴 {count}개 (유지 {kept}개, 재검토 {reconsider}개)",
