@@ -113,9 +113,11 @@ class Phrasebook(Mapping[str, tuple[str, str]]):
     def __call__(self, key: str, lang: Lang = "en", /, **values: object) -> str:
         """The phrase ``key`` in ``lang``, with ``{placeholders}`` filled from ``values``."""
         en, ko = self._phrases[key]
-        if lang != "ko":
-            return en.format(**{k: _shown(v) for k, v in values.items()}) if values else en
-        return attach_particles(ko.format(**{k: _shown(v) for k, v in values.items()}))
+        text = ko if lang == "ko" else en
+        if not values:
+            return text
+        filled = text.format(**{k: _shown(v) for k, v in values.items()})
+        return attach_particles(filled) if lang == "ko" else filled
 
     def say(self, message: Message, lang: Lang = "en", /, **values: object) -> str:
         """``message`` in ``lang``; ``values`` override its arguments (a name for an id, say)."""
