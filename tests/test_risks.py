@@ -16,6 +16,7 @@ from advisor.core.advisor import Advisor
 from advisor.core.recommendation import Recommendation
 from advisor.errors import AdvisorError, CatalogError
 from advisor.report.labels import say
+from advisor.report.model import build_report
 from conftest import EXAMPLES
 
 Write = Callable[[str, str], Path]
@@ -98,10 +99,39 @@ def test_an_accepted_drawback_the_answers_contradict(advisor: Advisor) -> None:
     answers = advisor.read_answers(startup, ["load_unevenness=highly-uneven"])
     result = advisor.advise(answers)
     assert "monolithic-architecture" in result.recommended_ids
-    risk = next(r for r in result.risks if r.id == "coarse-scaling-under-uneven-load")
+    risk = next(r for r in result.risks if r.id == "coarse-scaling-of-a-new-monolith")
     assert (risk.severity, risk.issue) == ("medium", "monolith-coarse-scaling")
     # With the load as the acceptance assumes, there is no such risk.
-    assert "coarse-scaling-under-uneven-load" not in _risks(advisor.advise(advisor.read_answers(startup)))
+    assert "coarse-scaling-of-a-new-monolith" not in _risks(advisor.advise(advisor.read_answers(startup)))
+
+
+def test_a_new_monolith_is_not_told_to_strangle_itself(advisor: Advisor) -> None:
+    """A strangler migrates a running monolith: it is no mitigation for one still to be built."""
+    startup = next(p for p in EXAMPLES if p.stem == "startup-mvp")
+    for start in ("greenfield", "unknown"):
+        answers = advisor.read_answers(
+            startup,
+            [
+                "load_unevenness=highly-uneven",
+                f"existing_system={start}",
+                "deployment_platform=serverless-faas",
+            ],
+        )
+        result = advisor.advise(answers)
+        assert "monolithic-architecture" in result.recommended_ids
+        assert "monolith-coarse-scaling" in {r.issue for r in result.risks}
+        named = {p for r in result.risks for p in r.mitigated_by}
+        assert "strangler-application" not in named, start
+    # A running monolith is: growing services around it is how its hot functions move out.
+    running = _advise(
+        advisor,
+        team_count=2,
+        existing_system="monolith",
+        migration_strategy="incremental",
+        load_unevenness="highly-uneven",
+    )
+    risk = next(r for r in running.risks if r.issue == "monolith-coarse-scaling")
+    assert "strangler-application" in risk.mitigated_by
 
 
 def test_dont_know_that_decides_the_data_ownership(advisor: Advisor) -> None:
@@ -184,3 +214,24 @@ def test_a_risk_rule_with_an_unknown_key_is_refused(write: Write) -> None:
     message = str(caught.value)
     assert "mine.yaml:3" in message and "severity" in message
     assert "mine.yaml:8" in message and "owner" in message
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_a_risk_names_as_its_mitigation_only_what_the_plan_holds(advisor: Advisor, example: Path) -> None:
+    result = advisor.advise(advisor.read_answers(example))
+    report = build_report(result, advisor.catalog, advisor.questionnaire)
+    planned = set(result.recommended_ids)
+    for row, risk in zip(report.risks, result.risks, strict=True):
+        shown = {r.id for r in row.mitigated_by}
+        beyond = {r.id for r in row.not_in_plan}
+        assert shown <= planned and not beyond & planned, row.id
+        assert shown | beyond == set(risk.mitigated_by)  # nothing the rule names is lost
+
+
+def test_the_default_view_says_which_mitigation_is_not_in_the_plan(runner: CliRunner) -> None:
+    freight = next(p for p in EXAMPLES if p.stem == "freight-microservices-review")
+    result = runner.invoke(cli, ["recommend", str(freight)], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    mesh = next(line for line in result.output.splitlines() if "A service mesh with medium" in line)
+    # The chassis is not recommended for this system: it is offered, not claimed.
+    assert "Service deployment platform; consider Microservice chassis (not in this plan)" in mesh

@@ -133,3 +133,30 @@ def test_in_place_survives_a_round_trip_through_raw(advisor: Advisor) -> None:
     again = advisor.check_answers(answers.raw())
     assert again.in_place == answers.in_place
     assert advisor.advise(again) == advisor.advise(answers)
+
+
+FREIGHT = ROOT / "examples" / "freight-microservices-review.yaml"
+
+
+def test_a_pattern_adopted_only_to_resolve_another_issue_is_a_consequence(advisor: Advisor) -> None:
+    result = advisor.advise(advisor.read_answers(FREIGHT))
+    replica = result.pattern("command-side-replica")
+    assert replica is not None
+    # No rule of its own chose it: it answers an issue the self-contained service raises.
+    assert replica.origin == "successor" and replica.score.rules <= 0
+    assert replica.role == "consequence"
+    # The same pattern chosen by its own rules (the fintech's reference data) is a decision.
+    fintech = advisor.advise(advisor.read_answers(ROOT / "examples" / "regulated-fintech.yaml"))
+    chosen = fintech.pattern("command-side-replica")
+    assert chosen is not None and chosen.score.rules > 0
+    assert chosen.role == "key-decision"
+
+
+def test_a_general_form_settled_by_its_chosen_specialization_is_a_consequence(advisor: Advisor) -> None:
+    result = advisor.advise(advisor.read_answers(ENTERPRISE))
+    roles = {p.id: p.role for p in result.recommended}
+    # Containers answer 'how is one instance packaged?': the container is the decision.
+    assert roles["service-instance-per-container"] == "key-decision"
+    assert roles["single-service-instance-per-host"] == "consequence"
+    # A specialization that is no answer to the general pattern's question leaves it a decision.
+    assert roles["api-gateway"] == "key-decision" and roles["backends-for-frontends"] == "key-decision"

@@ -227,7 +227,12 @@ def build_recommendation(
     reconsider = []
     for pattern_id, adoption in agenda.adopted.items():
         pattern = catalog.patterns[pattern_id]
-        role = pattern_role(catalog, pattern_id)
+        role = pattern_role(
+            catalog,
+            pattern_id,
+            chosen=adoption.origin == "in-place" or agenda.rule_score(pattern_id) > 0,
+            recommended=kept,
+        )
         if adoption.origin == "in-place":
             causes, preferred = reconsider_causes(agenda, pattern_id)
             if causes:

@@ -80,7 +80,9 @@ Status = Literal["add", "keep"]
 
 #: Why a pattern in place should be reconsidered: the rules advise against it here, an
 #: alternative is recommended instead, or on balance it hurts the prioritised forces.
-ReconsiderCause = Literal["advised-against", "alternative-preferred", "hurts-forces"]
+#: "favoured-too" goes with one of those: some answers favour keeping it (the user's own
+#: decision to keep a monolith, say), and the advice outweighs them: a choice to weigh, not a fact.
+ReconsiderCause = Literal["advised-against", "alternative-preferred", "hurts-forces", "favoured-too"]
 
 
 class RecommendedPattern(Frozen):

@@ -14,8 +14,10 @@ nothing in the answers favours it and on balance it hurts the prioritised forces
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from advisor.catalog.loader import Catalog
-from advisor.catalog.models import GroupRole
+from advisor.catalog.models import GroupRole, Verdict
 from advisor.core.agenda import Agenda
 from advisor.core.recommendation import ForceContribution, ReconsiderCause, Role
 
@@ -23,7 +25,9 @@ from advisor.core.recommendation import ForceContribution, ReconsiderCause, Role
 HURT_FORCES_SHOWN = 3
 
 
-def pattern_role(catalog: Catalog, pattern_id: str) -> Role:
+def pattern_role(
+    catalog: Catalog, pattern_id: str, *, chosen: bool = True, recommended: Collection[str] = ()
+) -> Role:
     """The class of a recommended pattern: key decision, consequence or practice.
 
     A pattern of a practice group is a practice; of a mechanism group, a consequence.
@@ -31,6 +35,18 @@ def pattern_role(catalog: Catalog, pattern_id: str) -> Role:
     choice (it has alternatives, a generalization or specializations) or starts a design
     (no predecessor: the architecture style, the strangler of a migration); otherwise it
     follows from a key decision (resolves one of its issues or refines it): a consequence.
+    Two more cases follow from a decision rather than make one: a pattern that was not
+    *chosen* (adopted only as a successor resolving another's issue, or as a requirement,
+    with no rule of its own in favour), and a generalization whose open question one of its
+    specializations answers and is ``recommended`` too (single service instance per host is
+    settled by the container or virtual machine chosen: the specialization is the decision).
+
+    Args:
+        catalog: the pattern language.
+        pattern_id: the recommended pattern.
+        chosen: whether the answers chose it (a rule in favour, or in place) rather than
+            only another pattern's issue or requirement.
+        recommended: the other patterns of the recommendation.
     """
     pattern = catalog.patterns[pattern_id]
     group = catalog.groups.get(pattern.group)
@@ -40,8 +56,13 @@ def pattern_role(catalog: Catalog, pattern_id: str) -> Role:
     if role is GroupRole.MECHANISM:
         return "consequence"
     related = pattern.related
-    variants = related.alternative or related.generalization or related.specialization
-    if variants or not related.predecessor:
+    if not chosen:
+        return "consequence"
+    if not related.predecessor:
+        return "key-decision"
+    if any(s in recommended for s in set(related.specialization) & set(related.successor)):
+        return "consequence"
+    if related.alternative or related.generalization or related.specialization:
         return "key-decision"
     return "consequence"
 
@@ -59,6 +80,11 @@ def reconsider_causes(agenda: Agenda, pattern_id: str) -> tuple[tuple[Reconsider
         causes.append("alternative-preferred")
     if agenda.rule_score(pattern_id) <= 0 and agenda.fit(pattern_id) < 0:
         causes.append("hurts-forces")
+    rules = agenda.catalog.rules
+    favouring = (rules[r] for r in agenda.fired if r in rules)
+    favoured = any(r.pattern == pattern_id and r.verdict is Verdict.RECOMMEND for r in favouring)
+    if causes and favoured:
+        causes.append("favoured-too")
     return tuple(causes), preferred
 
 

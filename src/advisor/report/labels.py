@@ -381,7 +381,9 @@ _LABELS: dict[str, tuple[str, str]] = {
     "risk": ("Risk", "리스크"),
     "at_stake": ("At stake", "위험 요소"),
     "mitigation": ("Mitigation", "완화 방안"),
-    "mitigated_by": ("Patterns", "관련 패턴"),
+    "mitigated_by": ("In this plan", "이 계획에 포함된 패턴"),
+    "not_in_plan": ("To consider (not in this plan)", "검토할 패턴 (이 계획에 없음)"),
+    "mitigation_consider": ("consider {names} (not in this plan)", "{names} 검토 (이 계획에 없음)"),
     "contradicts": (
         "the answers contradict the acceptance of “{issue}”",
         "답변이 “{issue}”을(를) 수용할 조건과 맞지 않음",
@@ -407,6 +409,10 @@ _LABELS: dict[str, tuple[str, str]] = {
     "cause_hurts-forces": (
         "it works against the prioritised forces: {forces}",
         "우선순위를 매긴 포스에 어긋남: {forces}",
+    ),
+    "cause_favoured-too": (
+        "yet some of your answers favour keeping it: a choice for the deciders to weigh",
+        "하지만 일부 답변은 유지를 지지함: 결정권자가 따져 볼 선택",
     ),
 }
 

@@ -167,6 +167,8 @@ def _risks(report: Report) -> list[str]:
             out += [
                 f"- **{label('mitigated_by', lang)}**: " + ", ".join(md(r.name) for r in risk.mitigated_by)
             ]
+        if risk.not_in_plan:
+            out += [f"- **{label('not_in_plan', lang)}**: " + ", ".join(md(r.name) for r in risk.not_in_plan)]
         out += [f"- `{risk.id}`: {evidence}", ""]
     return out
 

@@ -18,6 +18,7 @@ from advisor.base.text import plain
 from advisor.catalog.loader import Catalog
 from advisor.core.recommendation import Recommendation, RecommendedPattern
 from advisor.report.labels import label
+from advisor.report.risk_rows import split_mitigations
 from advisor.report.terminal_plan import render_first_phase
 
 #: How many risks the default view shows; the full view and the reports show all.
@@ -111,11 +112,14 @@ def _reconsider(result: Recommendation, catalog: Catalog, lang: Lang) -> Table:
             f"{catalog.forces[c.force].name.get(lang) if c.force in catalog.forces else c.force} ({c.weight})"
             for c in item.hurts
         )
-        # Most telling first: what replaces it, then why not, then the forces.
-        cause = min(item.causes, key=["alternative-preferred", "advised-against", "hurts-forces"].index)
+        # Most telling first: what replaces it, then why not, then the forces; and always
+        # whether the user's own answers favour keeping it (the advice overrules a decision).
+        order = ["alternative-preferred", "advised-against", "hurts-forces"]
+        cause = min((c for c in item.causes if c in order), key=order.index)
+        shown = [cause, *(["favoured-too"] if "favoured-too" in item.causes else [])]
         table.add_row(
             plain(_name(catalog, item.id, lang)),
-            plain(label(f"cause_{cause}", lang, names=names, forces=forces)),
+            plain("; ".join(label(f"cause_{c}", lang, names=names, forces=forces) for c in shown)),
         )
     return table
 
@@ -131,11 +135,16 @@ def _risks(result: Recommendation, catalog: Catalog, lang: Lang) -> Table:
     table.add_column(label("mitigation", lang), ratio=3, overflow="fold")
     for risk in shown:
         rule = catalog.risks.get(risk.id)
-        names = ", ".join(_name(catalog, p, lang) for p in risk.mitigated_by)
+        # Only what the plan holds is named as the mitigation; the rest briefly, as something to consider.
+        planned, beyond = split_mitigations(result, risk)
+        parts = [", ".join(_name(catalog, p, lang) for p in planned)] if planned else []
+        if beyond:
+            names = ", ".join(_name(catalog, p, lang) for p in beyond)
+            parts.append(label("mitigation_consider", lang, names=names))
         table.add_row(
             Text(label(f"severity_{risk.severity}", lang), style=_SEVERITY_STYLE[risk.severity]),
             plain(rule.title.get(lang) if rule else risk.id),
-            plain(names or (rule.mitigation.get(lang) if rule else "")),
+            plain("; ".join(parts) or (rule.mitigation.get(lang) if rule else "")),
         )
     return table
 

@@ -170,7 +170,8 @@ class RiskRow(Frozen):
     title: str
     stake: str
     mitigation: str
-    mitigated_by: tuple[Ref, ...]
+    mitigated_by: tuple[Ref, ...]  # the mitigating patterns this plan holds
+    not_in_plan: tuple[Ref, ...] = ()  # the mitigating patterns it does not hold: to consider
     matched: tuple[MatchRow, ...]
     issue: str | None = None
     issue_title: str | None = None
