@@ -38,7 +38,8 @@ def test_milestone_diff_explains_added_and_removed(runner: CliRunner) -> None:
     assert (
         "  - strangler-application (Strangler application)\n"
         "      rule strangler-existing-monolith no longer fires (it matched pattern "
-        "microservice-architecture is recommended, existing_system = monolith)\n"
+        "microservice-architecture is recommended, existing_system = monolith, "
+        "migration_strategy ≠ keep-and-modularize)\n"
     ) in out
     assert "  - transaction-log-tailing (Transaction log tailing)\n" in out
     assert "advised against: rule log-tailing-no-cdc (-4): " in out
