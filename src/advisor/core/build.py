@@ -10,6 +10,8 @@ byte-identical output.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
+from functools import lru_cache
+from typing import Literal
 
 from advisor.base.i18n import Arg, Message
 from advisor.catalog.conditions import UNKNOWN_VALUE, Clause
@@ -38,6 +40,20 @@ from advisor.questionnaire.answers import Answers
 from advisor.questionnaire.models import Questionnaire
 
 
+@lru_cache(maxsize=4096)
+def _link_reason(
+    kind: Literal["successor", "requirement"], predecessor: str, issue: str | None = None
+) -> Reason:
+    """A successor or requirement reason: results share a model per distinct value (models are frozen)."""
+    return Reason(kind=kind, predecessor=predecessor, issue=issue)
+
+
+@lru_cache(maxsize=4096)
+def _resolution(issue: str, raised_by: str) -> Resolution:
+    """An issue resolved: results share a model per distinct value (models are frozen)."""
+    return Resolution(issue=issue, raised_by=raised_by)
+
+
 def _matches(agenda: Agenda, clause: Clause) -> tuple[Match, ...]:
     return matches(agenda.answers, clause)
 
@@ -53,8 +69,7 @@ def _rule_reasons(
     reasons = []
     # Strongest rule first, so a one-line summary shows the reason that weighed most.
     rules = agenda.catalog.rules
-    about = [r for r in agenda.fired if rules[r].pattern == pattern_id]
-    for rule_id in sorted(about, key=lambda r: (-rules[r].weight, r)):
+    for rule_id in sorted(agenda.fired_about(pattern_id), key=lambda r: (-rules[r].weight, r)):
         rule = rules[rule_id]
         reasons.append(
             Reason(
@@ -176,13 +191,14 @@ def _open(agenda: Agenda) -> dict[str, tuple[list[str], str]]:
     return found
 
 
-def _requirement_reasons(agenda: Agenda, pattern_id: str) -> tuple[Reason, ...]:
-    """The recommended patterns that cannot work without ``pattern_id``."""
-    return tuple(
-        Reason(kind="requirement", predecessor=other)
-        for other in sorted(agenda.adopted)
-        if any(pattern_id in r.any_of for r in agenda.catalog.patterns[other].requires)
-    )
+def _required_by(agenda: Agenda) -> dict[str, list[str]]:
+    """For each pattern, the adopted patterns that cannot work without it, sorted."""
+    found: dict[str, list[str]] = {}
+    for other in sorted(agenda.adopted):
+        needed = {option for r in agenda.catalog.patterns[other].requires for option in r.any_of}
+        for pattern_id in needed:
+            found.setdefault(pattern_id, []).append(other)
+    return found
 
 
 def _dropped(agenda: Agenda, pattern_id: str) -> Dropped:
@@ -223,6 +239,10 @@ def build_recommendation(
     in_place = [p for p in kept if agenda.adopted[p].origin == "in-place"]
     plan = plan_phases(catalog, parents, resolves, in_place)
     phase_of = {p: phase.number for phase in plan for p in phase.patterns}
+    required_by = _required_by(agenda)
+    resolved: dict[str, list[tuple[str, str]]] = {}  # resolver → (raiser, issue), as linked
+    for raiser, issue_id, resolver in agenda.links():
+        resolved.setdefault(resolver, []).append((raiser, issue_id))
     recommended = []
     reconsider = []
     for pattern_id, adoption in agenda.adopted.items():
@@ -254,11 +274,11 @@ def build_recommendation(
                     )
                 )
                 continue
-        successor_reasons = [
-            Reason(kind="successor", predecessor=raiser, issue=issue_id)
-            for raiser, issue_id, resolver in agenda.links()
-            if resolver == pattern_id
-        ]
+        links = resolved.get(pattern_id, [])
+        successor_reasons = tuple(_link_reason("successor", raiser, issue_id) for raiser, issue_id in links)
+        requirement_reasons = tuple(
+            _link_reason("requirement", other) for other in required_by.get(pattern_id, ())
+        )
         recommended.append(
             RecommendedPattern(
                 id=pattern_id,
@@ -271,13 +291,9 @@ def build_recommendation(
                 status="keep" if adoption.origin == "in-place" else "add",
                 parent=adoption.parent,
                 depth=adoption.depth,
-                reasons=_rule_reasons(agenda, clauses, pattern_id)
-                + tuple(successor_reasons)
-                + _requirement_reasons(agenda, pattern_id),
+                reasons=_rule_reasons(agenda, clauses, pattern_id) + successor_reasons + requirement_reasons,
                 forces=agenda.contributions(pattern_id),
-                resolves=tuple(
-                    Resolution(issue=i, raised_by=r) for r, i, res in agenda.links() if res == pattern_id
-                ),
+                resolves=tuple(_resolution(i, r) for r, i in links),
                 raises=tuple(sorted(pattern.resulting_context.issues)),
                 effort=pattern.effort.value if pattern.effort else None,
                 phase=phase_of[pattern_id],

@@ -10,12 +10,30 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from advisor.catalog.loader import Catalog
 from advisor.catalog.models import Effect, ForceEffect, Verdict
 from advisor.core.engine import Firing
 from advisor.core.recommendation import ForceContribution, Score
 from advisor.questionnaire.answers import Answers
+
+
+@lru_cache(maxsize=4096)
+def _contribution(
+    force: str, weight: int, effect: str, strength: int, points: float, _key: str
+) -> ForceContribution:
+    """One force contribution, shared by the results that show the same (models are frozen).
+
+    ``_key`` is ``repr(points)``: -0.0 and 0.0 compare equal but are written apart.
+    """
+    return ForceContribution(force=force, weight=weight, effect=effect, strength=strength, points=points)
+
+
+@lru_cache(maxsize=4096)
+def _score(rules: int, forces: float, total: float, _key: str) -> Score:
+    """One score, shared by the results that show the same (``_key``: the numbers' repr)."""
+    return Score(rules=rules, forces=forces, total=total)
 
 
 @dataclass
@@ -27,6 +45,7 @@ class Scores:
     fired: dict[str, int] = field(default_factory=dict)
     _rule_scores: dict[str, int] = field(default_factory=dict)
     _favoured: set[str] = field(default_factory=set)
+    _about: dict[str, list[str]] = field(default_factory=dict)  # pattern → the rules fired about it
     _fit: dict[str, tuple[ForceContribution, ...]] = field(default_factory=dict)
     _fit_total: dict[str, float] = field(default_factory=dict)
     _total: dict[str, float] = field(default_factory=dict)
@@ -44,6 +63,7 @@ class Scores:
             new = True
             self.fired[firing.rule] = firing.clause
             rule = self.catalog.rules[firing.rule]
+            self._about.setdefault(rule.pattern, []).append(firing.rule)
             signed = rule.weight if rule.verdict is Verdict.RECOMMEND else -rule.weight
             if rule.verdict is Verdict.RECOMMEND:
                 self._favoured.add(rule.pattern)
@@ -55,6 +75,10 @@ class Scores:
     def rule_score(self, pattern_id: str) -> int:
         """The summed weights of the fired rules about ``pattern_id`` (advising against counts negative)."""
         return self._rule_scores.get(pattern_id, 0)
+
+    def fired_about(self, pattern_id: str) -> list[str]:
+        """The rules about ``pattern_id`` that fired, in the order they fired."""
+        return self._about.get(pattern_id, [])
 
     def favoured(self, pattern_id: str) -> bool:
         """Whether some fired rule recommends ``pattern_id``, whatever the others say."""
@@ -73,12 +97,8 @@ class Scores:
         """How each prioritised force moves the score of ``pattern_id`` (cached per pattern)."""
         if pattern_id not in self._fit:
             self._fit[pattern_id] = tuple(
-                ForceContribution(
-                    force=effect.force,
-                    weight=weight,
-                    effect=effect.effect.value,
-                    strength=effect.strength,
-                    points=points,
+                _contribution(
+                    effect.force, weight, effect.effect.value, effect.strength, points, repr(points)
                 )
                 for effect, weight, points in self._effects(pattern_id)
             )
@@ -103,9 +123,8 @@ class Scores:
 
     def score(self, pattern_id: str) -> Score:
         """The rule, force and total score of ``pattern_id``."""
-        return Score(
-            rules=self.rule_score(pattern_id), forces=self.fit(pattern_id), total=self.total(pattern_id)
-        )
+        rules, forces, total = self.rule_score(pattern_id), self.fit(pattern_id), self.total(pattern_id)
+        return _score(rules, forces, total, repr((rules, forces, total)))
 
     def rank(self, pattern_id: str) -> tuple[float, int, str]:
         """Sort key: the highest total first, then the rules' verdict, then by id."""
