@@ -164,9 +164,39 @@ def test_why_not_a_successor_whose_raiser_is_missing(runner: CliRunner) -> None:
             "raised": False,
             "raised_by": ["database-per-service"],
             "resolved_here_by": [],
+            "because": [],
         }
     ]
     assert {s["pattern"] for s in data["suggestions"]} <= {"database-per-service"}
+
+
+def test_an_issue_the_answers_do_not_raise_is_explained_both_ways(runner: CliRunner) -> None:
+    # Nordwind with no business operation that changes several areas' data: no distributed transaction.
+    none = ["--set", "cross_service_updates=none"]
+    saga = _explain(runner, ENTERPRISE, "saga", *none)
+    assert saga["status"] == "not-raised"
+    held_back = {"code": "sum_issue_held_back", "args": {"issues": ["distributed-transactions"]}}
+    assert saga["summary"] == held_back
+    [link] = [link for link in saga["resolves"] if link["issue"] == "distributed-transactions"]
+    assert link["raised"] is False
+    assert [m["actual"] for m in link["because"]] == ["none"]
+    # the one change that brings the issue (and the saga) back is offered and verified
+    assert any(f["change"]["set"].startswith("cross_service_updates=") for f in saga["flips"])
+    text = runner.invoke(cli, ["explain", ENTERPRISE, "saga", *none]).stdout
+    assert (
+        "'distributed-transactions', raised by database-per-service (not raised here, because this does "
+        "not hold: cross_service_updates in [some, many] (is none))"
+    ) in text
+    korean = runner.invoke(cli, ["explain", ENTERPRISE, "saga", *none, "--lang", "ko"]).stdout
+    assert "여기서는 발생하지 않음. 성립하지 않는 조건: cross_service_updates ∈ [some, many]" in korean
+    # the pattern that would raise it says which of its issues it does not raise here, and why
+    owner = _explain(runner, ENTERPRISE, "database-per-service", *none)
+    assert owner["status"] == "recommended"
+    assert [(n["id"], n["raised_by"]) for n in owner["not_raised"]] == [
+        ("distributed-transactions", "database-per-service")
+    ]
+    text = runner.invoke(cli, ["explain", ENTERPRISE, "database-per-service", *none]).stdout
+    assert "Issues it does not raise here (their conditions do not hold):" in text
 
 
 def test_why_not_a_resolver_when_another_resolves_the_issue(runner: CliRunner) -> None:

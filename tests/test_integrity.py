@@ -180,10 +180,12 @@ def test_a_successor_or_predecessor_written_in_a_file_is_refused_with_the_fix(wr
 def test_an_uncited_successor_link_is_reported_at_the_raise(write: Write) -> None:
     cited = (
         "    - issue: asynchronous-messages\n"
+        "      when: *broker-wanted\n"
         "      sources: [microservices.io:communication-style/messaging]\n"
     )
     assert cited in SAGA
-    pack = _pack(write, "saga", SAGA.replace(cited, "    - asynchronous-messages\n"))
+    uncited = "    - issue: asynchronous-messages\n      when: *broker-wanted\n"
+    pack = _pack(write, "saga", SAGA.replace(cited, uncited))
     [problem] = issue_problems(load_catalog([pack]))
     assert problem.message == (
         "'saga' raises 'asynchronous-messages', which makes messaging its successor, "

@@ -68,6 +68,7 @@ SCRIPT: list[tuple[str, str, str | None]] = [
     ("ops_maturity", DOWN + ENTER, None),
     ("domain_complexity", DOWN + ENTER, None),
     ("consistency_needs", DOWN + ENTER, None),
+    ("cross_service_updates", DOWN + ENTER, None),
     ("cross_service_queries", DOWN + ENTER, None),
     ("read_write_ratio", UP + ENTER, None),
     ("event_history", DOWN + ENTER, None),
@@ -110,6 +111,7 @@ ANSWERS = {
     "ops_maturity": "high",
     "domain_complexity": "complex",
     "consistency_needs": "eventual-ok",
+    "cross_service_updates": "many",
     "cross_service_queries": "many",
     "read_write_ratio": "read-heavy",
     "event_history": "unknown",
@@ -269,6 +271,7 @@ answers:
   ops_maturity: high
   domain_complexity: complex
   consistency_needs: eventual-ok
+  cross_service_updates: many
   cross_service_queries: many
   read_write_ratio: read-heavy
   event_history: unknown
@@ -342,7 +345,7 @@ def test_korean_interview_writes_the_same_answers_file(tmp_path: Path, advisor: 
     for korean in (
         "시스템",
         "조직과 딜리버리",
-        "질문 1/30",
+        "질문 1/31",
         "보고서 제목에 쓰일 짧은 이름.",
         "MVP / 초기 검증",
     ):
@@ -391,7 +394,7 @@ def test_ctrl_c_saves_the_answers_and_resume_continues_there(tmp_path: Path, adv
     child.send(ENTER)
     screen = finish(child)
     assert child.exitstatus == 0, screen
-    assert "The system · question 5 of 30" in screen
+    assert "The system · question 5 of 31" in screen
     assert "question 3 of" not in screen
     assert (tmp_path / "shop.yaml").read_text(encoding="utf-8") == EXPECTED_FILE
     assert not resume.exists()

@@ -65,9 +65,16 @@ def _resolves(
             sorted(p.id for p in advisor.catalog.patterns.values() if issue.id in p.resulting_context.issues)
         )
         others = tuple(p.id for p in result.recommended if any(r.issue == issue.id for r in p.resolves))
+        raised = issue.id in state.raised
+        # Raised by a recommended pattern only where a condition holds: why it does not here.
+        held_back = [n for n in result.not_raised if n.id == issue.id] if not raised else []
         links.append(
             IssueLink(
-                issue=issue.id, raised_by=raisers, raised=issue.id in state.raised, resolved_here_by=others
+                issue=issue.id,
+                raised_by=raisers,
+                raised=raised,
+                resolved_here_by=others,
+                because=held_back[0].because if held_back else (),
             )
         )
     return tuple(links)
@@ -183,6 +190,7 @@ def explain(
             forces=recommended.forces,
             chain=chain,
             won_over=tuple(r for r in pairs if r.winner == pattern_id),
+            not_raised=tuple(n for n in result.not_raised if n.raised_by == pattern_id),
             rules=checks,
             flips=_flips_of(sensitivity, pattern_id, recommended=True),
         )
@@ -229,6 +237,11 @@ def explain(
     taken = [link for link in links if link.raised and link.resolved_here_by]
     if taken:
         return Explanation(**common, status="not-needed", summary=Message.of("sum_not_needed"))
+    held_back = tuple(link.issue for link in links if link.because)
+    if held_back:
+        return Explanation(
+            **common, status="not-raised", summary=Message.of("sum_issue_held_back", issues=held_back)
+        )
     raisers = tuple(sorted({r for link in links for r in link.raised_by}))
     return Explanation(
         **common,

@@ -15,6 +15,8 @@ from advisor.core.recommendation import (
     SCHEMA_VERSION,
     Alternative,
     ForceContribution,
+    Match,
+    NotRaised,
     Reason,
     Recommendation,
     Score,
@@ -58,12 +60,17 @@ class ChainStep(Frozen):
 
 
 class IssueLink(Frozen):
-    """An issue the pattern resolves, the patterns that raise it, and who resolves it here instead."""
+    """An issue the pattern resolves, the patterns that raise it, and who resolves it here instead.
+
+    ``because`` holds, for an issue a recommended pattern raises only under a condition the
+    answers do not meet, the tests of that condition that fail (with the actual answers).
+    """
 
     issue: str
     raised_by: tuple[str, ...]
     raised: bool
     resolved_here_by: tuple[str, ...] = ()
+    because: tuple[Match, ...] = ()
 
 
 class Suggestion(Frozen):
@@ -103,6 +110,8 @@ class Explanation(Frozen):
     ``flips`` are the single answer or force changes that add the pattern (or, when it is
     recommended, remove it): exactly those of ``advisor whatif`` that touch this pattern, from
     the same search. ``suggestions`` are verified combined changes that bring the pattern in.
+    ``not_raised`` are the issues a recommended pattern raises only under conditions these
+    answers do not meet, with the tests that fail.
     """
 
     pattern: str
@@ -118,6 +127,7 @@ class Explanation(Frozen):
     lost_to: tuple[Rivalry, ...] = ()
     needs_one_of: tuple[str, ...] = ()
     resolves: tuple[IssueLink, ...] = ()
+    not_raised: tuple[NotRaised, ...] = ()
     rules: tuple[RuleCheck, ...] = ()
     flips: tuple[Flip, ...] = ()
     suggestions: tuple[Suggestion, ...] = ()

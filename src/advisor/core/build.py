@@ -294,7 +294,8 @@ def build_recommendation(
                 reasons=_rule_reasons(agenda, clauses, pattern_id) + successor_reasons + requirement_reasons,
                 forces=agenda.contributions(pattern_id),
                 resolves=tuple(_resolution(i, r) for r, i in links),
-                raises=tuple(sorted(pattern.resulting_context.issues)),
+                # The issues raised here: an issue whose condition the answers do not meet is not.
+                raises=tuple(sorted(i for raiser, i in agenda.raised if raiser == pattern_id)),
                 effort=pattern.effort.value if pattern.effort else None,
                 phase=phase_of[pattern_id],
             )

@@ -25,7 +25,7 @@ from advisor.analysis.results import (
 from advisor.base.i18n import Lang
 from advisor.base.text import visible
 from advisor.catalog.loader import Catalog
-from advisor.core.recommendation import Reason, Score
+from advisor.core.recommendation import Match, Reason, Score
 from advisor.questionnaire.overrides import FORCE_PREFIX
 from advisor.report.labels import say, show_value
 from advisor.report.reasoning_words import WORDS
@@ -46,6 +46,13 @@ def _tests(reason: Reason, lang: Lang) -> str:
     return ", ".join(
         say(m.test, lang) + (f" ({show_value(m.actual, lang)})" if m.actual is not None else "")
         for m in reason.matched
+    )
+
+
+def _failed(because: tuple[Match, ...], lang: Lang) -> str:
+    """The tests of a condition that fail, each with the actual answer or weight."""
+    return ", ".join(
+        f"{say(m.test, lang)} ({WORDS('is_actual', lang, actual=_shown(m.actual, lang))})" for m in because
     )
 
 
@@ -213,6 +220,7 @@ def render_explanation(explanation: Explanation, catalog: Catalog, lang: Lang = 
                 points=f"{c.points:+g}",
             )
             out.append(f"  • {line}")
+    out += _held_back(e, lang)
     if e.won_over:
         out += ["", WORDS("won_over", lang)]
         out += [_rivalry(r, lang, won=True) for r in e.won_over]
@@ -221,15 +229,36 @@ def render_explanation(explanation: Explanation, catalog: Catalog, lang: Lang = 
         out += [_rivalry(r, lang, won=False) for r in e.lost_to]
     if e.needs_one_of:
         out += ["", WORDS("needs_one_of", lang, patterns=e.needs_one_of)]
-    if e.resolves and e.status != "recommended":
-        out += ["", WORDS("would_resolve", lang)]
-        for link in e.resolves:
-            raisers = ", ".join(link.raised_by) or WORDS("no_pattern", lang)
-            state = WORDS("raised_here" if link.raised else "not_raised_here", lang)
-            if link.resolved_here_by:
-                state += ", " + WORDS("resolved_by", lang, patterns=link.resolved_here_by)
-            out.append("  • " + WORDS("issue_line", lang, issue=link.issue, raisers=raisers, state=state))
+    out += _would_resolve(e, lang)
     return visible("\n".join(out + _what_would_change(e, catalog, lang)) + "\n")
+
+
+def _held_back(e: Explanation, lang: Lang) -> list[str]:
+    """The issues a recommended pattern does not raise here, with the tests that fail."""
+    if not e.not_raised:
+        return []
+    lines = ["", WORDS("not_raised_head", lang)]
+    for issue in e.not_raised:
+        tests = _failed(issue.because, lang)
+        lines.append("  • " + WORDS("held_back_line", lang, issue=issue.id, tests=tests))
+    return lines
+
+
+def _would_resolve(e: Explanation, lang: Lang) -> list[str]:
+    """The issues a pattern not recommended would resolve, and whether (and why not) they arise here."""
+    if not e.resolves or e.status == "recommended":
+        return []
+    lines = ["", WORDS("would_resolve", lang)]
+    for link in e.resolves:
+        raisers = ", ".join(link.raised_by) or WORDS("no_pattern", lang)
+        if link.because:
+            state = WORDS("not_raised_because", lang, tests=_failed(link.because, lang))
+        else:
+            state = WORDS("raised_here" if link.raised else "not_raised_here", lang)
+        if link.resolved_here_by:
+            state += ", " + WORDS("resolved_by", lang, patterns=link.resolved_here_by)
+        lines.append("  • " + WORDS("issue_line", lang, issue=link.issue, raisers=raisers, state=state))
+    return lines
 
 
 def _what_would_change(e: Explanation, catalog: Catalog, lang: Lang) -> list[str]:

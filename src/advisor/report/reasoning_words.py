@@ -91,6 +91,12 @@ _WORDS: dict[str, tuple[str, str]] = {
         "추천하지 않음: 이 답변에서 이 패턴을 지지하는 규칙이 없고, 이 패턴이 해결하는 이슈를 만드는 "
         "패턴({raisers})도 추천되지 않았다",
     ),
+    "sum_issue_held_back": (
+        "not recommended: the issues it resolves ({issues}) are not raised here, because these "
+        "answers do not meet the conditions under which they arise",
+        "추천하지 않음: 이 패턴이 해결하는 이슈({issues})가 이 답변에서는 발생 조건을 충족하지 않아 "
+        "발생하지 않는다",
+    ),
     "sum_no_raiser": (
         "not recommended: no rule favours it for these answers, and no pattern raises an issue it resolves",
         "추천하지 않음: 이 답변에서 이 패턴을 지지하는 규칙이 없고, 이 패턴이 해결하는 이슈를 만드는 "
@@ -127,6 +133,15 @@ _WORDS: dict[str, tuple[str, str]] = {
     "no_pattern": ("no pattern", "없음"),
     "raised_here": ("raised here", "여기서 발생"),
     "not_raised_here": ("not raised here", "여기서는 발생하지 않음"),
+    "not_raised_because": (
+        "not raised here, because this does not hold: {tests}",
+        "여기서는 발생하지 않음. 성립하지 않는 조건: {tests}",
+    ),
+    "not_raised_head": (
+        "Issues it does not raise here (their conditions do not hold):",
+        "여기서는 발생시키지 않는 이슈 (발생 조건이 성립하지 않음):",
+    ),
+    "held_back_line": ("'{issue}': this does not hold: {tests}", "'{issue}': 성립하지 않는 조건: {tests}"),
     "resolved_by": ("resolved by {patterns}", "해결: {patterns}"),
     "its_rules": ("Its rules, against these answers:", "이 답변에 비춘 규칙:"),
     "check_line": (
