@@ -143,6 +143,7 @@ def test_running_microservices_keep_what_works_and_plan_the_rest(advisor: Adviso
     assert set(notes) == {
         "existing_system",
         "ops_maturity",
+        "cross_service_updates",
         "cross_service_queries",
         "messaging_infrastructure",
     }
