@@ -48,6 +48,13 @@ def test_help_and_json_recommendation_import_no_prompt_or_template_library(args:
     assert loaded == []
 
 
+def test_a_json_recommendation_creates_no_other_document_models() -> None:
+    # The report, batch, explain, what-if and diff models are a good part of a cold start.
+    modules = _imported("recommend", "examples/enterprise-escaping-monolith.yaml", "--json")
+    assert "advisor.core.recommendation" in modules
+    assert not {"advisor.report.view", "advisor.analysis.results", "advisor.analysis.portfolio"} & modules
+
+
 def test_help_imports_no_command_and_no_core() -> None:
     modules = _imported("--help")
     assert not any(m.startswith(("advisor.core", "advisor.report", "advisor.analysis")) for m in modules)

@@ -61,5 +61,5 @@ def _document_command(kind: str, command: str, holds: str) -> click.Command:
     return click.command(kind, short_help=f"{command}: {holds}.")(print_schema)
 
 
-for _kind, (_model, _command, _holds) in DOCUMENTS.items():
+for _kind, (_command, _holds) in DOCUMENTS.items():
     schema.add_command(_document_command(_kind, _command, _holds))

@@ -9,30 +9,52 @@ and ``advisor schema KIND`` prints the same text.
 
 from __future__ import annotations
 
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
-from pydantic import BaseModel
-
-from advisor.analysis.results import AssessmentDiff, Batch, Explanation, Sensitivity
 from advisor.base.jsonio import as_document, schema_id, stable_json
-from advisor.core.recommendation import Recommendation
-from advisor.report.view import Report
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+    from advisor.core.recommendation import Recommendation
+    from advisor.report.view import Report
 
 DRAFT: Final = "https://json-schema.org/draft/2020-12/schema"
 
-#: Each kind of JSON document: the model it is dumped from, the command that writes it, what it holds.
-DOCUMENTS: Final[dict[str, tuple[type[BaseModel], str, str]]] = {
-    "recommendation": (Recommendation, "advisor recommend FILE --json", "the recommendation for one system"),
+#: Each kind of JSON document: the command that writes it and what it holds (its model:
+#: :func:`document_model`).
+DOCUMENTS: Final[dict[str, tuple[str, str]]] = {
+    "recommendation": ("advisor recommend FILE --json", "the recommendation for one system"),
     "batch": (
-        Batch,
         "advisor recommend FILES... --json (several files or a folder)",
         "every system of a batch and the portfolio summary",
     ),
-    "report": (Report, "advisor report --format json", "the report, in one language"),
-    "explain": (Explanation, "advisor explain --json", "why (or why not) one pattern"),
-    "whatif": (Sensitivity, "advisor whatif --json", "the single changes that change the recommendation"),
-    "diff": (AssessmentDiff, "advisor diff --json", "what changed between two assessments, and why"),
+    "report": ("advisor report --format json", "the report, in one language"),
+    "explain": ("advisor explain --json", "why (or why not) one pattern"),
+    "whatif": ("advisor whatif --json", "the single changes that change the recommendation"),
+    "diff": ("advisor diff --json", "what changed between two assessments, and why"),
 }
+
+
+def document_model(kind: str) -> type[BaseModel]:
+    """The model documents of ``kind`` are dumped from.
+
+    Imported here, when a schema is asked for: writing one document needs only its own
+    model, and creating the others' classes is a good part of a cold start.
+    """
+    from advisor.analysis.results import AssessmentDiff, Batch, Explanation, Sensitivity  # noqa: PLC0415
+    from advisor.core.recommendation import Recommendation  # noqa: PLC0415
+    from advisor.report.view import Report  # noqa: PLC0415
+
+    models: dict[str, type[BaseModel]] = {
+        "recommendation": Recommendation,
+        "batch": Batch,
+        "report": Report,
+        "explain": Explanation,
+        "whatif": Sensitivity,
+        "diff": AssessmentDiff,
+    }
+    return models[kind]
 
 
 def render_document(kind: str, model: BaseModel) -> str:
@@ -52,8 +74,8 @@ def render_report_json(report: Report) -> str:
 
 def document_schema(kind: str) -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of documents of ``kind``, generated from its model."""
-    model, command, holds = DOCUMENTS[kind]
-    schema = model.model_json_schema(mode="serialization")
+    command, holds = DOCUMENTS[kind]
+    schema = document_model(kind).model_json_schema(mode="serialization")
     properties = {
         "$schema": {"const": schema_id(kind), "description": "Names the schema of this document."},
         "kind": {"const": kind, "description": "The kind of advisor document."},
