@@ -220,3 +220,24 @@ def test_unknown_pattern(runner: CliRunner) -> None:
     assert result.exit_code == 2
     assert result.stdout == ""
     assert result.stderr == "error: unknown pattern 'sagga'\n  hint: did you mean 'saga'?\n"
+
+
+def test_a_pattern_dropped_for_its_requirement_says_what_it_needs_and_why_not(runner: CliRunner) -> None:
+    # Nordwind without a message broker: CQRS views cannot be kept up to date from events.
+    no_broker = ["--set", "messaging_infrastructure=not-wanted"]
+    data = _explain(runner, ENTERPRISE, "cqrs", *no_broker)
+    assert data["status"] == "dropped"
+    assert data["summary"] == {"code": "sum_dropped", "args": {"patterns": ["messaging"]}}
+    assert data["needs_one_of"] == ["messaging"]
+    assert data["unmet"] == [{"code": "blocked_against", "args": {"pattern": "messaging"}}]
+    # allowing a broker is verified to bring it back
+    assert any(f["change"]["set"].startswith("messaging_infrastructure=") for f in data["flips"])
+    text = runner.invoke(cli, ["explain", ENTERPRISE, "cqrs", *no_broker]).stdout
+    assert text.splitlines()[0].endswith(
+        "not recommended: it cannot work without messaging, which cannot be recommended here"
+    )
+    assert "It cannot work without messaging:" in text
+    assert "Messaging is advised against here" in text
+    korean = runner.invoke(cli, ["explain", ENTERPRISE, "cqrs", *no_broker, "--lang", "ko"]).stdout
+    assert "messaging 없이는 동작할 수 없음:" in korean
+    assert "뷰는 데이터를 소유한 서비스가 메시지 브로커로 발행하는 이벤트로" in korean

@@ -159,7 +159,12 @@ def test_records_can_go_into_the_current_folder(
     _adr(runner, STARTUP, Path())
     _adr(runner, STARTUP, Path())
     names = sorted(p.name for p in tmp_path.iterdir())
-    assert names == [MANIFEST, "0001-monolithic-architecture.md", "index.md"]
+    assert names == [
+        MANIFEST,
+        "0001-monolithic-architecture.md",
+        "0002-service-instance-per-container.md",
+        "index.md",
+    ]
 
 
 def test_a_damaged_manifest_is_an_error_not_a_guess(runner: CliRunner, tmp_path: Path) -> None:

@@ -221,6 +221,19 @@ def explain(
             score=against.score,
             reasons=against.reasons,
         )
+    dropped = next((d for d in result.dropped if d.id == pattern_id), None)
+    if dropped is not None:
+        return Explanation(
+            **common,
+            status="dropped",
+            summary=Message.of(
+                "sum_dropped" if len(dropped.needs_one_of) == 1 else "sum_dropped_any",
+                patterns=dropped.needs_one_of,
+            ),
+            score=dropped.score,
+            needs_one_of=dropped.needs_one_of,
+            unmet=dropped.reasons,
+        )
     if lost:
         return Explanation(
             **common, status="alternative", summary=Message.of("sum_lost"), score=lost[0].loser_score

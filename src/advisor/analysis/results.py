@@ -24,7 +24,13 @@ from advisor.core.recommendation import (
 from advisor.questionnaire.overrides import FORCE_PREFIX
 
 Status = Literal[
-    "recommended", "alternative", "advised-against", "not-applicable", "not-needed", "not-raised"
+    "recommended",
+    "alternative",
+    "advised-against",
+    "dropped",
+    "not-applicable",
+    "not-needed",
+    "not-raised",
 ]
 
 
@@ -112,6 +118,8 @@ class Explanation(Frozen):
     the same search. ``suggestions`` are verified combined changes that bring the pattern in.
     ``not_raised`` are the issues a recommended pattern raises only under conditions these
     answers do not meet, with the tests that fail.
+    A ``dropped`` pattern cannot work without one of ``needs_one_of`` (a requirement), and
+    ``unmet`` says why none of them can be recommended here.
     """
 
     pattern: str
@@ -126,6 +134,7 @@ class Explanation(Frozen):
     won_over: tuple[Rivalry, ...] = ()
     lost_to: tuple[Rivalry, ...] = ()
     needs_one_of: tuple[str, ...] = ()
+    unmet: tuple[Message, ...] = ()
     resolves: tuple[IssueLink, ...] = ()
     not_raised: tuple[NotRaised, ...] = ()
     rules: tuple[RuleCheck, ...] = ()

@@ -72,7 +72,9 @@ def reconsider_causes(agenda: Agenda, pattern_id: str) -> tuple[tuple[Reconsider
     causes: list[ReconsiderCause] = []
     if agenda.rule_score(pattern_id) < 0:
         causes.append("advised-against")
-    alternatives = agenda.catalog.patterns[pattern_id].related.alternative
+    # Only an alternative that excludes it: messaging beside remote procedure invocation
+    # (a per-interaction choice) replaces none of the interactions RPI serves.
+    alternatives = agenda.relations.exclusive[pattern_id]
     preferred = tuple(
         sorted(a for a in alternatives if a in agenda.adopted and agenda.adopted[a].origin != "in-place")
     )

@@ -47,6 +47,11 @@ _LABELS: dict[str, tuple[str, str]] = {
     ),
     "alternatives": ("Alternatives considered", "검토한 대안"),
     "advised_against": ("Patterns advised against", "권장하지 않는 패턴"),
+    "dropped": (
+        "Left out: they cannot work without a pattern that cannot be recommended here",
+        "제외한 패턴: 여기서 추천할 수 없는 패턴 없이는 동작할 수 없음",
+    ),
+    "needs": ("Cannot work without", "필요한 패턴"),
     "open_issues": ("Open issues", "남은 이슈"),
     "matrix": ("Trade-off matrix", "트레이드오프 매트릭스"),
     "next_steps": ("Next steps", "다음 단계"),

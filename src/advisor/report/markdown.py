@@ -230,6 +230,12 @@ def render_markdown(report: Report) -> str:
         for a in report.advised_against
     ]
     out += _section("advised_against", ["pattern", "score", "why"], against, lang)
+    if report.dropped:
+        dropped = [
+            [md(d.name), ", ".join(md(n.name) for n in d.needs), f"{md(d.requirement)}<br>{md(d.reason)}"]
+            for d in report.dropped
+        ]
+        out += _section("dropped", ["pattern", "needs", "why_not"], dropped, lang)
     if report.in_place:
         reconsider = [
             [md(r.name), _score(r.score), "<br>".join([*map(md, r.causes), *map(_explanation, r.reasons)])]

@@ -24,6 +24,7 @@ from advisor.report.view import (
     AdvisedRow,
     AlternativeRow,
     ContextSection,
+    DroppedRow,
     Explanation,
     ForceRow,
     GroupBlock,
@@ -335,6 +336,26 @@ class _Builder:
             for a in self.rec.advised_against
         )
 
+    def dropped(self) -> tuple[DroppedRow, ...]:
+        rows = []
+        for d in self.rec.dropped:
+            pattern = self.catalog.patterns[d.id]
+            requirement = next(
+                (r for r in pattern.requires if sorted(r.any_of) == list(d.needs_one_of)), None
+            )
+            rows.append(
+                DroppedRow(
+                    id=d.id,
+                    name=self.name(d.id),
+                    group=pattern.group,
+                    score=d.score,
+                    needs=tuple(self.ref(p) for p in d.needs_one_of),
+                    requirement=requirement.reason.get(self.lang) if requirement else "",
+                    reason=self.open_reason(d.reasons),
+                )
+            )
+        return tuple(rows)
+
     def open_issues(self) -> tuple[OpenIssueRow, ...]:
         return tuple(
             OpenIssueRow(
@@ -455,6 +476,7 @@ def build_report(
         graph=builder.graph(),
         alternatives=builder.alternatives(),
         advised_against=builder.advised_against(),
+        dropped=builder.dropped(),
         in_place=tuple(builder.ref(p) for p in recommendation.in_place),
         reconsider=builder.reconsider(),
         risks=risk_rows(recommendation, catalog, lang),

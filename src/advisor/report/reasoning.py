@@ -227,10 +227,28 @@ def render_explanation(explanation: Explanation, catalog: Catalog, lang: Lang = 
     if e.lost_to:
         out += ["", WORDS("lost_to", lang)]
         out += [_rivalry(r, lang, won=False) for r in e.lost_to]
-    if e.needs_one_of:
+    if e.status == "dropped":
+        out += _unmet(e, catalog, lang)
+    elif e.needs_one_of:
         out += ["", WORDS("needs_one_of", lang, patterns=e.needs_one_of)]
     out += _would_resolve(e, lang)
     return visible("\n".join(out + _what_would_change(e, catalog, lang)) + "\n")
+
+
+def _unmet(e: Explanation, catalog: Catalog, lang: Lang) -> list[str]:
+    """What a dropped pattern cannot work without (the catalog's reason) and why none of it can come in."""
+    pattern = catalog.patterns.get(e.pattern)
+    requirement = (
+        next((r for r in pattern.requires if sorted(r.any_of) == list(e.needs_one_of)), None)
+        if pattern
+        else None
+    )
+    head = "requires_head" if len(e.needs_one_of) == 1 else "requires_any_head"
+    lines = ["", WORDS(head, lang, patterns=e.needs_one_of)]
+    if requirement is not None:
+        lines.append("  " + requirement.reason.get(lang))
+    lines += ["  • " + say(m, lang, catalog) for m in e.unmet]
+    return lines
 
 
 def _held_back(e: Explanation, lang: Lang) -> list[str]:

@@ -97,6 +97,19 @@ _WORDS: dict[str, tuple[str, str]] = {
         "추천하지 않음: 이 패턴이 해결하는 이슈({issues})가 이 답변에서는 발생 조건을 충족하지 않아 "
         "발생하지 않는다",
     ),
+    "sum_dropped": (
+        "not recommended: it cannot work without {patterns}, which cannot be recommended here",
+        "추천하지 않음: {patterns} 없이는 동작할 수 없는데, 여기서는 이를 추천할 수 없다",
+    ),
+    "sum_dropped_any": (
+        "not recommended: it cannot work without one of {patterns}, and none of them can be recommended here",
+        "추천하지 않음: {patterns} 중 하나 없이는 동작할 수 없는데, 여기서는 그중 어느 것도 추천할 수 없다",
+    ),
+    "requires_head": ("It cannot work without {patterns}:", "{patterns} 없이는 동작할 수 없음:"),
+    "requires_any_head": (
+        "It cannot work without one of {patterns}:",
+        "다음 중 하나 없이는 동작할 수 없음: {patterns}",
+    ),
     "sum_no_raiser": (
         "not recommended: no rule favours it for these answers, and no pattern raises an issue it resolves",
         "추천하지 않음: 이 답변에서 이 패턴을 지지하는 규칙이 없고, 이 패턴이 해결하는 이슈를 만드는 "

@@ -172,6 +172,24 @@ def _advised_against(result: Recommendation, catalog: Catalog, lang: Lang) -> Ta
     return table
 
 
+def _dropped(result: Recommendation, catalog: Catalog, lang: Lang) -> Table:
+    table = Table(title=label("dropped", lang), title_justify="left", title_style="bold")
+    table.add_column(label("pattern", lang), style="yellow", overflow="fold")
+    table.add_column(label("needs", lang), overflow="fold")
+    table.add_column(label("why_not", lang), ratio=1, overflow="fold")
+    for item in result.dropped:
+        requires = catalog.patterns[item.id].requires
+        requirement = next((r for r in requires if sorted(r.any_of) == list(item.needs_one_of)), None)
+        lines = [requirement.reason.get(lang)] if requirement else []
+        lines += [say(r, lang, catalog) for r in item.reasons]
+        table.add_row(
+            plain(_name(catalog, item.id, lang)),
+            plain(", ".join(_name(catalog, p, lang) for p in item.needs_one_of)),
+            plain("\n".join(lines)),
+        )
+    return table
+
+
 _SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "low": "dim"}
 
 
@@ -236,6 +254,8 @@ def render_terminal(
         parts.append(_alternatives(result, catalog, lang))
     if result.advised_against:
         parts.append(_advised_against(result, catalog, lang))
+    if result.dropped:
+        parts.append(_dropped(result, catalog, lang))
     if result.reconsider:
         parts.append(_reconsider(result, catalog, lang))
     if result.risks:

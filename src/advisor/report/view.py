@@ -253,6 +253,18 @@ class NextStep(Frozen):
     refs: tuple[str, ...]
 
 
+class DroppedRow(Frozen):
+    """A pattern left out because a pattern it cannot work without cannot be recommended."""
+
+    id: str
+    name: str
+    group: str
+    score: Score
+    needs: tuple[Ref, ...]
+    requirement: str
+    reason: str
+
+
 class Report(Frozen):
     """Everything a report shows, in one language."""
 
@@ -271,6 +283,7 @@ class Report(Frozen):
     graph: Graph
     alternatives: tuple[AlternativeRow, ...]
     advised_against: tuple[AdvisedRow, ...]
+    dropped: tuple[DroppedRow, ...] = ()
     in_place: tuple[Ref, ...]
     reconsider: tuple[ReconsiderRow, ...]
     open_issues: tuple[OpenIssueRow, ...]
