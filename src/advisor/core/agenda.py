@@ -131,10 +131,13 @@ class Agenda(Standing):
         return list(self._candidates())
 
     def _candidates(self) -> Iterator[tuple[str, IssueKey | None]]:
+        scores, resolvers = self._rule_scores, self.resolvers()
         for pattern_id in self.ranked():
-            score = self.rule_score(pattern_id)
-            issue = self.resolving(pattern_id)
-            wanted = (score > 0 and self.enterable(pattern_id)) or (issue is not None and score >= 0)
+            score = scores.get(pattern_id, 0)
+            if score < 0 or (score == 0 and pattern_id not in resolvers):
+                continue  # neither favoured by the rules nor resolving an open issue
+            issue = resolvers.get(pattern_id)
+            wanted = (score > 0 and self.enterable(pattern_id)) or issue is not None
             if wanted and self._admissible(pattern_id):
                 yield pattern_id, issue
 
@@ -221,8 +224,9 @@ class Agenda(Standing):
                 self.contested[winner] = decision.candidate
             predecessors = self.relations.predecessors[winner]
             # A pattern newly adopted is a better parent than one merely in place.
-            ranked = sorted(self.adopted, key=lambda p: self.adopted[p].origin == IN_PLACE)
-            parent = next((p for p in ranked if p in predecessors), issue[0] if issue else None)
+            adopted = [p for p in self.adopted if p in predecessors]
+            first = adopted[0] if adopted else issue[0] if issue else None
+            parent = next((p for p in adopted if self.adopted[p].origin != IN_PLACE), first)
             self._adopt(winner, RULE, parent, number)
         else:
             self._adopt(winner, SUCCESSOR, issue[0], number)

@@ -146,12 +146,16 @@ class Standing(Scores):
 
     def resolving(self, pattern_id: str) -> IssueKey | None:
         """The first raised, unresolved (raiser, issue) that ``pattern_id`` resolves, if any."""
+        return self.resolvers().get(pattern_id)
+
+    def resolvers(self) -> dict[str, IssueKey]:
+        """Each pattern that resolves a raised, unresolved issue, with the first such (raiser, issue)."""
         if self._resolving is None:
             self._resolving = {}
             for key in self.open_issues():
                 for resolver in self.catalog.issues[key[1]].resolved_by:
                     self._resolving.setdefault(resolver, key)
-        return self._resolving.get(pattern_id)
+        return self._resolving
 
     def enterable(self, pattern_id: str) -> bool:
         """Whether ``pattern_id`` follows the patterns adopted so far (or starts a chain)."""
