@@ -7,12 +7,13 @@ interview's own screens are scanned in the pty test of the Korean interview.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from advisor.analysis.explain import explain
+from advisor.analysis.trial import Trial
 from advisor.cli.app import cli
 from advisor.core.advisor import Advisor
 from conftest import EXAMPLES
@@ -25,16 +26,18 @@ def _run(runner: CliRunner, *args: str) -> str:
     return result.stdout + result.stderr
 
 
-def _explained(runner: CliRunner, example: Path) -> list[str]:
-    """One pattern of each status ``explain`` can report for this system, each explained in Korean."""
+def _explained(runner: CliRunner, advisor: Advisor, example: Path) -> list[str]:
+    """One pattern of each status ``explain`` can report for this system, each explained in Korean.
+
+    The status of every pattern is read in process, sharing one what-if search; only one
+    pattern per status goes through the command line.
+    """
+    answers = advisor.read_answers(example)
+    result = advisor.advise(answers)
+    trial = Trial(advisor, answers)
     seen: dict[str, str] = {}
-    advice = json.loads(runner.invoke(cli, ["recommend", str(example), "--json"]).stdout)
-    candidates = [p["id"] for p in advice["recommended"]]
-    candidates += [a["id"] for a in advice["alternatives"] + advice["advised_against"]]
-    candidates += [p["id"] for p in advice["not_applicable"]] + ["sidecar", "saga", "polling-publisher"]
-    for pattern in dict.fromkeys(candidates):
-        data = json.loads(runner.invoke(cli, ["explain", str(example), pattern, "--json"]).stdout)
-        seen.setdefault(data["status"], pattern)
+    for pattern in sorted(advisor.catalog.patterns):
+        seen.setdefault(explain(advisor, answers, result, pattern, trial).status, pattern)
     return [_run(runner, "explain", str(example), pattern) for pattern in seen.values()]
 
 
@@ -56,7 +59,7 @@ def test_korean_runs_show_no_english(
     outputs["report md file"] = (tmp_path / "r.md").read_text(encoding="utf-8")
     for record in sorted((tmp_path / "adr").glob("*.md")):
         outputs[f"adr {record.name}"] = record.read_text(encoding="utf-8")
-    for number, text in enumerate(_explained(runner, example)):
+    for number, text in enumerate(_explained(runner, advisor, example)):
         outputs[f"explain {number}"] = text
     leaked = {name: english_words(text.replace(str(tmp_path), ""), allowed) for name, text in outputs.items()}
     assert not {name: words for name, words in leaked.items() if words}
@@ -64,5 +67,5 @@ def test_korean_runs_show_no_english(
 
 def test_the_scan_finds_english(advisor: Advisor) -> None:
     allowed = allowed_words(advisor)
-    assert english_words("saga: 추천됨 (scored 0.4 against 1.6)", allowed) == ["against", "scored"]
+    assert english_words("saga: 추천됨 (scored 0.4 beside 1.6)", allowed) == ["beside", "scored"]
     assert english_words("microservice-architecture 규칙 점수 -4", allowed) == []
