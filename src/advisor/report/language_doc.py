@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from advisor.catalog.conditions import AllOf, AnyOf, Condition, Not, leaf_message
 from advisor.catalog.integrity import successor_cycles
 from advisor.catalog.loader import Catalog
-from advisor.catalog.models import Citation, Relation, Work
+from advisor.catalog.models import Choice, Citation, Relation, Work
 from advisor.catalog.relations import Link, relation_links
+from advisor.report.labels import say
 
 BOOK = "*Microservices Patterns* (Chris Richardson, Manning, 2018)"
 INTRO = f"""# The pattern language: relations and their sources
@@ -27,6 +29,10 @@ Each relation is written once in the catalog, with its source:
   written with the raised issue;
 - an **alternative** pair is written on one of the two patterns, a **generalization** on the
   specialised pattern; the other side is derived.
+
+An issue raised only where the answers make it real carries its condition ("only where ...");
+a pattern that cannot work without another says what it **requires**: the advisor recommends
+it only with one of those patterns, or leaves it out with the reason.
 
 Sources: `microservices.io:<page>` is a pattern page under https://microservices.io/patterns/,
 `book:<section>` a chapter or section of {BOOK},
@@ -46,6 +52,22 @@ def _cites(link: Link) -> str:
     return ", ".join(_cite(c) for c in link.sources) or "(none)"
 
 
+def _condition(condition: Condition) -> str:
+    """A condition in words: its tests joined by "and", "or" and "not"."""
+    if isinstance(condition, AllOf):
+        return " and ".join(_nested(c) for c in condition.all)
+    if isinstance(condition, AnyOf):
+        return " or ".join(_nested(c) for c in condition.any)
+    if isinstance(condition, Not):
+        return f"not ({_condition(condition.not_)})"
+    return say(leaf_message(condition))
+
+
+def _nested(condition: Condition) -> str:
+    text = _condition(condition)
+    return f"({text})" if isinstance(condition, AllOf | AnyOf) else text
+
+
 def _rows(catalog: Catalog, pattern_id: str, links: list[Link]) -> list[str]:
     rows = []
     name = {p: f"{catalog.patterns[p].name.en} (`{p}`)" for p in catalog.patterns}
@@ -61,6 +83,9 @@ def _rows(catalog: Catalog, pattern_id: str, links: list[Link]) -> list[str]:
         else:
             kind = "alternative"
         via = catalog.issues[link.issue].title.en if link.issue else ""
+        when = catalog.patterns[link.source].condition(link.issue) if link.issue else None
+        if when is not None:
+            via += f" (only where {_condition(when)})"
         rows.append(f"| {kind} | {name[other]} | {via} | {_cites(link)} |")
     order = [r.value for r in Relation]
     return sorted(rows, key=lambda row: (order.index(row.split(" | ")[0][2:]), row))
@@ -97,8 +122,16 @@ def render_pattern_language(catalog: Catalog) -> str:
             continue
         layer = catalog.layers[group.layer].name.en
         out.append(f"\n## {group.name.en}\n\n{group.description.en} ({layer}.)\n")
+        if group.choice is Choice.PER_INTERACTION:
+            out.append(
+                "\nIts alternatives are chosen per interaction: a system may use several of them, "
+                "each for the interactions the answers call it for.\n"
+            )
         for pattern in members:
             out.append(f"\n### {pattern.name.en} (`{pattern.id}`)\n\n{pattern.summary.en}\n")
+            for requirement in pattern.requires:
+                options = " or ".join(f"`{o}`" for o in requirement.any_of)
+                out.append(f"\nRequires {options}: {requirement.reason.en}\n")
             rows = _rows(catalog, pattern.id, links)
             if rows:
                 out.append("\n| relation | pattern | via issue | sources |\n| --- | --- | --- | --- |\n")

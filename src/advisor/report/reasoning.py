@@ -149,7 +149,10 @@ def _summary(e: Explanation, lang: Lang) -> str:
         return WORDS.say(e.summary, lang, score=_score(e.score, lang))
     if code == "sum_advised_against":
         text = WORDS.say(e.summary, lang, score=f"{int(str(args['score'])):+d}")
-        return text + (WORDS("sum_instead", lang, winners=args["winners"]) if args.get("winners") else "")
+        winners = args.get("winners") or ()
+        many = isinstance(winners, tuple) and len(winners) > 1
+        instead = "sum_instead_many" if many else "sum_instead"
+        return text + (WORDS(instead, lang, winners=winners) if winners else "")
     if code == "sum_lost":
         return WORDS.say(e.summary, lang, why="; ".join(_lost(r, lang) for r in e.lost_to))
     if code == "sum_not_needed":

@@ -33,6 +33,7 @@ _WORDS: dict[str, tuple[str, str]] = {
         "이 답변에서는 비추천 (규칙 점수 {score})",
     ),
     "sum_instead": ("; {winners} is recommended instead", "; 대신 {winners} 추천"),
+    "sum_instead_many": ("; {winners} are recommended instead", "; 대신 {winners} 추천"),
     "sum_lost": ("not recommended: {why}", "추천하지 않음: {why}"),
     "via_resolve": (" to resolve '{issue}'", " ('{issue}' 해결)"),
     "lost_advised-against": (
