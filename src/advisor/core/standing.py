@@ -81,6 +81,8 @@ class Standing(Scores):
     _raised_order: list[tuple[int, str, str]] = field(default_factory=list)  # (step, raiser, issue)
     _unraised: list[tuple[str, RaisedIssue]] = field(default_factory=list)  # (raiser, its issue)
     _resolved: set[str] = field(default_factory=set)  # the issues an adopted pattern resolves
+    _answer_tests: dict[int, tuple[Leaf, bool]] = field(default_factory=dict)  # id → (test, holds)
+    _conditions: dict[int, tuple[Condition, tuple[Clause, ...]]] = field(default_factory=dict)
     # Worked out from the current state (by pattern), forgotten when it changes.
     _open: list[IssueKey] | None = None
     _resolving: dict[str, IssueKey] | None = None  # resolver → the first open issue it resolves
@@ -242,7 +244,10 @@ class Standing(Scores):
 
     def holds(self, condition: Condition) -> bool:
         """Whether ``condition`` holds for the answers, the adopted patterns and the raised issues."""
-        return any(not self.failing(clause) for clause in clauses_of(condition))
+        known = self._conditions.get(id(condition))  # hashing a condition costs more than this
+        if known is None or known[0] is not condition:
+            known = self._conditions[id(condition)] = (condition, clauses_of(condition))
+        return any(not self.failing(clause) for clause in known[1])
 
     def failing(self, clause: Clause) -> list[Leaf]:
         """The tests of ``clause`` that do not hold."""
@@ -253,10 +258,17 @@ class Standing(Scores):
             return leaf.pattern in self.adopted
         if isinstance(leaf, IssueTest):
             return leaf.issue in self.issue_facts
-        if isinstance(leaf, AnswerTest):
-            return leaf_holds(leaf, self.answers.value(leaf.answer))
-        assert isinstance(leaf, ForceTest)
-        return leaf_holds(leaf, self.answers.weight(leaf.force))
+        # A test of an answer or a weight holds or not for the whole assessment: worked out
+        # once per test (the entry keeps the test, so its id is not reused meanwhile).
+        known = self._answer_tests.get(id(leaf))
+        if known is None or known[0] is not leaf:
+            if isinstance(leaf, AnswerTest):
+                held = leaf_holds(leaf, self.answers.value(leaf.answer))
+            else:
+                assert isinstance(leaf, ForceTest)
+                held = leaf_holds(leaf, self.answers.weight(leaf.force))
+            known = self._answer_tests[id(leaf)] = (leaf, held)
+        return known[1]
 
     def not_raised(self) -> list[tuple[str, str, Clause]]:
         """Each (raiser, issue, clause) of an adopted pattern whose issue was not raised: the
