@@ -212,3 +212,20 @@ def test_a_domain_protocol_comes_beside_the_services_own_communication(advisor: 
     without = _advise(advisor, ENTERPRISE)
     assert "domain-specific-protocol" not in without.recommended_ids
     assert "domain-protocol-interactions" in {n.id for n in without.not_raised}
+
+
+def test_services_only_called_by_services_need_no_gateway(advisor: Advisor) -> None:
+    result = _advise(advisor, ENTERPRISE, client_kinds=["internal-services"])
+    assert "microservice-architecture" in result.recommended_ids
+    assert not {"api-gateway", "backends-for-frontends"} & set(result.recommended_ids)
+    held_back = {n.id: n for n in result.not_raised}
+    assert held_back["client-api-granularity"].raised_by == "microservice-architecture"
+    assert "ui-composition" in held_back  # no screen to compose either
+
+
+def test_not_knowing_which_operations_span_services_is_a_risk_once_data_is_split(advisor: Advisor) -> None:
+    unknown = _advise(advisor, ENTERPRISE, cross_service_updates="unknown")
+    assert "unknown-updates-decide-consistency" in {r.id for r in unknown.risks}
+    assert "saga" in unknown.recommended_ids  # raised all the same: better safe
+    known = _advise(advisor, ENTERPRISE)
+    assert "unknown-updates-decide-consistency" not in {r.id for r in known.risks}
