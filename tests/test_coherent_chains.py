@@ -229,3 +229,17 @@ def test_not_knowing_which_operations_span_services_is_a_risk_once_data_is_split
     assert "saga" in unknown.recommended_ids  # raised all the same: better safe
     known = _advise(advisor, ENTERPRISE)
     assert "unknown-updates-decide-consistency" not in {r.id for r in known.risks}
+
+
+def test_the_report_says_which_issues_a_pattern_does_not_raise_here_and_why(advisor: Advisor) -> None:
+    result = _advise(advisor, ENTERPRISE, cross_service_updates="none")
+    for lang, line in [
+        (
+            "en",
+            "- Business transactions span several services' data — **not raised here**: this does not "
+            "hold: cross\\_service\\_updates in \\[some, many\\] (none)",
+        ),
+        ("ko", "**여기서는 발생하지 않음**: 성립하지 않는 조건: cross\\_service\\_updates ∈"),
+    ]:
+        text = render_markdown(build_report(result, advisor.catalog, advisor.questionnaire, lang))
+        assert line in text

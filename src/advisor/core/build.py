@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Literal
 
 from advisor.base.i18n import Arg, Message
-from advisor.catalog.conditions import UNKNOWN_VALUE, Clause
+from advisor.catalog.conditions import UNKNOWN_VALUE, AnswerTest, Clause, Leaf, to_dnf
 from advisor.catalog.loader import Catalog
 from advisor.core.agenda import Agenda
 from advisor.core.evidence import failures, matches
@@ -58,9 +58,20 @@ def _matches(agenda: Agenda, clause: Clause) -> tuple[Match, ...]:
     return matches(agenda.answers, clause)
 
 
-def _failed(agenda: Agenda, clause: Clause) -> tuple[Match, ...]:
-    """The tests of ``clause`` that fail, each with the actual answer or weight."""
-    return failures(agenda.answers, agenda.failing(clause))
+def _held_back(agenda: Agenda, raiser: str, issue_id: str) -> tuple[Match, ...]:
+    """Why ``raiser`` does not raise ``issue_id`` here: the failing tests of every option of its
+    condition (each of them fails), without the "or don't know" escape of an answer that is known."""
+    condition = agenda.catalog.patterns[raiser].condition(issue_id)
+    found: list[Leaf] = []
+    for clause in to_dnf(condition) if condition is not None else []:
+        found += [leaf for leaf in agenda.failing(clause) if leaf not in found]
+    tested = {leaf.answer for leaf in found if isinstance(leaf, AnswerTest) and leaf.operator != "known"}
+    shown = [
+        leaf
+        for leaf in found
+        if not (isinstance(leaf, AnswerTest) and leaf.operator == "known" and leaf.answer in tested)
+    ]
+    return failures(agenda.answers, shown)
 
 
 def _rule_reasons(
@@ -370,9 +381,9 @@ def build_recommendation(
                 id=issue_id,
                 title=catalog.issues[issue_id].title.en,
                 raised_by=raiser,
-                because=_failed(agenda, clause),
+                because=_held_back(agenda, raiser, issue_id),
             )
-            for raiser, issue_id, clause in agenda.not_raised()
+            for raiser, issue_id, _clause in agenda.not_raised()
             if raiser in kept
         ),
         notes=tuple(_contested(agenda, p) for p in sorted(agenda.contested))

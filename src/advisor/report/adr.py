@@ -209,6 +209,8 @@ class _Record:
             # An issue resolved by a pattern this decision brings is told with that pattern below.
             if issue.status == "resolved" and {r.id for r in issue.resolved_by} <= children:
                 continue
+            if issue.status == "not-raised":  # not a consequence here: the report says why
+                continue
             if issue.status == "resolved":
                 names = ", ".join(md(r.name) + self.see(r.id) for r in issue.resolved_by)
                 outcome = f"{self.l('resolved_by')} {names}"

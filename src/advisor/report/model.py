@@ -162,6 +162,22 @@ class _Builder:
                     note=note,
                 )
             )
+        for held_back in self.rec.not_raised:
+            if held_back.raised_by != pattern.id:
+                continue
+            shown = [(say(m.test, self.lang), show_value(m.actual, self.lang)) for m in held_back.because]
+            # an actual value already in brackets, like "(none)" for no choice, is not bracketed again
+            tests = "; ".join(f"{t} {a}" if a.startswith("(") else f"{t} ({a})" for t, a in shown)
+            key = "not_raised_note" if len(held_back.because) == 1 else "not_raised_note_any"
+            rows.append(
+                IssueRow(
+                    id=held_back.id,
+                    title=self.issue_title(held_back.id),
+                    status="not-raised",
+                    resolved_by=(),
+                    note=label(key, self.lang, tests=tests),
+                )
+            )
         return tuple(rows)
 
     def open_reason(self, reasons: tuple[Message, ...]) -> str:

@@ -51,7 +51,7 @@ def _tests(reason: Reason, lang: Lang) -> str:
 
 def _failed(because: tuple[Match, ...], lang: Lang) -> str:
     """The tests of a condition that fail, each with the actual answer or weight."""
-    return ", ".join(
+    return "; ".join(
         f"{say(m.test, lang)} ({WORDS('is_actual', lang, actual=_shown(m.actual, lang))})" for m in because
     )
 
@@ -261,7 +261,8 @@ def _held_back(e: Explanation, lang: Lang) -> list[str]:
     lines = ["", WORDS("not_raised_head", lang)]
     for issue in e.not_raised:
         tests = _failed(issue.because, lang)
-        lines.append("  • " + WORDS("held_back_line", lang, issue=issue.id, tests=tests))
+        key = "held_back_line" if len(issue.because) == 1 else "held_back_line_any"
+        lines.append("  • " + WORDS(key, lang, issue=issue.id, tests=tests))
     return lines
 
 
@@ -273,7 +274,8 @@ def _would_resolve(e: Explanation, lang: Lang) -> list[str]:
     for link in e.resolves:
         raisers = ", ".join(link.raised_by) or WORDS("no_pattern", lang)
         if link.because:
-            state = WORDS("not_raised_because", lang, tests=_failed(link.because, lang))
+            key = "not_raised_because" if len(link.because) == 1 else "not_raised_because_any"
+            state = WORDS(key, lang, tests=_failed(link.because, lang))
         else:
             state = WORDS("raised_here" if link.raised else "not_raised_here", lang)
         if link.resolved_here_by:

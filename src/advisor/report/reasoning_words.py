@@ -156,6 +156,14 @@ _WORDS: dict[str, tuple[str, str]] = {
         "여기서는 발생시키지 않는 이슈 (발생 조건이 성립하지 않음):",
     ),
     "held_back_line": ("'{issue}': this does not hold: {tests}", "'{issue}': 성립하지 않는 조건: {tests}"),
+    "held_back_line_any": (
+        "'{issue}': none of these holds: {tests}",
+        "'{issue}': 모두 성립하지 않는 조건: {tests}",
+    ),
+    "not_raised_because_any": (
+        "not raised here, because none of these holds: {tests}",
+        "여기서는 발생하지 않음. 모두 성립하지 않는 조건: {tests}",
+    ),
     "resolved_by": ("resolved by {patterns}", "해결: {patterns}"),
     "its_rules": ("Its rules, against these answers:", "이 답변에 비춘 규칙:"),
     "check_line": (

@@ -84,11 +84,12 @@ class Explanation(Frozen):
 
 
 class IssueRow(Frozen):
-    """An issue a pattern raises and what became of it."""
+    """An issue a pattern raises and what became of it (``not-raised``: it raises it only under a
+    condition these answers do not meet; the note says which)."""
 
     id: str
     title: str
-    status: Literal["resolved", "accepted", "unresolved"]
+    status: Literal["resolved", "accepted", "unresolved", "not-raised"]
     resolved_by: tuple[Ref, ...]
     note: str
 
