@@ -146,21 +146,16 @@ def test_without_a_broker_the_patterns_that_need_one_are_dropped_with_their_reas
 
 
 def test_a_pattern_required_by_another_says_so(advisor: Advisor) -> None:
-    # A booking saga on a system that only calls its services: the commands go over RPI.
-    result = _advise(advisor, ENTERPRISE, messaging_infrastructure="not-wanted")
-    rpi = result.pattern("remote-procedure-invocation")
-    assert rpi is not None
-    assert rpi.origin in {"rule", "requirement"}
-    result = _advise(
-        advisor,
-        ENTERPRISE,
-        messaging_infrastructure="not-wanted",
-        workload_profile="long-running",
-        client_kinds=["internal-services"],
-    )
-    rpi = result.pattern("remote-procedure-invocation")
-    assert rpi is not None
-    assert any(r.kind == "requirement" or r.kind == "rule" for r in rpi.reasons)
+    for example in EXAMPLES:
+        result = _advise(advisor, example)
+        for pattern in result.recommended:
+            for requirement in advisor.catalog.patterns[pattern.id].requires:
+                for option in set(requirement.any_of) & set(result.recommended_ids):
+                    meets = result.pattern(option)
+                    assert meets is not None
+                    assert any(
+                        r.kind == "requirement" and r.predecessor == pattern.id for r in meets.reasons
+                    ), (example.stem, option, pattern.id)
 
 
 # -- issues raised by the context ------------------------------------------------------------
