@@ -124,6 +124,8 @@ def test_no_generated_answers_get_an_outbox_or_relay_without_messaging(checked: 
     dropped = {d.id: d for d in result.dropped}
     for pattern_id in dropped:
         assert pattern_id not in result.recommended_ids
+    if checked.value("cross_service_updates") == "none":
+        assert "saga" not in result.recommended_ids  # no operation spans services: no saga
 
 
 def test_without_a_broker_the_patterns_that_need_one_are_dropped_with_their_reason(advisor: Advisor) -> None:
