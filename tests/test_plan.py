@@ -140,3 +140,29 @@ def test_reports_show_every_phase_and_colour_the_graph_by_phase(advisor: Advisor
     assert {n["group"] for n in data["graph"]["nodes"]} == {f"phase-{n}" for n in (1, 2, 3, 4)}
     entry = next(p for g in data["groups"] for p in g["patterns"] if p["id"] == "saga")
     assert (entry["phase"], entry["effort"]) == (2, "large")
+
+
+@pytest.mark.parametrize(
+    ("start", "teams"), [("greenfield", 1), ("greenfield", 8), ("existing-microservices", 8)]
+)
+def test_a_system_integrating_a_legacy_one_gets_an_anti_corruption_layer(
+    advisor: Advisor, start: str, teams: int
+) -> None:
+    """The layer guards any integration with a legacy model, not only a strangler's."""
+    answers = {
+        "system_name": "Claims",
+        "existing_system": start,
+        "team_count": teams,
+        "release_cadence": "weekly",
+        "ops_maturity": "high",
+        "legacy_integration": True,
+    }
+    result = advisor.advise(advisor.check_answers({"answers": answers}))
+    acl = result.pattern("anti-corruption-layer")
+    assert acl is not None, "no anti-corruption layer"
+    assert any(r.issue == "legacy-model-leakage" for r in acl.resolves)
+    assert "strangler-application" not in result.recommended_ids
+    # Guarding an integration is no migration: no phase says it starts one.
+    assert not any(phase.migration for phase in result.plan)
+    without = advisor.advise(advisor.check_answers({"answers": {**answers, "legacy_integration": False}}))
+    assert "anti-corruption-layer" not in without.recommended_ids

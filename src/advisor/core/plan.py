@@ -143,7 +143,12 @@ def plan_phases(
         else:
             number += 1
             stage, phase_number = STAGES[value - 1], number
-        migration = stage == "foundation" and any(catalog.patterns[p].group == "refactoring" for p in members)
+        # A migration starts where a refactoring pattern that follows nothing (the strangler) is
+        # planned; an anti-corruption layer alone guards a new system's integration, no migration.
+        migration = stage == "foundation" and any(
+            catalog.patterns[p].group == "refactoring" and not catalog.patterns[p].related.predecessor
+            for p in members
+        )
         goal = stage
         if migration:
             goal = "migration"
