@@ -104,7 +104,7 @@ def test_keeping_the_monolith_is_not_overruled_by_a_strangler(advisor: Advisor) 
     result = advisor.advise(advisor.check_answers({"answers": KEEPER}))
     assert "monolithic-architecture" in {p.id for p in result.with_status("keep")}
     assert "strangler-application" not in result.recommended_ids
-    assert "services-against-keep-and-modularize" not in {r.id for r in result.risks}
+    assert "services-despite-keep-and-modularize" not in {r.id for r in result.risks}
 
 
 def test_services_forced_against_keep_and_modularize_are_flagged(advisor: Advisor) -> None:
@@ -123,11 +123,11 @@ def test_services_forced_against_keep_and_modularize_are_flagged(advisor: Adviso
     (monolith,) = (r for r in result.reconsider if r.id == "monolithic-architecture")
     assert "favoured-too" in monolith.causes and "alternative-preferred" in monolith.causes
     # ... and a high risk names the conflict, with the strangler as the way if they migrate.
-    risk = next(r for r in result.risks if r.id == "services-against-keep-and-modularize")
+    risk = next(r for r in result.risks if r.id == "services-despite-keep-and-modularize")
     assert risk.severity == "high" and "strangler-application" in risk.mitigated_by
     # An incremental migration is planned with its strangler, as before.
     migrate = advisor.advise(
         advisor.check_answers({"answers": {**data, "migration_strategy": "incremental"}})
     )
     assert "strangler-application" in migrate.recommended_ids
-    assert "services-against-keep-and-modularize" not in {r.id for r in migrate.risks}
+    assert "services-despite-keep-and-modularize" not in {r.id for r in migrate.risks}
