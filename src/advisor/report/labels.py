@@ -196,16 +196,16 @@ _LABELS: dict[str, tuple[str, str]] = {
     ),
     "step_wave_then": ("; then ", "; 다음으로 "),
     "step_design_alone_many": (
-        "Design {names}; none of them raises an issue that needs a successor.",
-        "{names}을(를) 설계한다. 모두 후속 패턴이 필요한 이슈가 없다.",
+        "Design {names}; any successor their issues need is already in the steps above.",
+        "{names}을(를) 설계한다. 이들의 이슈에 필요한 것은 이미 위 단계에 있다.",
     ),
     "step_design_also": (
         "Alongside it, agree on {name} and design it.",
         "이와 함께 {name}을(를) 합의하고 설계한다.",
     ),
     "step_design_alone": (
-        "Design {name}; it raises no issue that needs a successor.",
-        "{name}을(를) 설계한다. 후속 패턴이 필요한 이슈는 없다.",
+        "Design {name}; any successor its issues need is already in the steps above.",
+        "{name}을(를) 설계한다. 이 패턴의 이슈에 필요한 것은 이미 위 단계에 있다.",
     ),
     "step_risk": (
         "Manage the risk “{title}” raised by {patterns}: {reason}",
