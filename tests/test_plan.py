@@ -166,3 +166,21 @@ def test_a_system_integrating_a_legacy_one_gets_an_anti_corruption_layer(
     assert not any(phase.migration for phase in result.plan)
     without = advisor.advise(advisor.check_answers({"answers": {**answers, "legacy_integration": False}}))
     assert "anti-corruption-layer" not in without.recommended_ids
+
+
+def test_what_the_answers_need_early_is_planned_early(advisor: Advisor) -> None:
+    """Phases follow need, not a fixed table: a regulator's audit trail starts with the foundation."""
+    fintech = _assess(advisor, ROOT / "examples" / "regulated-fintech.yaml")
+    phase = {p.id: p.phase for p in fintech.recommended}
+    foundation = fintech.plan[0]
+    assert foundation.stage == "foundation"
+    assert {"audit-logging", "service-mesh"} <= set(foundation.patterns)  # regulated; zero trust
+    assert phase["distributed-tracing"] == phase["database-per-service"]  # with the first services
+    # The same patterns without the need keep their catalog stage.
+    parents = {"microservice-architecture": None, "audit-logging": "microservice-architecture"}
+    plain = plan_phases(advisor.catalog, parents, {})
+    needed = plan_phases(advisor.catalog, parents, {}, needed={"audit-logging": "foundation"})
+    assert [p.stage for p in plain] == ["foundation", "operations"]
+    assert [(p.stage, p.patterns) for p in needed] == [
+        ("foundation", ("microservice-architecture", "audit-logging"))
+    ]

@@ -377,6 +377,13 @@ class Rule(Frozen):
     weight: int = Field(ge=1, le=5)
     when: Condition
     reason: Text
+    needed_from: Stage | None = Field(
+        default=None,
+        description=(
+            "when the rule fires, the plan stage from which the pattern is needed, earlier than its "
+            "catalog stage (audit logging from the foundation where a regulator demands it)"
+        ),
+    )
 
 
 class Severity(StrEnum):

@@ -16,6 +16,7 @@ from typing import Literal
 from advisor.base.i18n import Arg, Message
 from advisor.catalog.conditions import UNKNOWN_VALUE, AnswerTest, Clause, Leaf, to_dnf
 from advisor.catalog.loader import Catalog
+from advisor.catalog.models import STAGES, Stage, Verdict
 from advisor.core.agenda import Agenda
 from advisor.core.evidence import failures, matches
 from advisor.core.plan import plan_phases
@@ -235,6 +236,19 @@ def _contested(agenda: Agenda, winner: str) -> Message:
     )
 
 
+def _needed_from(agenda: Agenda) -> dict[str, str]:
+    """Each pattern a fired rule needs from an earlier plan stage → the earliest such stage."""
+    needed: dict[str, str] = {}
+    for rule_id in agenda.fired:
+        rule = agenda.catalog.rules.get(rule_id)
+        if rule is None or rule.needed_from is None or rule.verdict is not Verdict.RECOMMEND:
+            continue
+        known = needed.get(rule.pattern)
+        if known is None or STAGES.index(rule.needed_from) < STAGES.index(Stage(known)):
+            needed[rule.pattern] = rule.needed_from.value
+    return needed
+
+
 def build_recommendation(
     agenda: Agenda, questionnaire: Questionnaire, clauses: Mapping[str, Sequence[Clause]]
 ) -> Recommendation:
@@ -248,7 +262,7 @@ def build_recommendation(
             resolves.setdefault(resolver, set()).add(raiser)
     parents = {p: a.parent if a.parent in kept else None for p, a in agenda.adopted.items() if p in kept}
     in_place = [p for p in kept if agenda.adopted[p].origin == "in-place"]
-    plan = plan_phases(catalog, parents, resolves, in_place)
+    plan = plan_phases(catalog, parents, resolves, in_place, _needed_from(agenda))
     phase_of = {p: phase.number for phase in plan for p in phase.patterns}
     required_by = _required_by(agenda)
     resolved: dict[str, list[tuple[str, str]]] = {}  # resolver → (raiser, issue), as linked

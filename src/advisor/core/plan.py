@@ -1,7 +1,9 @@
 """The recommendation as a plan in phases: what to introduce first, and what after it.
 
-A pattern is introduced no earlier than its catalog ``stage`` (foundation, services,
-edge, operations) and never before what it depends on:
+A pattern is introduced at its catalog ``stage`` (foundation, services, edge,
+operations), or earlier where the answers make it *needed* earlier (a rule that fired for
+it says from which stage on: audit logging from the foundation where a regulator demands
+it, tracing with the first services), and never before what it depends on:
 
 * every pattern it *requires* that is part of the plan (all of them), and
 * at least one of its *predecessors* that is part of the plan: the pattern language's
@@ -19,7 +21,7 @@ from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping
 
 from advisor.catalog.loader import Catalog
-from advisor.catalog.models import STAGES, Effort
+from advisor.catalog.models import STAGES, Effort, Stage
 from advisor.core.recommendation import Phase, PhaseEffort
 
 #: Story points of one pattern of each effort: the sums are rough sizes, not estimates.
@@ -49,8 +51,10 @@ class _Planner:
         parents: Mapping[str, str | None],
         resolves: Mapping[str, Collection[str]],
         in_place: Collection[str],
+        needed: Mapping[str, str],
     ) -> None:
         self.catalog = catalog
+        self.needed = needed
         self.present = set(parents) | set(in_place)
         self.in_place = set(in_place)
         self.new = sorted(p for p in parents if p not in self.in_place)
@@ -66,8 +70,11 @@ class _Planner:
             self.one_of[pattern_id] = sorted(a for a in after if a in self.present and a != pattern_id)
 
     def stage(self, pattern_id: str) -> int:
+        """The pattern's level: its catalog stage, or the earlier stage the answers need it from."""
         stage = self.catalog.patterns[pattern_id].stage
-        return STAGES.index(stage) + 1 if stage else 1
+        level = STAGES.index(stage) + 1 if stage else 1
+        need = self.needed.get(pattern_id)
+        return min(level, STAGES.index(Stage(need)) + 1) if need else level
 
     def levels(self) -> dict[str, int]:
         """Each pattern's stage level (0 in place, 1.. by stage), raised until dependencies hold."""
@@ -112,6 +119,7 @@ def plan_phases(
     parents: Mapping[str, str | None],
     resolves: Mapping[str, Collection[str]],
     in_place: Collection[str] = (),
+    needed: Mapping[str, str] | None = None,
 ) -> tuple[Phase, ...]:
     """The phases of a plan: in-place patterns first, then the recommended ones by stage and dependency.
 
@@ -120,8 +128,10 @@ def plan_phases(
         parents: every recommended pattern → the pattern the agenda adopted it after (or None).
         resolves: a recommended pattern → the patterns whose issues it resolves.
         in_place: the patterns the system already uses.
+        needed: a recommended pattern → the stage the answers need it from, where that is
+            earlier than its catalog stage.
     """
-    planner = _Planner(catalog, parents, resolves, in_place)
+    planner = _Planner(catalog, parents, resolves, in_place, needed or {})
     level = planner.levels()
     groups = list(catalog.groups)
 
