@@ -47,6 +47,8 @@ def test_every_pattern_comes_after_what_it_depends_on(advisor: Advisor, example:
     assert sum(len(phase.patterns) for phase in result.plan) == len(result.recommended)
     for pattern in result.recommended:
         assert pattern.phase == position[pattern.id][0]
+        if pattern.phase == 0:  # in place or provided by the platform: already there
+            continue
         after = _after(advisor.catalog, result, pattern.id)
         if after:
             assert any(position[a] < position[pattern.id] for a in after), (
@@ -79,7 +81,8 @@ def test_phases_are_numbered_in_stage_order_with_summed_effort(advisor: Advisor,
 def test_a_migration_starts_with_the_strangler_the_anti_corruption_layer_and_the_platform(
     advisor: Advisor,
 ) -> None:
-    first = _assess(advisor, ENTERPRISE).plan[0]
+    plan = _assess(advisor, ENTERPRISE).plan
+    first = next(phase for phase in plan if phase.number > 0)
     assert (first.number, first.stage, first.migration) == (1, "foundation", True)
     assert {"strangler-application", "anti-corruption-layer", "service-deployment-platform"} <= set(
         first.patterns
@@ -89,7 +92,7 @@ def test_a_migration_starts_with_the_strangler_the_anti_corruption_layer_and_the
     # migrated), so it leads; the decision for services is in the same first phase.
     assert first.patterns[:2] == ("strangler-application", "anti-corruption-layer")
     assert "microservice-architecture" in first.patterns
-    later = {p for phase in _assess(advisor, ENTERPRISE).plan[1:] for p in phase.patterns}
+    later = {p for phase in plan if phase.number > 1 for p in phase.patterns}
     assert {"saga", "cqrs", "distributed-tracing"} <= later
 
 
@@ -136,8 +139,9 @@ def test_reports_show_every_phase_and_colour_the_graph_by_phase(advisor: Advisor
     assert "### 1단계: 이전 시작" in text
     assert text.count("classDef") == len(report.plan)
     data = json.loads(render_report_json(report))
-    assert [p["number"] for p in data["plan"]] == [1, 2, 3, 4]
-    assert {n["group"] for n in data["graph"]["nodes"]} == {f"phase-{n}" for n in (1, 2, 3, 4)}
+    # Phase 0: the discovery Kubernetes provides (the monolith in place is to reconsider).
+    assert [p["number"] for p in data["plan"]] == [0, 1, 2, 3, 4]
+    assert {n["group"] for n in data["graph"]["nodes"]} == {f"phase-{n}" for n in (0, 1, 2, 3, 4)}
     entry = next(p for g in data["groups"] for p in g["patterns"] if p["id"] == "saga")
     assert (entry["phase"], entry["effort"]) == (2, "large")
 
@@ -172,7 +176,7 @@ def test_what_the_answers_need_early_is_planned_early(advisor: Advisor) -> None:
     """Phases follow need, not a fixed table: a regulator's audit trail starts with the foundation."""
     fintech = _assess(advisor, ROOT / "examples" / "regulated-fintech.yaml")
     phase = {p.id: p.phase for p in fintech.recommended}
-    foundation = fintech.plan[0]
+    foundation = next(phase for phase in fintech.plan if phase.number > 0)
     assert foundation.stage == "foundation"
     assert {"audit-logging", "service-mesh"} <= set(foundation.patterns)  # regulated; zero trust
     assert phase["distributed-tracing"] == phase["database-per-service"]  # with the first services
@@ -184,3 +188,29 @@ def test_what_the_answers_need_early_is_planned_early(advisor: Advisor) -> None:
     assert [(p.stage, p.patterns) for p in needed] == [
         ("foundation", ("microservice-architecture", "audit-logging"))
     ]
+
+
+@pytest.mark.parametrize("platform", ["kubernetes", "managed-paas", "serverless-faas"])
+def test_discovery_the_platform_provides_is_no_work_item(advisor: Advisor, platform: str) -> None:
+    answers = {
+        "system_name": "Orders",
+        "existing_system": "greenfield",
+        "team_count": 8,
+        "release_cadence": "daily-or-more",
+        "ops_maturity": "high",
+        "deployment_platform": platform,
+    }
+    result = advisor.advise(advisor.check_answers({"answers": answers}))
+    discovery = {"server-side-discovery", "service-registry", "third-party-registration"}
+    planned = {p for phase in result.plan if phase.number > 0 for p in phase.patterns}
+    assert not discovery & planned, "the platform's discovery is planned as work"
+    zero = result.plan[0]
+    assert zero.number == 0 and zero.effort.points == 0
+    assert discovery & set(result.recommended_ids) <= set(zero.patterns)
+    # A greenfield system closes no gaps: its first work phase is the foundation itself.
+    assert result.plan[1].goal == "foundation"
+    # On virtual machines the registry and discovery are work to do.
+    vms = advisor.advise(
+        advisor.check_answers({"answers": {**answers, "deployment_platform": "bare-metal-or-vms"}})
+    )
+    assert discovery & {p for phase in vms.plan if phase.number > 0 for p in phase.patterns}

@@ -341,6 +341,13 @@ class PatternText(Frozen):
     solution: Text
     forces: tuple[ForceEffect, ...] = ()
     requires: tuple[Requirement, ...] = ()
+    provided_when: Condition | None = Field(
+        default=None,
+        description=(
+            "when the answers meet this condition, the deployment platform provides the pattern: "
+            "the plan shows it as provided (no work, no effort) instead of as work to do"
+        ),
+    )
 
 
 class Pattern(PatternText):

@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Literal
 
 from advisor.base.i18n import Arg, Message
-from advisor.catalog.conditions import UNKNOWN_VALUE, AnswerTest, Clause, Leaf, to_dnf
+from advisor.catalog.conditions import UNKNOWN_VALUE, AnswerTest, Clause, ForceTest, Leaf, leaf_holds, to_dnf
 from advisor.catalog.loader import Catalog
 from advisor.catalog.models import STAGES, Stage, Verdict
 from advisor.core.agenda import Agenda
@@ -236,6 +236,22 @@ def _contested(agenda: Agenda, winner: str) -> Message:
     )
 
 
+def _provided(agenda: Agenda, pattern_id: str) -> bool:
+    """Whether the deployment platform the answers name provides ``pattern_id``."""
+    condition = agenda.catalog.patterns[pattern_id].provided_when
+    if condition is None:
+        return False
+
+    def holds(leaf: Leaf) -> bool:
+        if isinstance(leaf, AnswerTest):
+            return leaf_holds(leaf, agenda.answers.value(leaf.answer))
+        if isinstance(leaf, ForceTest):
+            return leaf_holds(leaf, agenda.answers.weight(leaf.force))
+        return False
+
+    return any(all(holds(leaf) for leaf in clause) for clause in to_dnf(condition))
+
+
 def _needed_from(agenda: Agenda) -> dict[str, str]:
     """Each pattern a fired rule needs from an earlier plan stage → the earliest such stage."""
     needed: dict[str, str] = {}
@@ -262,7 +278,8 @@ def build_recommendation(
             resolves.setdefault(resolver, set()).add(raiser)
     parents = {p: a.parent if a.parent in kept else None for p, a in agenda.adopted.items() if p in kept}
     in_place = [p for p in kept if agenda.adopted[p].origin == "in-place"]
-    plan = plan_phases(catalog, parents, resolves, in_place, _needed_from(agenda))
+    provided = [p for p in kept if p not in in_place and _provided(agenda, p)]
+    plan = plan_phases(catalog, parents, resolves, in_place, needed=_needed_from(agenda), provided=provided)
     phase_of = {p: phase.number for phase in plan for p in phase.patterns}
     required_by = _required_by(agenda)
     resolved: dict[str, list[tuple[str, str]]] = {}  # resolver → (raiser, issue), as linked

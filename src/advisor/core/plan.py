@@ -10,7 +10,9 @@ it, tracing with the first services), and never before what it depends on:
   predecessors, the pattern the agenda adopted it after, and the patterns whose issues it
   resolves (a successor makes sense once one of them is there).
 
-Patterns already in place are phase 0. The stages a plan uses become phases 1, 2, ...
+Patterns already in place are phase 0, and so are the patterns the deployment platform
+provides (a pattern's ``provided_when``: Kubernetes discovers and registers instances):
+they are no work to plan. The stages a plan uses become phases 1, 2, ...
 in stage order; within a phase patterns come in dependency order. Effort is summed per
 phase from the catalog's per-pattern estimate (small, medium, large).
 """
@@ -119,7 +121,9 @@ def plan_phases(
     parents: Mapping[str, str | None],
     resolves: Mapping[str, Collection[str]],
     in_place: Collection[str] = (),
+    *,
     needed: Mapping[str, str] | None = None,
+    provided: Collection[str] = (),
 ) -> tuple[Phase, ...]:
     """The phases of a plan: in-place patterns first, then the recommended ones by stage and dependency.
 
@@ -130,8 +134,9 @@ def plan_phases(
         in_place: the patterns the system already uses.
         needed: a recommended pattern → the stage the answers need it from, where that is
             earlier than its catalog stage.
+        provided: the recommended patterns the deployment platform provides.
     """
-    planner = _Planner(catalog, parents, resolves, in_place, needed or {})
+    planner = _Planner(catalog, parents, resolves, {*in_place, *provided}, needed or {})
     level = planner.levels()
     groups = list(catalog.groups)
 
@@ -162,7 +167,7 @@ def plan_phases(
         goal = stage
         if migration:
             goal = "migration"
-        elif stage == "foundation" and _IN_PLACE in by_level:
+        elif stage == "foundation" and set(in_place) & set(by_level.get(_IN_PLACE, ())):
             goal = "foundation-gaps"
         phases.append(
             Phase(

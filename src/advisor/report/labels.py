@@ -247,7 +247,10 @@ _LABELS: dict[str, tuple[str, str]] = {
     # the plan in phases
     "plan": ("Plan in phases", "단계별 계획"),
     "phase": ("Phase {number}", "{number}단계"),
-    "phase_title_in-place": ("Already in place", "이미 적용됨"),
+    "phase_title_in-place": (
+        "Already in place or provided by the platform",
+        "이미 적용됨 또는 플랫폼이 제공",
+    ),
     "phase_title_foundation": ("Foundation", "기반 마련"),
     "phase_title_migration": ("Start the migration", "이전 시작"),
     "phase_title_foundation-gaps": ("Close the foundation's gaps", "기반의 빈틈 메우기"),
@@ -255,8 +258,8 @@ _LABELS: dict[str, tuple[str, str]] = {
     "phase_title_edge": ("Clients and queries", "클라이언트와 쿼리"),
     "phase_title_operations": ("Operate at scale", "대규모 운영"),
     "goal_in-place": (
-        "Keep what already runs and build the next phases on it.",
-        "이미 운영 중인 것을 유지하고 다음 단계를 그 위에 쌓는다.",
+        "Keep what already runs, use what the platform provides, and build the next phases on it.",
+        "이미 운영 중인 것을 유지하고 플랫폼이 제공하는 것을 활용하며, 다음 단계를 그 위에 쌓는다.",
     ),
     "goal_foundation": (
         "Settle the architecture style and the boundaries, and stand up the platform to build and run on.",
@@ -292,7 +295,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "effort_medium": ("medium", "중간"),
     "effort_large": ("large", "큼"),
     "effort_unestimated": ("not estimated", "추정 없음"),
-    "effort_in_place": ("no new work: already in place", "새 작업 없음: 이미 적용됨"),
+    "effort_in_place": ("no new work: in place or provided", "새 작업 없음: 이미 적용됨 또는 제공됨"),
     "effort_sum": ("{points} points ({sizes})", "{points}점 ({sizes})"),
     "effort_count": ("{count} {size}", "{size} {count}"),
     "effort_help": (
