@@ -235,3 +235,25 @@ def test_the_default_view_says_which_mitigation_is_not_in_the_plan(runner: CliRu
     mesh = next(line for line in result.output.splitlines() if "A service mesh with medium" in line)
     # The chassis is not recommended for this system: it is offered, not claimed.
     assert "Service deployment platform; consider Microservice chassis (not in this plan)" in mesh
+
+
+def test_a_strict_core_split_by_sagas_is_one_risk_whose_severity_follows_the_acid_weight(
+    advisor: Advisor,
+) -> None:
+    # A strictly consistent core (a ledger) with sagas around it: a medium risk of its own ...
+    result = _advise(advisor, consistency_needs="strict-within-core", cross_service_updates="many")
+    assert "saga" in result.recommended_ids
+    assert _risks(result).get("strict-core-across-services") == "medium"
+    assert "acid-everywhere-across-services" not in _risks(result)
+    # ... and where ACID consistency is weighted first, the one high risk, whose title does not
+    # claim that strict ACID is needed everywhere when the answer says only within the core.
+    result = _advise(
+        advisor,
+        {"acid-consistency": 5},
+        consistency_needs="strict-within-core",
+        cross_service_updates="many",
+    )
+    risks = _risks(result)
+    assert risks.get("acid-everywhere-across-services") == "high"
+    assert "strict-core-across-services" not in risks
+    assert "everywhere" not in advisor.catalog.risks["acid-everywhere-across-services"].title.en
