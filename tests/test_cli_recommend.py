@@ -172,3 +172,18 @@ def test_the_reason_gets_the_width_of_the_recommended_table(
     assert len(cells[-1]) >= at_least
     assert len(cells[0]) <= 32
     assert "│ Architecture style" in table
+
+
+def test_the_default_view_names_the_answers_it_assumed(runner: CliRunner, tmp_path: Path) -> None:
+    # An answers file written before a question was added: the advice rests on its default.
+    example = EXAMPLES[0].read_text(encoding="utf-8")
+    short = tmp_path / "short.yaml"
+    short.write_text(
+        "\n".join(line for line in example.splitlines() if "cross_service_updates:" not in line),
+        encoding="utf-8",
+    )
+    said = runner.invoke(cli, ["recommend", str(short)])
+    assert said.exit_code == 0, said.output
+    assert "defaults assumed (1): cross_service_updates" in " ".join(said.stdout.split())
+    # Every bundled example answers every question it is asked: no such line.
+    assert "defaults assumed" not in runner.invoke(cli, ["recommend", str(EXAMPLES[0])]).stdout

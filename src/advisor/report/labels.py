@@ -401,6 +401,10 @@ _LABELS: dict[str, tuple[str, str]] = {
     ),
     "why_forces": ("it fits the prioritised forces", "우선순위를 매긴 포스에 부합함"),
     "start_greenfield": ("Starts from nothing in place (greenfield).", "이미 적용된 것 없이 새로 시작함."),
+    "defaults_used": (
+        "Not answered, defaults assumed ({count}): {questions}. Answer them: advisor interview --from FILE",
+        "답하지 않아 기본값을 가정함 ({count}개): {questions}. 답하려면: advisor interview --from FILE",
+    ),
     "top_of": ("(top {shown} of {total})", "(전체 {total}개 중 상위 {shown}개)"),
     "plan_later_count": (
         "{count} later phases: see --all or the report.",

@@ -79,6 +79,13 @@ def _header(result: Recommendation, catalog: Catalog, lang: Lang) -> Text:
             "\n", (label("forces", lang) + ": ", "dim"), plain(", ".join(top) or label("none", lang))
         )
     )
+    # An answers file written before a question was added, or left short: the advice rests on
+    # assumptions the architect has not made, so say which.
+    assumed = [a.question for a in result.answers if a.source == "default"]
+    if assumed:
+        shown = ", ".join(assumed[:4]) + (", …" if len(assumed) > 4 else "")
+        said = label("defaults_used", lang, count=len(assumed), questions=shown)
+        lines.append_text(Text.assemble("\n", plain(said, "yellow")))
     return lines
 
 
