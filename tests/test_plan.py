@@ -207,6 +207,10 @@ def test_discovery_the_platform_provides_is_no_work_item(advisor: Advisor, platf
     zero = result.plan[0]
     assert zero.number == 0 and zero.effort.points == 0
     assert discovery & set(result.recommended_ids) <= set(zero.patterns)
+    # A managed platform is the deployment platform, run by its provider; Kubernetes is run by you.
+    if "service-deployment-platform" in result.recommended_ids:
+        provided = "service-deployment-platform" in zero.patterns
+        assert provided == (platform != "kubernetes")
     # A greenfield system closes no gaps: its first work phase is the foundation itself.
     assert result.plan[1].goal == "foundation"
     # On virtual machines the registry and discovery are work to do.
