@@ -86,6 +86,18 @@ SCRIPT: list[tuple[str, str, str | None]] = [
     ("polyglot", DOWN + ENTER, None),
     ("messaging_infrastructure", UP + ENTER, None),
     ("database_supports_cdc", DOWN + ENTER, None),
+    # The monolith is in place: a checkbox per group of what else is; one box ticked.
+    ("in_place_decomposition", ENTER, None),
+    ("in_place_data", ENTER, None),
+    ("in_place_communication", ENTER, None),
+    ("in_place_messaging", ENTER, None),
+    ("in_place_external_api", ENTER, None),
+    ("in_place_ui", ENTER, None),
+    ("in_place_deployment", ENTER, None),
+    ("in_place_observability", SPACE + ENTER, None),
+    ("in_place_testing", ENTER, None),
+    ("in_place_cross_cutting", ENTER, None),
+    ("in_place_refactoring", ENTER, None),
 ]
 
 #: The validation messages the script provokes, as the prompt shows them in each language.
@@ -129,6 +141,17 @@ ANSWERS = {
     "polyglot": "few-stacks",
     "messaging_infrastructure": "available",
     "database_supports_cdc": "unknown",
+    "in_place_decomposition": [],
+    "in_place_data": [],
+    "in_place_communication": [],
+    "in_place_messaging": [],
+    "in_place_external_api": [],
+    "in_place_ui": [],
+    "in_place_deployment": [],
+    "in_place_observability": ["application-metrics"],
+    "in_place_testing": [],
+    "in_place_cross_cutting": [],
+    "in_place_refactoring": [],
 }
 
 
@@ -289,6 +312,17 @@ answers:
   polyglot: few-stacks
   messaging_infrastructure: available
   database_supports_cdc: unknown
+  in_place_decomposition: []
+  in_place_data: []
+  in_place_communication: []
+  in_place_messaging: []
+  in_place_external_api: []
+  in_place_ui: []
+  in_place_deployment: []
+  in_place_observability: [application-metrics]
+  in_place_testing: []
+  in_place_cross_cutting: []
+  in_place_refactoring: []
 forces:
   acid-consistency: 0
   availability: 2

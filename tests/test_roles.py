@@ -160,3 +160,34 @@ def test_a_general_form_settled_by_its_chosen_specialization_is_a_consequence(ad
     assert roles["single-service-instance-per-host"] == "consequence"
     # A specialization that is no answer to the general pattern's question leaves it a decision.
     assert roles["api-gateway"] == "key-decision" and roles["backends-for-frontends"] == "key-decision"
+
+
+def test_the_interview_asks_a_checkbox_per_group_of_what_is_in_place(advisor: Advisor) -> None:
+    """Each in-place question offers exactly the patterns of its groups, named as the catalog names them."""
+    section = next(s for s in advisor.questionnaire.sections if s.id == "in_place")
+    offered: dict[str, str] = {}
+    for question in section.questions:
+        assert question.type == "multiselect"
+        assert question.when is not None
+        for choice in question.choices:
+            pattern = advisor.catalog.patterns[choice.value]
+            assert choice.in_place == (pattern.id,)
+            assert (choice.label.en, choice.label.ko) == (pattern.name.en, pattern.name.ko)
+            offered[pattern.id] = question.id
+    # Every pattern but the architecture style (asked as the starting point) can be ticked once.
+    styles = {p for p, pattern in advisor.catalog.patterns.items() if pattern.group == "architecture-style"}
+    assert set(offered) == set(advisor.catalog.patterns) - styles
+
+
+def test_ticked_patterns_are_in_place_like_a_listed_one(advisor: Advisor) -> None:
+    ticked = advisor.check_answers({"answers": {**RUNNING, "in_place_data": ["shared-database"]}})
+    listed = advisor.check_answers({"answers": RUNNING, "in_place": ["shared-database"]})
+    first, second = advisor.advise(ticked), advisor.advise(listed)
+    assert first.in_place == second.in_place == ("microservice-architecture", "shared-database")
+    assert [r.id for r in first.reconsider] == ["shared-database"]
+    # A greenfield is not asked what is in place: a ticked answer there is ignored.
+    green = advisor.check_answers(
+        {"answers": {**RUNNING, "existing_system": "greenfield", "in_place_data": ["shared-database"]}}
+    )
+    assert "in_place_data" in green.ignored
+    assert advisor.advise(green).in_place == ()
