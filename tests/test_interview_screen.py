@@ -138,12 +138,15 @@ def test_the_count_says_when_an_answer_changes_it(
     t.send(ENTER, "What do you start from?")
     assert f"question 5 of {count}" in t.text()
     t.send(DOWN + ENTER, "How do you intend to move away from the monolith?")
+    # A monolith brings the migration question and the checkboxes of what is in place.
+    in_place = next(s for s in Advisor.load().questionnaire.sections if s.id == "in_place")
+    count, before = count + len(in_place.questions), count
     screen = t.text()
     assert f"question 6 of {count + 1}" in screen
-    assert f"Your answers change the number of questions: {count + 1} now, {count} before." in screen
+    assert f"Your answers change the number of questions: {count + 1} now, {before} before." in screen
     t.send(ENTER, "How strong is the pressure")
     assert f"question 7 of {count + 1}" in t.text()
-    assert t.text().count(f"{count} before") == 1  # said where it changed, not on every question
+    assert t.text().count(f"{before} before") == 1  # said where it changed, not on every question
 
 
 def _resume(tmp_path: Path, at: str, *, reviewing: bool = False) -> str:
@@ -220,7 +223,9 @@ def test_enter_on_a_force_leaves_nothing_behind(
     screen = t.text()
     assert screen.count("Weigh each force, then choose Done") == 1
     assert "How much does" not in screen
-    total = count + 1  # the scripted answers make one more question apply
+    # The scripted answers (a monolith) add the migration question and the in-place checkboxes.
+    in_place = next(s for s in Advisor.load().questionnaire.sections if s.id == "in_place")
+    total = count + 1 + len(in_place.questions)
     assert screen.count(f"Priorities · question {total} of {total}") == 1
     # three forces picked, each lowered by one in the picker (from 0, the picker wraps round to 5)
     assert "ACID consistency              ●●●●● 5" in screen
