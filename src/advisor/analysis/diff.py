@@ -60,6 +60,14 @@ def _values(result: Recommendation) -> dict[str, Any]:
     }
 
 
+def _said(before: Recommendation, after: Recommendation, question: str) -> bool:
+    """Whether either file says something about ``question``: an answer given, or a question
+    asked in one file and not the other. A question one file leaves to its default (or unknown)
+    and the other does not ask says nothing that changed."""
+    sources = {a.source for r in (before, after) for a in r.answers if a.question == question}
+    return "answered" in sources or "not-asked" not in sources
+
+
 def _changed(before: dict[str, Any], after: dict[str, Any], order: list[str]) -> tuple[ValueChange, ...]:
     return tuple(
         ValueChange(key=key, before=before.get(key), after=after.get(key))
@@ -87,7 +95,7 @@ def diff(
     return AssessmentDiff(
         before=names[0],
         after=names[1],
-        answers=_changed(_values(before), _values(after), questions),
+        answers=_changed(_values(before), _values(after), [q for q in questions if _said(before, after, q)]),
         forces=_changed(dict(before.forces), dict(after.forces), forces),
         added=tuple(_added(after, p) for p in sorted(new - old)),
         removed=tuple(_removed(before, after, p) for p in sorted(old - new)),
