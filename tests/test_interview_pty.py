@@ -325,17 +325,23 @@ answers:
   in_place_refactoring: []
 forces:
   acid-consistency: 0
+  auditability: 0
   availability: 2
+  cross-service-consistency: 0
   efficient-interactions: 2
   fast-deployment: 5
   independent-scalability: 4
+  low-cost: 0
+  low-migration-risk: 0
   minimal-design-time-coupling: 2
   minimal-runtime-coupling: 2
   multiple-technology-stacks: 2
   operational-simplicity: 2
+  reliable-messaging: 0
   security-isolation: 2
   simple-components: 2
   simple-interactions: 2
+  stale-read-tolerance: 0
   team-autonomy: 5
   time-to-market: 2
 """

@@ -237,10 +237,11 @@ def test_all_forces_at_one_weight_are_named_and_can_be_adjusted(
     tmp_path: Path, terminals: list[Terminal]
 ) -> None:
     t = _to_the_forces(tmp_path, terminals)
-    for _ in range(14):
+    forces = len(Advisor.load().catalog.forces)
+    for _ in range(forces):
         t.send(DOWN + "5")
-    t.send(UP * 14 + ENTER, "Adjust the weights?")
-    assert "All 14 forces have weight 5: nothing is prioritised over anything else" in plain(
+    t.send(UP * forces + ENTER, "Adjust the weights?")
+    assert f"All {forces} forces have weight 5: nothing is prioritised over anything else" in plain(
         t.child.logfile_read.getvalue()
     ).replace("\n", " ")
     t.send(ENTER, "Weigh each force, then choose Done")  # yes (the default): adjust

@@ -399,6 +399,7 @@ _LABELS: dict[str, tuple[str, str]] = {
         "the answers contradict the acceptance of “{issue}”",
         "답변이 “{issue}”을(를) 수용할 조건과 맞지 않음",
     ),
+    "and_more": ("{count} more", "외 {count}개"),
     "why_forces": ("it fits the prioritised forces", "우선순위를 매긴 포스에 부합함"),
     "start_greenfield": ("Starts from nothing in place (greenfield).", "이미 적용된 것 없이 새로 시작함."),
     "defaults_used": (

@@ -23,6 +23,8 @@ from advisor.report.terminal_plan import render_first_phase
 
 #: How many risks the default view shows; the full view and the reports show all.
 TOP_RISKS = 5
+#: How many of the forces weighted 4 or 5 the default view names, heaviest first.
+TOP_FORCES = 4
 _SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "low": "dim"}
 
 
@@ -58,6 +60,8 @@ def _table(title: str) -> Table:
 def _header(result: Recommendation, catalog: Catalog, lang: Lang) -> Text:
     ranked = sorted(result.forces.items(), key=lambda item: (-item[1], item[0]))
     top = [catalog.forces[f].name.get(lang) if f in catalog.forces else f for f, w in ranked if w >= 4]
+    if len(top) > TOP_FORCES:  # the heaviest fit on a line or two; the reports list them all
+        top = [*top[:TOP_FORCES], label("and_more", lang, count=len(top) - TOP_FORCES)]
     start = next((a.value for a in result.answers if a.question == "existing_system"), None)
     lines = Text.assemble(
         (label("title", lang) + ": ", "bold"), plain(result.system or label("unnamed", lang), "bold cyan")
