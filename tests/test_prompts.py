@@ -210,7 +210,7 @@ def test_weight_keys_stay_within_0_to_5_and_ignore_done(terminal: Terminal, mini
 def test_weigh_forces_shows_the_keys_and_the_section_help(terminal: Terminal, advisor: Advisor) -> None:
     interview = Interview(advisor.questionnaire, advisor.catalog.forces)
     position = interview.position(FORCES_STEP, {})
-    # the defaults give every force one weight, but untouched they are confirmed as they are
+    # untouched defaults (the newer forces start at 0) are confirmed as they are: Done, then "y"
     prompter = terminal.prompter(ENTER, "y", screen=True)
     assert prompter.weigh_forces(interview.forces, interview.default_weights(), position) == (
         interview.default_weights()
