@@ -35,7 +35,8 @@ def _status(answered: AnsweredValue, asked: bool) -> ContextStatus:
 def build_context(
     recommendation: Recommendation, questionnaire: Questionnaire, lang: Lang
 ) -> tuple[ContextSection, ...]:
-    """Every section of the questionnaire with its answers, marking defaults and unknowns."""
+    """Every section of the questionnaire with its answers, marking defaults and unknowns; a
+    section none of whose questions applied to this system is left out."""
     given = {a.question: a for a in recommendation.answers}
     values = {q: UNKNOWN_VALUE if a.value is None else a.value for q, a in given.items()}
     forces = recommendation.forces
@@ -65,5 +66,7 @@ def build_context(
                     note=answered.note or "",
                 )
             )
+        if all(row.status == "not-applicable" for row in rows):
+            continue  # a section none of whose questions applied (what is in place, for a new system)
         sections.append(ContextSection(id=section.id, title=section.title.get(lang), answers=tuple(rows)))
     return tuple(sections)
