@@ -32,6 +32,7 @@ from advisor.analysis.whatif import what_if
 from advisor.base.i18n import Message
 from advisor.core.advisor import Advisor
 from advisor.core.recommendation import Recommendation
+from advisor.core.scope import in_scope
 from advisor.errors import AdvisorError
 from advisor.questionnaire.answers import Answers
 from advisor.questionnaire.checks import closest
@@ -172,7 +173,9 @@ def explain(
     recommended = result.pattern(pattern_id)
     if recommended is not None:
         chain = _chain(result, pattern_id)
-        if recommended.origin == "rule":
+        if recommended.needed_by:  # outside the scope of the advice: there only for what needs it
+            summary = Message.of("sum_needed", patterns=recommended.needed_by)
+        elif recommended.origin == "rule":
             summary = Message.of("sum_recommended")
         elif recommended.origin == "requirement":
             summary = Message.of("sum_required", parent=str(recommended.parent))
@@ -212,6 +215,13 @@ def explain(
         "flips": flips,
         "suggestions": _combined(suggestions, flips),
     }
+    if result.scope and not in_scope(catalog, pattern_id, result.scope):
+        left = next((n for n in result.not_assessed if n.id == pattern_id), None)
+        return Explanation(
+            **common,
+            status="not-assessed",
+            summary=Message.of("sum_not_assessed", status=left.status if left else "none"),
+        )
     if against is not None:
         winners = tuple(sorted({r.winner for r in lost}))
         return Explanation(

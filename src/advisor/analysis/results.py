@@ -31,6 +31,7 @@ Status = Literal[
     "not-applicable",
     "not-needed",
     "not-raised",
+    "not-assessed",
 ]
 
 

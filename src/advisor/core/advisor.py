@@ -85,6 +85,16 @@ def compile_rules(catalog: Catalog, questionnaire: Questionnaire) -> dict[str, l
                             hint="name a pattern of the catalog ('advisor patterns list')",
                         )
                     )
+            for group_id in choice.scope:
+                if group_id not in catalog.groups:
+                    problems.append(
+                        Problem(
+                            f"questionnaire '{questionnaire.id}'",
+                            f"choice '{choice.value}' of '{question.id}' names unknown pattern group "
+                            f"'{group_id}' under scope",
+                            hint=f"name a group of groups.yaml: {', '.join(sorted(catalog.groups))}",
+                        )
+                    )
     # A pack beyond the engine's limits would hang it: refused here, located at its rule.
     problems += limit_problems(catalog, clauses)
     if problems:

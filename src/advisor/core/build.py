@@ -27,6 +27,7 @@ from advisor.core.recommendation import (
     Dropped,
     Match,
     NotApplicable,
+    NotAssessed,
     NotRaised,
     OpenIssue,
     Reason,
@@ -37,7 +38,8 @@ from advisor.core.recommendation import (
 )
 from advisor.core.risks import assess_risks
 from advisor.core.roles import hurt_forces, pattern_role, recommended_ids, reconsider_causes
-from advisor.questionnaire.answers import Answers
+from advisor.core.scope import in_scope, scope_closure
+from advisor.questionnaire.answers import Answers, scope_groups
 from advisor.questionnaire.models import Questionnaire
 
 
@@ -272,6 +274,14 @@ def build_recommendation(
     catalog = agenda.catalog
     name = {p: catalog.patterns[p].name.en for p in catalog.patterns}
     kept = recommended_ids(agenda)
+    whole = kept  # what the whole-architecture advice recommends; a pattern's role is weighed in it
+    scope = scope_groups(agenda.answers, questionnaire)
+    needed_by: dict[str, tuple[str, ...]] = {}
+    if scope:
+        adopted_parents = {p: a.parent for p, a in agenda.adopted.items()}
+        needed_by = scope_closure(catalog, kept, adopted_parents, scope)
+        outside = kept - set(needed_by)
+        kept = frozenset(needed_by)
     resolves: dict[str, set[str]] = {}
     for raiser, _issue, resolver in agenda.links():
         if raiser in kept and resolver in kept:
@@ -287,16 +297,30 @@ def build_recommendation(
         resolved.setdefault(resolver, []).append((raiser, issue_id))
     recommended = []
     reconsider = []
+    not_assessed = []
     for pattern_id, adoption in agenda.adopted.items():
         pattern = catalog.patterns[pattern_id]
         role = pattern_role(
             catalog,
             pattern_id,
             chosen=adoption.origin == "in-place" or agenda.rule_score(pattern_id) > 0,
-            recommended=kept,
+            recommended=whole,
         )
+        if scope and pattern_id in outside:
+            status = "keep" if adoption.origin == "in-place" else "add"
+            not_assessed.append(
+                NotAssessed(id=pattern_id, name=name[pattern_id], group=pattern.group, status=status)
+            )
+            continue
         if adoption.origin == "in-place":
             causes, preferred = reconsider_causes(agenda, pattern_id)
+            if causes and scope and not in_scope(catalog, pattern_id, scope):
+                not_assessed.append(
+                    NotAssessed(
+                        id=pattern_id, name=name[pattern_id], group=pattern.group, status="reconsider"
+                    )
+                )
+                continue
             if causes:
                 reconsider.append(
                     Reconsidered(
@@ -340,6 +364,7 @@ def build_recommendation(
                 raises=tuple(sorted(i for raiser, i in agenda.raised if raiser == pattern_id)),
                 effort=pattern.effort.value if pattern.effort else None,
                 phase=phase_of[pattern_id],
+                needed_by=needed_by.get(pattern_id, ()),
             )
         )
     recommended = _reroot(recommended, {r.id for r in reconsider}, catalog)
@@ -348,8 +373,10 @@ def build_recommendation(
         for alt in agenda.relations.alternatives[pattern_id]:
             if alt not in kept:
                 alternatives[(alt, pattern_id)] = _why_not(agenda, alt, pattern_id)
-    dropped = agenda.dropped()
-    scored = [p for p in catalog.patterns if p not in agenda.adopted]
+    dropped = [p for p in agenda.dropped() if not scope or in_scope(catalog, p, scope)]
+    scored = [
+        p for p in catalog.patterns if p not in agenda.adopted and (not scope or in_scope(catalog, p, scope))
+    ]
     against = [p for p in scored if agenda.rule_score(p) < 0 and _in_play(agenda, p)]
     favoured = [
         p
@@ -419,4 +446,6 @@ def build_recommendation(
         ),
         notes=tuple(_contested(agenda, p) for p in sorted(agenda.contested))
         + tuple(Message.of("note_ignored", question=q) for q in sorted(agenda.answers.ignored)),
+        scope=scope,
+        not_assessed=tuple(sorted(not_assessed, key=lambda n: (n.group, n.id))),
     )

@@ -86,7 +86,12 @@ ReconsiderCause = Literal["advised-against", "alternative-preferred", "hurts-for
 
 
 class RecommendedPattern(Frozen):
-    """A pattern to apply, with its score, explanation chain and place in the successor tree."""
+    """A pattern to apply, with its score, explanation chain and place in the successor tree.
+
+    ``needed_by`` is empty for a pattern within the scope of the advice; a pattern outside
+    it is recommended only because the patterns it names need it (it is their predecessor,
+    or they require it).
+    """
 
     id: str
     name: str
@@ -104,6 +109,17 @@ class RecommendedPattern(Frozen):
     raises: tuple[str, ...]
     effort: Literal["small", "medium", "large"] | None = None
     phase: int = 1
+    needed_by: tuple[str, ...] = ()
+
+
+class NotAssessed(Frozen):
+    """A pattern outside the scope the advice was limited to, which it would otherwise
+    recommend (``add``), keep or reconsider: named, not assessed."""
+
+    id: str
+    name: str
+    group: str
+    status: Literal["add", "keep", "reconsider"]
 
 
 class Alternative(Frozen):
@@ -235,7 +251,11 @@ class AnsweredValue(Frozen):
 
 
 class Recommendation(Frozen):
-    """The advisor's whole answer for one system."""
+    """The advisor's whole answer for one system.
+
+    ``scope`` names the pattern groups the advice was limited to (empty: the whole
+    architecture); ``not_assessed`` the patterns outside it the advice would otherwise give.
+    """
 
     schema_version: int = SCHEMA_VERSION
     questionnaire: str
@@ -255,6 +275,8 @@ class Recommendation(Frozen):
     dropped: tuple[Dropped, ...] = ()
     not_raised: tuple[NotRaised, ...] = ()
     notes: tuple[Message, ...] = ()
+    scope: tuple[str, ...] = ()
+    not_assessed: tuple[NotAssessed, ...] = ()
 
     def pattern(self, pattern_id: str) -> RecommendedPattern | None:
         """The recommended pattern with this id, if recommended."""

@@ -100,6 +100,22 @@ def in_place_patterns(answers: Answers, questionnaire: Questionnaire) -> tuple[s
     return tuple(sorted(found))
 
 
+def scope_groups(answers: Answers, questionnaire: Questionnaire) -> tuple[str, ...]:
+    """The pattern groups the advice is limited to (empty: the whole architecture).
+
+    A choice names the groups it stands for (``scope:`` on the choice), the way a choice
+    names the patterns it implies; the groups of every picked choice make the scope.
+    """
+    found: set[str] = set()
+    for question in questionnaire.questions():
+        value = answers.value(question.id)
+        picked = value if isinstance(value, list) else [value]
+        for choice in question.choices:
+            if choice.value in picked:
+                found.update(choice.scope)
+    return tuple(sorted(found))
+
+
 @dataclass
 class _Checker:
     doc: YamlDocument

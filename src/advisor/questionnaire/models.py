@@ -47,6 +47,11 @@ class Choice(Frozen):
     in_place: tuple[str, ...] = Field(
         default=(), description="patterns the system already uses when this choice is picked"
     )
+    scope: tuple[str, ...] = Field(
+        default=(),
+        description="pattern groups the advice is limited to when this choice is picked "
+        "(no choice naming any: the whole architecture)",
+    )
 
     @model_validator(mode="after")
     def _not_reserved(self) -> Choice:

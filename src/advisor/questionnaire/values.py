@@ -96,6 +96,10 @@ def checked_value(question: Question, raw: Any) -> tuple[Any, ValueProblem | Non
             )
         if len(set(raw)) != len(raw):
             return None, ValueProblem(f"'{qid}' lists a choice twice")
+        if question.required and not raw:
+            return None, ValueProblem(
+                f"'{qid}' needs at least one choice", f"choose from: {', '.join(offered)}"
+            )
         return sorted(raw, key=offered.index), None
     if kind is QuestionType.CONFIRM:
         if isinstance(raw, bool):

@@ -400,6 +400,23 @@ _LABELS: dict[str, tuple[str, str]] = {
         "답변이 “{issue}”을(를) 수용할 조건과 맞지 않음",
     ),
     "and_more": ("{count} more", "외 {count}개"),
+    "scope": ("Scope of the advice", "조언의 범위"),
+    "scope_whole": ("the whole architecture", "아키텍처 전체"),
+    "needed_by": (
+        "outside the scope you chose, needed by {patterns}",
+        "선택한 범위 밖이지만 {patterns}에 필요함",
+    ),
+    "summary_in_scope": ("Recommended within the scope", "범위 안의 추천"),
+    "not_assessed": ("Not assessed: outside the scope you chose", "평가하지 않음: 선택한 범위 밖"),
+    "not_assessed_line": (
+        "Not assessed, outside the scope you chose: {count} patterns the advice would otherwise give "
+        "({groups}); --all lists them.",
+        "선택한 범위 밖이라 평가하지 않음: 범위가 없었다면 조언했을 패턴 {count}개({groups}). "
+        "--all에서 모두 볼 수 있다.",
+    ),
+    "na_add": ("would be recommended", "추천 대상이었을 것"),
+    "na_keep": ("in place; would be kept", "이미 적용됨, 유지 대상이었을 것"),
+    "na_reconsider": ("in place; would be reconsidered", "이미 적용됨, 재검토 대상이었을 것"),
     "why_forces": ("it fits the prioritised forces", "우선순위를 매긴 포스에 부합함"),
     "start_greenfield": ("Starts from nothing in place (greenfield).", "이미 적용된 것 없이 새로 시작함."),
     "defaults_used": (

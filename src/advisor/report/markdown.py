@@ -88,6 +88,7 @@ def _pattern(pattern: PatternEntry, report: Report) -> list[str]:
         "",
         f"{_code(pattern.id)} · {role} · {origin} · {_score_detail(pattern.score, lang)}",
         "",
+        *([f"*{md(pattern.needed_text)}*", ""] if pattern.needed_text else []),
         md(pattern.summary),
         "",
         f"**{label('why', lang)}**",
@@ -135,13 +136,22 @@ def _summary(report: Report) -> list[str]:
     out = [f"## {label('summary', lang)}", "", md(label("summary_counts", lang, **report.counts())), ""]
     top = ", ".join(f"{md(f.name)} ({f.weight})" for f in report.top_forces())
     out += [f"**{label('summary_top_forces', lang)}**: {top or label('none', lang)}", ""]
+    if report.scope:
+        out += [f"**{label('scope', lang)}**: {md(', '.join(report.scope))}", ""]
     names = {g.id: g.name for g in report.groups}
+    # Advice limited to a scope shows all it recommends there: its practices are the point.
+    shown = report.patterns() if report.scope else report.key_decisions()
     rows = [
-        [md(p.name), md(names.get(p.group, p.group)), label("status_" + p.status, lang), md(_why(p))]
-        for p in report.key_decisions()
+        [
+            md(p.name),
+            md(names.get(p.group, p.group)),
+            label("status_" + p.status, lang),
+            md(p.needed_text or _why(p)),
+        ]
+        for p in shown
     ]
     if rows:
-        heads = ["summary_decisions", "group", "status", "why"]
+        heads = ["summary_in_scope" if report.scope else "summary_decisions", "group", "status", "why"]
         out += _table([label(h, lang) for h in heads], rows)
     return out
 
@@ -215,6 +225,9 @@ def render_markdown(report: Report) -> str:
         out += [f"### {md(group.name)}", "", f"*{md(group.description)}*", ""]
         for pattern in group.patterns:
             out += _pattern(pattern, report)
+    if report.not_assessed:
+        rows = [[md(n.name), md(n.group_name), md(n.status_label)] for n in report.not_assessed]
+        out += _section("not_assessed", ["pattern", "group", "status"], rows, lang)
     if report.graph.nodes:
         legend = f"{label('edge_resolves', lang)}: `-->`; {label('edge_follows', lang)}: `-.->`"
         if report.plan:

@@ -20,6 +20,7 @@ from advisor.report.graph import Edge, Graph, Node
 from advisor.report.labels import label, say, show_value
 from advisor.report.plan import phase_effort_text, phase_goal, phase_group, phase_title
 from advisor.report.risk_rows import risk_rows
+from advisor.report.scope_rows import needed_text, not_assessed_rows, scope_names
 from advisor.report.view import (
     AdvisedRow,
     AlternativeRow,
@@ -220,6 +221,8 @@ class _Builder:
             effort=pattern.effort,
             alternatives=tuple(self.ref(a) for a in sorted(data.related.alternative)),
             topic=self.topic(pattern.id),
+            needed_by=tuple(self.ref(p) for p in pattern.needed_by),
+            needed_text=needed_text(pattern, self.catalog, self.lang) or "",
         )
 
     def topic(self, pattern_id: str) -> str:
@@ -500,4 +503,6 @@ def build_report(
         matrix=builder.matrix(forces),
         next_steps=builder.next_steps(context, open_issues),
         notes=tuple(say(note, lang, catalog) for note in recommendation.notes),
+        scope=scope_names(recommendation, catalog, lang),
+        not_assessed=not_assessed_rows(recommendation, catalog, lang),
     )

@@ -82,6 +82,30 @@ _WORDS: dict[str, tuple[str, str]] = {
         "(필요한 선행 패턴: {patterns})",
     ),
     "sum_not_needed": ("not needed: {why}", "필요 없음: {why}"),
+    "sum_needed": (
+        "recommended outside the scope you chose, because {patterns} need it ({score})",
+        "선택한 범위 밖이지만 {patterns}에 필요해서 추천 ({score})",
+    ),
+    "sum_not_assessed": (
+        "not assessed: outside the scope you chose{status}",
+        "평가하지 않음: 선택한 범위 밖{status}",
+    ),
+    "na_status_add": (
+        " (the whole-architecture advice would recommend it)",
+        " (아키텍처 전체를 조언한다면 추천했을 것)",
+    ),
+    "na_status_keep": (
+        " (it is in place; the whole-architecture advice would keep it)",
+        " (이미 적용됨, 아키텍처 전체를 조언한다면 유지했을 것)",
+    ),
+    "na_status_reconsider": (
+        " (it is in place; the whole-architecture advice would reconsider it)",
+        " (이미 적용됨, 아키텍처 전체를 조언한다면 재검토했을 것)",
+    ),
+    "na_status_none": (
+        " (the whole-architecture advice would not recommend it either)",
+        " (아키텍처 전체를 조언하더라도 추천하지 않았을 것)",
+    ),
     "resolved_instead": (
         "issue '{issue}' is resolved by {patterns} instead",
         "이슈 '{issue}'은(는) 대신 {patterns}이(가) 해결한다",

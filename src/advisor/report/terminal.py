@@ -20,7 +20,9 @@ from advisor.base.text import plain
 from advisor.catalog.loader import Catalog
 from advisor.core.recommendation import Reason, Recommendation, RecommendedPattern
 from advisor.report.labels import label, say, show_value
+from advisor.report.scope_rows import needed_text, scope_text
 from advisor.report.terminal_plan import render_plan
+from advisor.report.terminal_scope import render_not_assessed
 from advisor.report.terminal_summary import render_summary
 
 
@@ -124,10 +126,11 @@ def _by_group(result: Recommendation, catalog: Catalog, lang: Lang) -> Table:
             previous = group_name
         # the strongest reason *for* it: a recommending rule, else the issue it resolves
         first = next((r for r in pattern.reasons if r.verdict != "advise-against"), None)
+        needed = needed_text(pattern, catalog, lang)
         table.add_row(
             plain(_name(catalog, pattern.id, lang)),
             f"{pattern.score.total:g}",
-            _summary(first, catalog, lang) if first else Text(""),
+            plain(needed, "yellow") if needed else _summary(first, catalog, lang) if first else Text(""),
         )
     return table
 
@@ -143,6 +146,12 @@ def _header(result: Recommendation, catalog: Catalog, lang: Lang) -> Panel:
         ("\n" + label("forces", lang) + ": ", "dim"),
         plain(top or label("none", lang)),
     )
+    if result.scope:
+        header.append_text(
+            Text.assemble(
+                "\n", (label("scope", lang) + ": ", "dim"), plain(scope_text(result, catalog, lang))
+            )
+        )
     return Panel(header, expand=False)
 
 
@@ -250,6 +259,8 @@ def render_terminal(
         parts += [_by_group(result, catalog, lang), _tree(result, catalog, lang)]
     else:
         parts.append(Text(label("no_patterns", lang), style="yellow"))
+    if result.not_assessed:
+        parts.append(render_not_assessed(result, catalog, lang))
     if result.alternatives:
         parts.append(_alternatives(result, catalog, lang))
     if result.advised_against:

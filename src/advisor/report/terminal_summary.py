@@ -19,7 +19,9 @@ from advisor.catalog.loader import Catalog
 from advisor.core.recommendation import Recommendation, RecommendedPattern
 from advisor.report.labels import label
 from advisor.report.risk_rows import split_mitigations
+from advisor.report.scope_rows import needed_text, scope_text
 from advisor.report.terminal_plan import render_first_phase
+from advisor.report.terminal_scope import not_assessed_line
 
 #: How many risks the default view shows; the full view and the reports show all.
 TOP_RISKS = 5
@@ -83,6 +85,12 @@ def _header(result: Recommendation, catalog: Catalog, lang: Lang) -> Text:
             "\n", (label("forces", lang) + ": ", "dim"), plain(", ".join(top) or label("none", lang))
         )
     )
+    if result.scope:
+        lines.append_text(
+            Text.assemble(
+                "\n", (label("scope", lang) + ": ", "dim"), plain(scope_text(result, catalog, lang))
+            )
+        )
     # An answers file written before a question was added, or left short: the advice rests on
     # assumptions the architect has not made, so say which.
     assumed = [a.question for a in result.answers if a.source == "default"]
@@ -94,21 +102,24 @@ def _header(result: Recommendation, catalog: Catalog, lang: Lang) -> Text:
 
 
 def _decisions(result: Recommendation, catalog: Catalog, lang: Lang) -> Table:
-    table = _table(label("summary_decisions", lang))
+    """The key decisions; for advice limited to a scope, every pattern it recommends (the
+    scope's practices count as much as its decisions), those outside it saying what needs them."""
+    table = _table(label("summary_in_scope" if result.scope else "summary_decisions", lang))
     table.add_column(label("pattern", lang), style="cyan", overflow="fold", max_width=34)
     table.add_column(label("status", lang), overflow="fold")
     table.add_column(label("why", lang), ratio=1, overflow="fold")
     # The order groups.yaml tells the story in: style, decomposition, data, ... deployment.
     written = {g: catalog.source("group", g).line or 0 for g in catalog.groups}
     decisions = sorted(
-        result.with_role("key-decision"),
+        result.recommended if result.scope else result.with_role("key-decision"),
         key=lambda p: (written.get(p.group, len(written)), -p.score.total, p.id),
     )
     for pattern in decisions:
+        needed = needed_text(pattern, catalog, lang)
         table.add_row(
             plain(_name(catalog, pattern.id, lang)),
             label(f"status_{pattern.status}", lang),
-            plain(_why(pattern, catalog, lang)),
+            plain(needed, "yellow") if needed else plain(_why(pattern, catalog, lang)),
         )
     return table
 
@@ -167,6 +178,8 @@ def render_summary(result: Recommendation, catalog: Catalog, lang: Lang = "en") 
         parts.append(_decisions(result, catalog, lang))
     else:
         parts.append(Text(label("no_patterns", lang), style="yellow"))
+    if result.not_assessed:
+        parts.append(not_assessed_line(result, catalog, lang))
     if result.reconsider:
         parts.append(_reconsider(result, catalog, lang))
     if result.risks:

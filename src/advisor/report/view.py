@@ -95,7 +95,11 @@ class IssueRow(Frozen):
 
 
 class PatternEntry(Frozen):
-    """A recommended pattern with its score, explanation chain and resulting context."""
+    """A recommended pattern with its score, explanation chain and resulting context.
+
+    ``needed_by`` names the patterns that need it when it is outside the scope of the
+    advice, and ``needed_text`` says so; both are empty within the scope.
+    """
 
     id: str
     name: str
@@ -117,6 +121,8 @@ class PatternEntry(Frozen):
     effort: Literal["small", "medium", "large"] | None = None
     alternatives: tuple[Ref, ...] = ()
     topic: str = ""
+    needed_by: tuple[Ref, ...] = ()
+    needed_text: str = ""
 
 
 class GroupBlock(Frozen):
@@ -160,6 +166,17 @@ class ReconsiderRow(Frozen):
     causes: tuple[str, ...]
     reasons: tuple[Explanation, ...]
     preferred: tuple[Ref, ...]
+
+
+class NotAssessedRow(Frozen):
+    """A pattern outside the scope of the advice that it would otherwise give, not assessed."""
+
+    id: str
+    name: str
+    group: str
+    group_name: str
+    status: Literal["add", "keep", "reconsider"]
+    status_label: str
 
 
 class RiskRow(Frozen):
@@ -267,7 +284,10 @@ class DroppedRow(Frozen):
 
 
 class Report(Frozen):
-    """Everything a report shows, in one language."""
+    """Everything a report shows, in one language.
+
+    ``scope`` names the groups the advice was limited to (empty: the whole architecture).
+    """
 
     schema_version: Literal[1] = REPORT_SCHEMA_VERSION
     lang: Lang
@@ -292,6 +312,8 @@ class Report(Frozen):
     matrix: Matrix
     next_steps: tuple[NextStep, ...]
     notes: tuple[str, ...]
+    scope: tuple[str, ...] = ()
+    not_assessed: tuple[NotAssessedRow, ...] = ()
 
     def patterns(self) -> tuple[PatternEntry, ...]:
         """Every recommended pattern, in group order."""
