@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from advisor.cli.app import cli
+from advisor.core.advisor import Advisor
 from conftest import EXAMPLES
 
 #: The examples the portfolio tests count on (a fourth starts from running microservices).
@@ -72,8 +73,40 @@ def test_folder_with_one_broken_file_as_json(runner: CliRunner, portfolio: Path)
     assert set(uses["microservice-architecture"]) == {"id", "name", "count"}
     counts = [p["count"] for p in summary["patterns"]]
     assert counts == sorted(counts, reverse=True)  # most needed first
-    risks = {r["id"]: r for r in summary["open_issues"]}
-    assert risks["saga-lack-of-isolation"]["count"] == 2
+    issues = {r["id"]: r for r in summary["open_issues"]}
+    assert issues["saga-lack-of-isolation"]["count"] == 2
+    # the risks are the risk rules that hold (with their severity), not the open issues
+    risks = summary["risks"]
+    for system in data["systems"][1:]:
+        for risk in system["recommendation"]["risks"]:
+            assert {"id": risk["id"], "severity": risk["severity"], "count": 1} in risks
+    order = ["high", "medium", "low"]
+    assert [order.index(r["severity"]) for r in risks] == sorted(order.index(r["severity"]) for r in risks)
+
+
+def test_portfolio_lists_the_risks_that_recur_across_systems(
+    runner: CliRunner, portfolio: Path, advisor: Advisor
+) -> None:
+    (portfolio / "broken.yaml").unlink()
+    shutil.copy(portfolio / "enterprise-escaping-monolith.yaml", portfolio / "second-retailer.yaml")
+    freight = next(e for e in EXAMPLES if e.stem == "freight-microservices-review")
+    shutil.copy(freight, portfolio / freight.name)  # its teams share one schema: a high risk
+    data = json.loads(runner.invoke(cli, ["recommend", "systems", "--json"]).stdout)
+    risks = {r["id"]: r for r in data["portfolio"]["risks"]}
+    assert risks["coarse-scaling-under-uneven-load"] == {
+        "id": "coarse-scaling-under-uneven-load",
+        "severity": "medium",
+        "count": 2,
+    }
+    assert risks["shared-schema-across-teams"]["severity"] == "high"
+    assert next(iter(risks)) == "shared-schema-across-teams"  # the high one before the medium ones
+    out = runner.invoke(cli, ["recommend", "systems"], env={"COLUMNS": "200"}).stdout
+    title = advisor.catalog.risks["coarse-scaling-under-uneven-load"].title.en
+    assert "\nRisks across the systems (systems, severity):\n" in out
+    assert f"    2  medium  coarse-scaling-under-uneven-load: {title}\n" in out
+    assert "Common open risks" not in out
+    korean = runner.invoke(cli, ["recommend", "systems", "--lang", "ko"], env={"COLUMNS": "200"}).stdout
+    assert "시스템 전반의 리스크 (시스템 수, 심각도):" in korean
 
 
 def test_batch_json_is_deterministic(runner: CliRunner, portfolio: Path) -> None:

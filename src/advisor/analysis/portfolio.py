@@ -4,7 +4,8 @@ Inputs are answers files or folders of them (the ``*.yaml`` and ``*.yml``
 files directly inside; sub-folders are left alone, so a rule pack kept next
 to the answers is not mistaken for one). Each system gets its recommendation
 or its error; a bad file never stops the others. The summary counts which
-patterns how many systems need and which open risks they share.
+patterns how many systems need, which risks hold for how many of them (by
+severity), and which issues they leave open.
 """
 
 from __future__ import annotations
@@ -13,9 +14,9 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
-from advisor.analysis.results import Assessed, Failed, PatternUse, Portfolio, RiskUse
+from advisor.analysis.results import Assessed, Failed, IssueUse, PatternUse, Portfolio, RiskUse
 from advisor.base.jsonio import as_document, stable_json
 from advisor.base.resources import display_path
 from advisor.core.advisor import Advisor
@@ -23,6 +24,7 @@ from advisor.core.recommendation import SCHEMA_VERSION, Recommendation
 from advisor.errors import AdvisorError
 
 ANSWERS_SUFFIXES = (".yaml", ".yml")
+_SEVERITY = ("high", "medium", "low")
 
 
 @dataclass(frozen=True)
@@ -87,8 +89,10 @@ class Tally:
         self.assessed = 0
         self._patterns: Counter[str] = Counter()
         self._names: dict[str, str] = {}
-        self._risks: Counter[tuple[str, str]] = Counter()
+        self._issues: Counter[tuple[str, str]] = Counter()
         self._titles: dict[str, str] = {}
+        self._risks: Counter[str] = Counter()
+        self._severity: dict[str, Literal["high", "medium", "low"]] = {}
 
     def add(self, item: SystemResult) -> None:
         """Count one system's result."""
@@ -100,11 +104,14 @@ class Tally:
             self._patterns[pattern.id] += 1
             self._names[pattern.id] = pattern.name
         for issue in item.recommendation.open_issues:
-            self._risks[(issue.id, issue.status)] += 1
+            self._issues[(issue.id, issue.status)] += 1
             self._titles[issue.id] = issue.title
+        for risk in item.recommendation.risks:
+            self._risks[risk.id] += 1
+            self._severity[risk.id] = risk.severity
 
     def portfolio(self) -> Portfolio:
-        """The summary so far: patterns and open issues, most common first."""
+        """The summary so far: patterns and open issues most common first, risks most severe first."""
         return Portfolio(
             systems=self.systems,
             assessed=self.assessed,
@@ -113,9 +120,16 @@ class Tally:
                 PatternUse(id=p, name=self._names[p], count=n)
                 for p, n in sorted(self._patterns.items(), key=lambda kv: (-kv[1], kv[0]))
             ),
+            risks=tuple(
+                RiskUse(id=r, severity=self._severity[r], count=n)
+                for r, n in sorted(
+                    self._risks.items(),
+                    key=lambda kv: (_SEVERITY.index(self._severity[kv[0]]), -kv[1], kv[0]),
+                )
+            ),
             open_issues=tuple(
-                RiskUse(id=i, title=self._titles[i], status=status, count=n)
-                for (i, status), n in sorted(self._risks.items(), key=lambda kv: (-kv[1], kv[0]))
+                IssueUse(id=i, title=self._titles[i], status=status, count=n)
+                for (i, status), n in sorted(self._issues.items(), key=lambda kv: (-kv[1], kv[0]))
             ),
         )
 

@@ -151,8 +151,8 @@ class PatternUse(Frozen):
     count: int
 
 
-class RiskUse(Frozen):
-    """An open issue and how many systems carry it."""
+class IssueUse(Frozen):
+    """An open issue (a drawback accepted, or one left unresolved) and how many systems carry it."""
 
     id: str
     title: str
@@ -160,14 +160,27 @@ class RiskUse(Frozen):
     count: int
 
 
+class RiskUse(Frozen):
+    """A risk rule (``rules/risks``) and how many systems it holds for; its words are the rule's."""
+
+    id: str
+    severity: Literal["high", "medium", "low"]
+    count: int
+
+
 class Portfolio(Frozen):
-    """What a portfolio of systems needs, across all its assessments."""
+    """What a portfolio of systems needs, across all its assessments.
+
+    ``risks`` are the risk rules that hold, most severe and most widespread first;
+    ``open_issues`` the issues the systems' patterns leave open, most common first.
+    """
 
     systems: int
     assessed: int
     failed: int
     patterns: tuple[PatternUse, ...]
-    open_issues: tuple[RiskUse, ...]
+    risks: tuple[RiskUse, ...] = ()
+    open_issues: tuple[IssueUse, ...]
 
 
 class Assessed(Frozen):

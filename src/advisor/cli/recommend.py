@@ -62,8 +62,9 @@ def recommend(
 
     Several files or a folder make a batch: each system is assessed even if another
     file is broken (its error is reported on stderr), then a portfolio summary shows
-    which patterns how many systems need and the open risks they share. A batch exits
-    with 2 at the end if any file failed.
+    which patterns how many systems need, the risks that hold across them (most severe
+    first) and the issues they leave unresolved. A batch exits with 2 at the end if any
+    file failed.
 
     \b
     Examples:

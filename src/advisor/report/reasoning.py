@@ -27,7 +27,7 @@ from advisor.base.text import visible
 from advisor.catalog.loader import Catalog
 from advisor.core.recommendation import Match, Reason, Score
 from advisor.questionnaire.overrides import FORCE_PREFIX
-from advisor.report.labels import say, show_value
+from advisor.report.labels import label, say, show_value
 from advisor.report.reasoning_words import WORDS
 
 
@@ -504,10 +504,24 @@ def render_portfolio(portfolio: Portfolio, catalog: Catalog, lang: Lang = "en") 
     if p.patterns:
         out += ["", WORDS("patterns_needed", lang)]
         out += [f"  {use.count:>3}  {use.id}" for use in p.patterns]
-    risks = [r for r in p.open_issues if r.status == "unresolved"]
-    if risks:
-        out += ["", WORDS("common_risks", lang)]
+    if p.risks:
+        out += ["", WORDS("portfolio_risks", lang)]
+        width = max(len(label(f"severity_{use.severity}", lang)) for use in p.risks)
+        for use in p.risks:
+            severity = label(f"severity_{use.severity}", lang)
+            out.append(
+                f"  {use.count:>3}  {severity:<{width}}  {use.id}: {_risk_title(catalog, use.id, lang)}"
+            )
+    unresolved = [r for r in p.open_issues if r.status == "unresolved"]
+    if unresolved:
+        out += ["", WORDS("portfolio_unresolved", lang)]
         out += [
-            f"  {use.count:>3}  {use.id}: {_issue_title(catalog, use.id, use.title, lang)}" for use in risks
+            f"  {use.count:>3}  {use.id}: {_issue_title(catalog, use.id, use.title, lang)}"
+            for use in unresolved
         ]
     return visible("\n".join(out) + "\n")
+
+
+def _risk_title(catalog: Catalog, risk_id: str, lang: Lang) -> str:
+    rule = catalog.risks.get(risk_id)
+    return rule.title.get(lang) if rule else risk_id

@@ -308,7 +308,11 @@ _WORDS: dict[str, tuple[str, str]] = {
     ),
     "portfolio_failed": (", {failed} failed", ", {failed}개 실패"),
     "patterns_needed": ("Patterns needed (systems):", "필요한 패턴 (시스템 수):"),
-    "common_risks": ("Common open risks (systems):", "공통 미해결 리스크 (시스템 수):"),
+    "portfolio_risks": (
+        "Risks across the systems (systems, severity):",
+        "시스템 전반의 리스크 (시스템 수, 심각도):",
+    ),
+    "portfolio_unresolved": ("Unresolved issues (systems):", "해결되지 않은 이슈 (시스템 수):"),
 }
 
 #: The phrasebook of explain, whatif, diff and the portfolio summary.
