@@ -98,12 +98,17 @@ SCRIPT: list[tuple[str, str, str | None]] = [
     ("in_place_testing", ENTER, None),
     ("in_place_cross_cutting", ENTER, None),
     ("in_place_refactoring", ENTER, None),
+    # Advice on chosen concerns: none ticked is refused, then deployment (the twelfth group).
+    ("advice_scope", DOWN + ENTER, None),
+    ("scope_concerns", ENTER, "pick_one"),
+    ("scope_concerns", DOWN * 11 + SPACE + ENTER, None),
 ]
 
 #: The validation messages the script provokes, as the prompt shows them in each language.
 MESSAGES: dict[str, dict[str, str]] = {
     "required": {"en": "An answer is required", "ko": "답변이 필요합니다"},
     "team_count": {"en": "Enter a whole number from 1 to 500", "ko": "1에서 500 사이의 정수를 입력하세요"},
+    "pick_one": {"en": "Tick at least one", "ko": "하나 이상 선택하세요"},
 }
 
 #: Force id → weight set on the list of forces with the digit keys.
@@ -152,6 +157,8 @@ ANSWERS = {
     "in_place_testing": [],
     "in_place_cross_cutting": [],
     "in_place_refactoring": [],
+    "advice_scope": "chosen-concerns",
+    "scope_concerns": ["deployment"],
 }
 
 
@@ -323,6 +330,8 @@ answers:
   in_place_testing: []
   in_place_cross_cutting: []
   in_place_refactoring: []
+  advice_scope: chosen-concerns
+  scope_concerns: [deployment]
 forces:
   acid-consistency: 0
   auditability: 0

@@ -296,6 +296,8 @@ class QuestionaryPrompter:
 
     def _ask_multiselect(self, question: Question, message: str, current: Any) -> Any:
         def valid(values: list[str]) -> bool | str:
+            if question.required and not values:
+                return self.word("pick_one")
             return self.word("unknown_alone") if UNKNOWN in values and len(values) > 1 else True
 
         picked = self._run(

@@ -30,6 +30,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "select": ("(↑↓ to move, Enter to choose)", "(↑↓ 이동, Enter 선택)"),
     "checkbox": ("(↑↓ to move, Space to tick, Enter to confirm)", "(↑↓ 이동, Space 선택, Enter 확인)"),
     "typed": ("({range}; ? for don't know)", "({range}; 모르면 ?)"),
+    "pick_one": ("Tick at least one", "하나 이상 선택하세요"),
     "unknown_alone": (
         "Don't know cannot be combined with other choices",
         "모름은 다른 선택과 함께 고를 수 없습니다",
