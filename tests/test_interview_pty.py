@@ -98,9 +98,8 @@ SCRIPT: list[tuple[str, str, str | None]] = [
     ("in_place_testing", ENTER, None),
     ("in_place_cross_cutting", ENTER, None),
     ("in_place_refactoring", ENTER, None),
-    # Advice on chosen concerns: none ticked is refused, then deployment (the twelfth group).
+    # Advice on chosen concerns: deployment (the twelfth group).
     ("advice_scope", DOWN + ENTER, None),
-    ("scope_concerns", ENTER, "pick_one"),
     ("scope_concerns", DOWN * 11 + SPACE + ENTER, None),
 ]
 
@@ -108,7 +107,6 @@ SCRIPT: list[tuple[str, str, str | None]] = [
 MESSAGES: dict[str, dict[str, str]] = {
     "required": {"en": "An answer is required", "ko": "답변이 필요합니다"},
     "team_count": {"en": "Enter a whole number from 1 to 500", "ko": "1에서 500 사이의 정수를 입력하세요"},
-    "pick_one": {"en": "Tick at least one", "ko": "하나 이상 선택하세요"},
 }
 
 #: Force id → weight set on the list of forces with the digit keys.

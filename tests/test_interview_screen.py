@@ -300,3 +300,21 @@ def test_ctrl_b_again_and_again_walks_back_cleanly(
     # the answered questions above stay as they were
     assert "? What is the system called? Shop" in screen
     assert "? Describe the system in a sentence or two. A shop" in screen
+
+
+def test_a_required_checkbox_is_not_left_with_nothing_ticked(
+    tmp_path: Path, terminals: list[Terminal], advisor: Advisor
+) -> None:
+    name = _resume(tmp_path, "scope_concerns")
+    saved = tmp_path / name
+    saved.write_text(saved.read_text(encoding="utf-8").replace("  scope_concerns: [deployment]\n", ""))
+    t = _open(terminals, tmp_path, "interview", "--resume", name, rows=40)
+    t.wait("Which concerns do you want advice on?")
+    t.child.send(ENTER)  # nothing ticked: refused, the question stays
+    with pytest.raises(pexpect.TIMEOUT):
+        t.child.expect_exact("Weigh each force", timeout=2)
+    question = advisor.questionnaire.question("scope_concerns")
+    assert question is not None
+    deployment = [c.value for c in question.choices].index("deployment")
+    t.send(DOWN * deployment + SPACE + ENTER, "Weigh each force, then choose Done")
+    assert "? Which concerns do you want advice on? Deployment" in t.text()
