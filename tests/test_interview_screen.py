@@ -225,9 +225,10 @@ def test_enter_on_a_force_leaves_nothing_behind(
     screen = t.text()
     assert screen.count("Weigh each force, then choose Done") == 1
     assert "How much does" not in screen
-    # The scripted answers (a monolith) add the migration question and the in-place checkboxes.
+    # The scripted answers (a monolith) add the migration question and the in-place checkboxes,
+    # and advice on chosen concerns the checkbox of concerns.
     in_place = next(s for s in Advisor.load().questionnaire.sections if s.id == "in_place")
-    total = count + 1 + len(in_place.questions)
+    total = count + 1 + len(in_place.questions) + 1
     assert screen.count(f"Priorities · question {total} of {total}") == 1
     # the first three forces picked, each lowered by one in the picker (from 0, the picker wraps
     # round to 5); names are padded to the longest force name
