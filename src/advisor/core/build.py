@@ -27,7 +27,6 @@ from advisor.core.recommendation import (
     Dropped,
     Match,
     NotApplicable,
-    NotAssessed,
     NotRaised,
     OpenIssue,
     Reason,
@@ -38,7 +37,7 @@ from advisor.core.recommendation import (
 )
 from advisor.core.risks import assess_risks
 from advisor.core.roles import hurt_forces, pattern_role, recommended_ids, reconsider_causes
-from advisor.core.scope import in_scope, scope_closure
+from advisor.core.scope import in_scope, scoped_advice
 from advisor.questionnaire.answers import Answers, scope_groups
 from advisor.questionnaire.models import Questionnaire
 
@@ -273,15 +272,10 @@ def build_recommendation(
     """Assemble the sorted, explained :class:`Recommendation` from a finished agenda."""
     catalog = agenda.catalog
     name = {p: catalog.patterns[p].name.en for p in catalog.patterns}
-    kept = recommended_ids(agenda)
-    whole = kept  # what the whole-architecture advice recommends; a pattern's role is weighed in it
+    whole = recommended_ids(agenda)  # the whole-architecture advice; roles are weighed in it
     scope = scope_groups(agenda.answers, questionnaire)
-    needed_by: dict[str, tuple[str, ...]] = {}
-    if scope:
-        adopted_parents = {p: a.parent for p, a in agenda.adopted.items()}
-        needed_by = scope_closure(catalog, kept, adopted_parents, scope)
-        outside = kept - set(needed_by)
-        kept = frozenset(needed_by)
+    kept, needed_by, not_assessed = scoped_advice(agenda, whole, scope)
+    left_out = {n.id for n in not_assessed}
     resolves: dict[str, set[str]] = {}
     for raiser, _issue, resolver in agenda.links():
         if raiser in kept and resolver in kept:
@@ -297,8 +291,9 @@ def build_recommendation(
         resolved.setdefault(resolver, []).append((raiser, issue_id))
     recommended = []
     reconsider = []
-    not_assessed = []
     for pattern_id, adoption in agenda.adopted.items():
+        if pattern_id in left_out:
+            continue
         pattern = catalog.patterns[pattern_id]
         role = pattern_role(
             catalog,
@@ -306,21 +301,8 @@ def build_recommendation(
             chosen=adoption.origin == "in-place" or agenda.rule_score(pattern_id) > 0,
             recommended=whole,
         )
-        if scope and pattern_id in outside:
-            status = "keep" if adoption.origin == "in-place" else "add"
-            not_assessed.append(
-                NotAssessed(id=pattern_id, name=name[pattern_id], group=pattern.group, status=status)
-            )
-            continue
         if adoption.origin == "in-place":
             causes, preferred = reconsider_causes(agenda, pattern_id)
-            if causes and scope and not in_scope(catalog, pattern_id, scope):
-                not_assessed.append(
-                    NotAssessed(
-                        id=pattern_id, name=name[pattern_id], group=pattern.group, status="reconsider"
-                    )
-                )
-                continue
             if causes:
                 reconsider.append(
                     Reconsidered(
@@ -447,5 +429,5 @@ def build_recommendation(
         notes=tuple(_contested(agenda, p) for p in sorted(agenda.contested))
         + tuple(Message.of("note_ignored", question=q) for q in sorted(agenda.answers.ignored)),
         scope=scope,
-        not_assessed=tuple(sorted(not_assessed, key=lambda n: (n.group, n.id))),
+        not_assessed=not_assessed,
     )

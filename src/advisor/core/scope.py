@@ -11,8 +11,11 @@ assessed, never silently dropped.
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
+from typing import Literal
 
 from advisor.catalog.loader import Catalog
+from advisor.core.agenda import Agenda
+from advisor.core.recommendation import NotAssessed
 
 
 def in_scope(catalog: Catalog, pattern_id: str, groups: Collection[str]) -> bool:
@@ -64,3 +67,30 @@ def scope_closure(
                 reached.add(need)
                 todo.append(need)
     return {p: tuple(sorted(needed.get(p, ()))) for p in sorted(reached)}
+
+
+def scoped_advice(
+    agenda: Agenda, whole: frozenset[str], scope: tuple[str, ...]
+) -> tuple[frozenset[str], dict[str, tuple[str, ...]], tuple[NotAssessed, ...]]:
+    """The patterns advice limited to ``scope`` recommends, those among them outside it with
+    what needs them, and what it leaves unassessed (all of ``whole`` and nothing else when
+    there is no scope)."""
+    if not scope:
+        return whole, {}, ()
+    catalog = agenda.catalog
+    parents = {p: a.parent for p, a in agenda.adopted.items()}
+    needed_by = scope_closure(catalog, whole, parents, scope)
+    left = []
+    for pattern_id, adoption in agenda.adopted.items():
+        if pattern_id in needed_by:
+            continue
+        in_place = adoption.origin == "in-place"
+        if pattern_id in whole:
+            status: Literal["add", "keep", "reconsider"] = "keep" if in_place else "add"
+        elif in_place and not in_scope(catalog, pattern_id, scope):  # in place, to reconsider
+            status = "reconsider"
+        else:
+            continue
+        pattern = catalog.patterns[pattern_id]
+        left.append(NotAssessed(id=pattern_id, name=pattern.name.en, group=pattern.group, status=status))
+    return frozenset(needed_by), needed_by, tuple(sorted(left, key=lambda n: (n.group, n.id)))
