@@ -112,7 +112,7 @@ def _valid(question: Any) -> st.SearchStrategy[Any]:
     if question.type is QuestionType.SELECT:
         values: st.SearchStrategy[Any] = st.sampled_from(choices)
     elif question.type is QuestionType.MULTISELECT:
-        values = st.lists(st.sampled_from(choices), unique=True)
+        values = st.lists(st.sampled_from(choices), unique=True, min_size=1 if question.required else 0)
     elif question.type is QuestionType.CONFIRM:
         values = st.booleans()
     elif question.type is QuestionType.INTEGER:

@@ -36,7 +36,7 @@ def _valid(question: Question) -> st.SearchStrategy[Any]:
     if question.type is QuestionType.SELECT:
         return st.sampled_from(choices)
     if question.type is QuestionType.MULTISELECT:
-        return st.lists(st.sampled_from(choices), unique=True)
+        return st.lists(st.sampled_from(choices), unique=True, min_size=1 if question.required else 0)
     if question.type is QuestionType.CONFIRM:
         return st.booleans()
     if question.type is QuestionType.INTEGER:

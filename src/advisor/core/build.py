@@ -349,7 +349,7 @@ def build_recommendation(
                 needed_by=needed_by.get(pattern_id, ()),
             )
         )
-    recommended = _reroot(recommended, {r.id for r in reconsider}, catalog)
+    recommended = _reroot(recommended, {r.id for r in reconsider} | left_out, catalog)
     alternatives: dict[tuple[str, str], Message] = {}
     for pattern_id in sorted(kept):
         for alt in agenda.relations.alternatives[pattern_id]:
