@@ -123,11 +123,11 @@ def _valid(question: Any) -> st.SearchStrategy[Any]:
 
 
 @st.composite
-def answers(draw: st.DrawFn) -> Answers:
-    """Valid answers: some questions answered, some force weights given."""
-    given_answers = {
-        q.id: draw(_valid(q)) for q in ADVISOR.questionnaire.questions() if q.required or draw(st.booleans())
-    }
+def answers(draw: st.DrawFn, *, in_place: bool = True) -> Answers:
+    """Valid answers: some questions answered, some force weights given (with ``in_place``
+    false, no in-place checkbox ticked)."""
+    questions = [q for q in ADVISOR.questionnaire.questions() if in_place or not q.id.startswith("in_place_")]
+    given_answers = {q.id: draw(_valid(q)) for q in questions if q.required or draw(st.booleans())}
     forces = {f: draw(st.integers(0, 5)) for f in sorted(ADVISOR.catalog.forces) if draw(st.booleans())}
     return ADVISOR.check_answers({"questionnaire": "default", "answers": given_answers, "forces": forces})
 

@@ -115,16 +115,14 @@ def test_no_example_recommends_a_pattern_without_what_it_requires(advisor: Advis
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(generated_answers())
+# Patterns ticked as in place are left out here: one the advice reconsiders can still have
+# brought in a pattern that requires it (RPI in place on a monolith, API composition added).
+@given(generated_answers(in_place=False))
 def test_no_generated_answers_get_an_outbox_or_relay_without_messaging(checked: Answers) -> None:
     from test_agenda import ADVISOR
 
     result = ADVISOR.advise(checked)
-    # The advice adds nothing without what it requires. A pattern ticked as in place is a fact the
-    # answers report (a single pattern it requires is taken to be in place too); it is kept even
-    # where the answers then advise against that one (a relay in place, no broker wanted).
-    added = {p.id for p in result.with_status("add")}
-    assert [unmet for unmet in _unmet(ADVISOR, result) if unmet[0] in added] == []
+    assert _unmet(ADVISOR, result) == []
     dropped = {d.id: d for d in result.dropped}
     for pattern_id in dropped:
         assert pattern_id not in result.recommended_ids

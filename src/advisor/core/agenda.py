@@ -43,7 +43,7 @@ wait: the result is the same as weighing them all.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 
@@ -232,23 +232,6 @@ class Agenda(Standing):
             self._adopt(winner, SUCCESSOR, issue[0], number)
         return [winner, *self._meet_requirements(winner, number)]
 
-    def seed_implied(self, seeded: Sequence[str]) -> list[str]:
-        """What the patterns in place cannot work without is in place too (a relay in place means
-        a message broker is): a requirement with a single option, not in place, brings it in as a
-        fact. A requirement with a choice is left to the advice, which says which to add. What
-        was added."""
-        added: list[str] = []
-        todo = list(seeded)
-        while todo:
-            for requirement in self.catalog.patterns[todo.pop()].requires:
-                options = requirement.any_of
-                if len(options) == 1 and options[0] not in self.adopted:
-                    implied = options[0]
-                    self.seed_in_place([implied])
-                    added.append(implied)
-                    todo.append(implied)
-        return added
-
     def _meet_requirements(self, pattern_id: str, number: int) -> list[str]:
         added = []
         for requirement in self.catalog.patterns[pattern_id].requires:
@@ -276,7 +259,7 @@ class Agenda(Standing):
             return ("no-predecessor", None)
         unmeetable = self.unmeetable(pattern_id)
         if unmeetable:
-            return ("requirement", unmeetable[0].any_of[0])
+            return ("requirement", min(unmeetable[0].any_of))  # by id: catalog order must not matter
         exclusive = self.relations.exclusive[pattern_id]
         blockers = [
             a
@@ -338,7 +321,6 @@ def _run_once(
     with session() as engine:
         agenda.record(engine.assert_facts(answer_facts(answers, questionnaire)))
         seeded = agenda.seed_in_place(in_place_patterns(answers, questionnaire))
-        seeded += agenda.seed_implied(seeded)
         if seeded:
             agenda.record(engine.assert_facts(pattern_facts(seeded)))
             while facts := agenda.raise_issues(0):
