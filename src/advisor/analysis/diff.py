@@ -63,9 +63,12 @@ def _values(result: Recommendation) -> dict[str, Any]:
 def _said(before: Recommendation, after: Recommendation, question: str) -> bool:
     """Whether either file says something about ``question``: an answer given, or a question
     asked in one file and not the other. A question one file leaves to its default (or unknown)
-    and the other does not ask says nothing that changed."""
-    sources = {a.source for r in (before, after) for a in r.answers if a.question == question}
-    return "answered" in sources or "not-asked" not in sources
+    and the other does not ask says nothing that changed; nor does an empty list of choices
+    (nothing ticked) against a question not asked."""
+    given = [a for r in (before, after) for a in r.answers if a.question == question]
+    sources = {a.source for a in given}
+    said = any(a.source == "answered" and a.value not in ([], ()) for a in given)
+    return said or "not-asked" not in sources
 
 
 def _changed(before: dict[str, Any], after: dict[str, Any], order: list[str]) -> tuple[ValueChange, ...]:
