@@ -102,6 +102,36 @@ def test_an_issue_is_raised_only_where_its_condition_holds(chains: Advise) -> No
         ]
 
 
+def test_a_required_decision_is_made_even_when_no_rule_favours_any_option(chains: Advise) -> None:
+    # ops=medium: no rule favours either style (split is even advised against), yet every
+    # system has a style: the best-scoring one is chosen, and the advice says why.
+    result = chains(ops="medium")
+    assert "solo" in result.recommended_ids and "split" not in result.recommended_ids
+    [note] = [say(n) for n in result.notes if n.code == "note_by_default"]
+    assert note.startswith("solo is chosen because every system needs one style")
+    # where a rule favours a style, it is chosen on its rules, with no such note
+    assert not [n for n in chains(ops="high").notes if n.code == "note_by_default"]
+
+
+def test_a_practice_its_rules_call_for_follows_a_style_chosen_by_default() -> None:
+    # A regulated bank whose style rules cancel out (strict ACID and low operations maturity
+    # for the monolith, five teams against it) still gets a style, and its audit logging.
+    answers = {
+        "system_name": "Bank",
+        "team_count": 5,
+        "ops_maturity": "low",
+        "consistency_needs": "strict-acid-everywhere",
+        "compliance_audit": "regulated",
+        "domain_complexity": "complex",
+        "availability_target": "very-high",
+        "release_cadence": "quarterly",
+    }
+    result = ADVISOR.advise(ADVISOR.check_answers({"questionnaire": "default", "answers": answers}))
+    styles = [p.id for p in result.recommended if p.group == "architecture-style"]
+    assert len(styles) == 1
+    assert "audit-logging" in result.recommended_ids
+
+
 # -- invariants over generated answers for the bundled catalog ---------------------------------
 
 ADVISOR = Advisor.load()
@@ -169,6 +199,13 @@ def test_the_final_state_keeps_the_invariants(checked: Answers) -> None:
     agenda = _agenda(ADVISOR, checked)
     catalog = agenda.catalog
     in_place = {p for p, adoption in agenda.adopted.items() if adoption.origin == "in-place"}
+    # I5: every required decision (the architecture style) is made
+    for group in (g for g in catalog.groups.values() if g.required):
+        assert any(catalog.patterns[p].group == group.id for p in agenda.adopted), group.id
+    # a practice its own rules call for is recommended whatever the style: audit logging
+    # for a regulated system
+    if checked.value("compliance_audit") == "regulated":
+        assert "audit-logging" in agenda.adopted
     for pattern_id in agenda.adopted:
         pattern = catalog.patterns[pattern_id]
         if pattern_id in in_place:

@@ -241,3 +241,23 @@ def test_a_pattern_dropped_for_its_requirement_says_what_it_needs_and_why_not(ru
     korean = runner.invoke(cli, ["explain", ENTERPRISE, "cqrs", *no_broker, "--lang", "ko"]).stdout
     assert "messaging 없이는 동작할 수 없음:" in korean
     assert "뷰는 데이터를 소유한 서비스가 메시지 브로커로 발행하는 이벤트로" in korean
+
+
+def test_a_successor_of_a_pattern_to_reconsider_names_what_it_follows(runner: CliRunner) -> None:
+    # The startup's microservices are in place but advised against (to reconsider); what
+    # resolves their issues meanwhile still says whose issue it resolves.
+    sets = ["--set", "existing_system=existing-microservices"]
+    result = runner.invoke(cli, ["recommend", STARTUP, "--json", *sets])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert "microservice-architecture" in [r["id"] for r in data["reconsider"]]
+    orphans = [p["id"] for p in data["recommended"] if p["origin"] == "successor" and p["parent"] is None]
+    assert orphans  # successors of the pattern to reconsider
+    for pattern in orphans:
+        explained = runner.invoke(cli, ["explain", STARTUP, pattern, *sets])
+        assert explained.exit_code == 0, explained.output
+        head = explained.stdout.splitlines()[0]
+        assert "None" not in head, head
+        reason = next(r for r in data["recommended"] if r["id"] == pattern)["reasons"]
+        successor = next(r for r in reason if r["kind"] == "successor")
+        assert f"a successor of {successor['predecessor']}, resolving issue '{successor['issue']}'" in head

@@ -71,6 +71,39 @@ def test_a_pattern_in_place_that_still_fits_is_kept(advisor: Advisor) -> None:
     assert any(r.raised_by == "saga" for r in outbox.resolves)
 
 
+def test_a_working_decomposition_in_place_is_kept_though_an_alternative_scores_higher(
+    advisor: Advisor,
+) -> None:
+    # A moderate domain: the rules favour decomposing by business capability, and say
+    # nothing against the decomposition by subdomain the system already has.
+    result = _advise(advisor, ["decompose-by-subdomain"], domain_complexity="moderate")
+    assert advisor.catalog.rules["capability-moderate-domain"].pattern == "decompose-by-business-capability"
+    assert "decompose-by-subdomain" not in {r.id for r in result.reconsider}
+    kept = result.pattern("decompose-by-subdomain")
+    assert kept is not None and kept.status == "keep"
+    assert "decompose-by-business-capability" not in result.recommended_ids
+    (alternative,) = [a for a in result.alternatives if a.id == "decompose-by-business-capability"]
+    assert alternative.score.total > kept.score.total  # it scores higher, and is still not a switch
+    assert alternative.reason.code == "alt_in_place"
+
+
+def test_an_in_place_style_the_answers_contradict_is_reconsidered_with_why(advisor: Advisor) -> None:
+    # An existing monolith its owners intend to leave: it is to be reconsidered, not kept,
+    # and the reconsideration says why (the rule against it), not only what replaces it.
+    answers = {
+        "system_name": "Shop",
+        "existing_system": "monolith",
+        "migration_strategy": "incremental",
+        "team_count": 4,
+        "ops_maturity": "medium",
+    }
+    result = advisor.advise(advisor.check_answers({"answers": answers}))
+    (monolith,) = result.reconsider
+    assert monolith.id == "monolithic-architecture"
+    assert "advised-against" in monolith.causes and monolith.reasons
+    assert monolith.preferred == ("microservice-architecture",)
+
+
 def test_every_recommended_pattern_has_a_class(advisor: Advisor) -> None:
     result = advisor.advise(advisor.read_answers(ENTERPRISE))
     roles = {p.id: p.role for p in result.recommended}

@@ -104,11 +104,13 @@ def rivalries(advisor: Advisor, result: Recommendation, pattern_id: str) -> tupl
         if winner is None:  # pragma: no cover - an alternative always names a recommended pattern
             continue
         loser = alternative.score
-        reason: Literal["advised-against", "outscored", "adopted-first"]
+        reason: Literal["advised-against", "outscored", "in-place", "adopted-first"]
         if loser.rules < 0:
             reason = "advised-against"
         elif loser.total <= winner.score.total:
             reason = "outscored"
+        elif winner.origin == "in-place":
+            reason = "in-place"
         else:
             reason = "adopted-first"
         found.append(
@@ -175,13 +177,19 @@ def explain(
         chain = _chain(result, pattern_id)
         if recommended.needed_by:  # outside the scope of the advice: there only for what needs it
             summary = Message.of("sum_needed", patterns=recommended.needed_by)
+        elif recommended.origin == "rule" and recommended.score.rules <= 0:
+            summary = Message.of("sum_on_forces", rules=recommended.score.rules)
         elif recommended.origin == "rule":
             summary = Message.of("sum_recommended")
+        elif recommended.origin == "in-place":
+            summary = Message.of("sum_kept")
         elif recommended.origin == "requirement":
             summary = Message.of("sum_required", parent=str(recommended.parent))
         else:
-            link = chain[-1]
-            summary = Message.of("sum_successor", parent=str(link.parent), issue=str(link.issue))
+            # The pattern's own successor reason names what it follows, even when that
+            # predecessor is in place but to be reconsidered (its issue holds until it goes).
+            reason = next(r for r in recommended.reasons if r.kind == "successor")
+            summary = Message.of("sum_successor", parent=str(reason.predecessor), issue=str(reason.issue))
         return Explanation(
             pattern=pattern_id,
             name=name,

@@ -98,8 +98,10 @@ class Rivalry(Frozen):
 
     ``winner`` is recommended and ``loser`` is not. ``reason`` is the loser's: ``advised-against``
     (its rules speak against it here), ``outscored`` (its total score is not higher than the
-    winner's) or ``adopted-first`` (it scores higher, but the winner had been adopted before it
-    could be: the winner is then not called the better choice). ``issue`` names the issue both
+    winner's), ``in-place`` (it scores higher, but the winner is already in place and nothing in
+    the answers contradicts it: keeping it costs nothing, switching costs a migration) or
+    ``adopted-first`` (it scores higher, but the winner had been adopted before it could be:
+    the winner is then not called the better choice). ``issue`` names the issue both
     could resolve when they are not alternatives of each other.
     """
 
@@ -107,7 +109,7 @@ class Rivalry(Frozen):
     loser: str
     winner_score: Score
     loser_score: Score
-    reason: Literal["advised-against", "outscored", "adopted-first"]
+    reason: Literal["advised-against", "outscored", "in-place", "adopted-first"]
     issue: str | None = None
 
 

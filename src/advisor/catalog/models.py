@@ -73,6 +73,11 @@ class Group(Frozen):
         description="'one': alternatives in the group exclude each other; 'per-interaction': a system "
         "may use several, each for the interactions the answers call it for",
     )
+    required: bool = Field(
+        default=False,
+        description="every system makes this decision: when no rule favours any of the group's "
+        "patterns, the one that scores best is chosen anyway, and its rules' objections are shown",
+    )
 
 
 class Stance(StrEnum):

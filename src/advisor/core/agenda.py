@@ -33,7 +33,10 @@ Invariants of the final state (the tests check them over generated answers):
 - **I2** no adopted pattern has an exclusive alternative that is not adopted, can enter,
   is not advised against, has its requirements met or adoptable, and scores a higher total;
 - **I3** every requirement of an adopted pattern is met by an adopted pattern;
-- **I4** the result does not depend on the order of the catalog's files or entries.
+- **I4** the result does not depend on the order of the catalog's files or entries;
+- **I5** every required decision (a group every system decides: the architecture style) is
+  made: where no rule or issue brings a candidate for it, its patterns that can enter are
+  candidates all the same, and the best-scoring one is chosen (:meth:`Agenda.undecided`).
 
 The scores live in :mod:`advisor.core.scores` and where each pattern stands in
 :mod:`advisor.core.standing`, which keeps every answer until the state changes. A step
@@ -132,14 +135,60 @@ class Agenda(Standing):
 
     def _candidates(self) -> Iterator[tuple[str, IssueKey | None]]:
         scores, resolvers = self._rule_scores, self.resolvers()
+        open_groups = self._open_required_groups()
         for pattern_id in self.ranked():
             score = scores.get(pattern_id, 0)
-            if score < 0 or (score == 0 and pattern_id not in resolvers):
+            fallback = bool(open_groups) and self.catalog.patterns[pattern_id].group in open_groups
+            if not fallback and (score < 0 or (score == 0 and pattern_id not in resolvers)):
                 continue  # neither favoured by the rules nor resolving an open issue
             issue = resolvers.get(pattern_id)
-            wanted = (score > 0 and self.enterable(pattern_id)) or issue is not None
+            wanted = (score > 0 and self.enterable(pattern_id)) or (issue is not None and score >= 0)
+            if not wanted and fallback:
+                wanted = self.enterable(pattern_id)
             if wanted and self._admissible(pattern_id):
                 yield pattern_id, issue
+
+    def _open_required_groups(self) -> set[str]:
+        """The required groups still undecided for which no rule or issue brings a candidate."""
+        groups = {g for g in self.catalog.groups if self.undecided(g)}
+        for group_id in sorted(groups):
+            for pattern_id in self.catalog.patterns:
+                if self.catalog.patterns[pattern_id].group != group_id:
+                    continue
+                score = self.rule_score(pattern_id)
+                wanted = (score > 0 and self.enterable(pattern_id)) or (
+                    score >= 0 and self.resolving(pattern_id) is not None
+                )
+                if wanted and self._admissible(pattern_id):
+                    groups.discard(group_id)
+                    break
+        return groups
+
+    def undecided(self, group_id: str) -> bool:
+        """Whether ``group_id`` is a required decision that no adopted pattern makes yet.
+
+        A pattern in place makes it unless its rules advise against it (then it is to be
+        reconsidered, and the decision is open again).
+        """
+        group = self.catalog.groups.get(group_id)
+        if group is None or not group.required:
+            return False
+        return not any(
+            self.catalog.patterns[p].group == group_id
+            and (adoption.origin != IN_PLACE or self.rule_score(p) >= 0)
+            for p, adoption in self.adopted.items()
+        )
+
+    def by_default(self, pattern_id: str) -> bool:
+        """Whether ``pattern_id`` was adopted only because its group is a required decision:
+        no rule favoured it on balance, it resolved no issue, and it beat no favoured rival."""
+        adoption = self.adopted.get(pattern_id)
+        return (
+            adoption is not None
+            and adoption.origin == RULE
+            and self.rule_score(pattern_id) <= 0
+            and pattern_id not in self.contested
+        )
 
     def _may_fire(self, rule: Rule) -> bool:
         """Whether a rule that has not fired still may, as patterns are adopted and issues raised."""
@@ -220,7 +269,7 @@ class Agenda(Standing):
         winner = decision.options[0]
         issue = self.resolving(winner)
         if self.rule_score(winner) > 0 or issue is None:
-            if self.rule_score(winner) <= 0:
+            if self.rule_score(winner) <= 0 and winner != decision.candidate:
                 self.contested[winner] = decision.candidate
             predecessors = self.relations.predecessors[winner]
             # A pattern newly adopted is a better parent than one merely in place.

@@ -168,6 +168,8 @@ def _why_not(agenda: Agenda, alt: str, chosen: str) -> Message:
     }
     if code == "excluded" and agenda.total(alt) > agenda.total(chosen):
         return Message.of("alt_excluded", blockers=(str(other),), **scores)
+    if agenda.adopted[chosen].origin == "in-place" and agenda.total(alt) > agenda.total(chosen):
+        return Message.of("alt_in_place", **scores)
     issues = agenda.catalog.issues
     issue = next((i for _, i, res in agenda.links() if res == chosen and alt in issues[i].resolved_by), None)
     if issue is None:
@@ -264,6 +266,16 @@ def _needed_from(agenda: Agenda) -> dict[str, str]:
         if known is None or STAGES.index(rule.needed_from) < STAGES.index(Stage(known)):
             needed[rule.pattern] = rule.needed_from.value
     return needed
+
+
+def _by_default(agenda: Agenda, pattern_id: str) -> Message:
+    return Message.of(
+        "note_by_default",
+        pattern=pattern_id,
+        group=agenda.catalog.patterns[pattern_id].group,
+        score=agenda.rule_score(pattern_id),
+        total=agenda.total(pattern_id),
+    )
 
 
 def build_recommendation(
@@ -427,6 +439,7 @@ def build_recommendation(
             if raiser in kept
         ),
         notes=tuple(_contested(agenda, p) for p in sorted(agenda.contested))
+        + tuple(_by_default(agenda, p) for p in sorted(agenda.adopted) if agenda.by_default(p))
         + tuple(Message.of("note_ignored", question=q) for q in sorted(agenda.answers.ignored)),
         scope=scope,
         not_assessed=not_assessed,

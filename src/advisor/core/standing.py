@@ -111,9 +111,8 @@ class Standing(Scores):
     def blocked_by(self, pattern_id: str) -> str | None:
         """The adopted exclusive alternative that excludes ``pattern_id``, if any.
 
-        A pattern already in place excludes its alternatives unless the rules advise against
-        it, or the rules favour the alternative and it scores higher: then the alternative
-        can be recommended and the pattern in place is to be reconsidered.
+        A pattern already in place excludes its alternatives unless it is :meth:`displaced`:
+        then the alternative can be recommended and the pattern in place is to be reconsidered.
         """
         if pattern_id in self._blocked:
             return self._blocked[pattern_id]
@@ -125,12 +124,24 @@ class Standing(Scores):
         return blocker
 
     def displaced(self, in_place: str, challenger: str) -> bool:
-        """Whether ``challenger`` may replace ``in_place``, a pattern the system already uses."""
+        """Whether ``challenger`` may replace ``in_place``, a pattern the system already uses.
+
+        Keeping what is in place costs nothing; switching costs a migration. So a pattern in
+        place gives way only where the answers or the forces contradict it: its rules advise
+        against it, or nothing favours it and on balance it hurts the prioritised forces while
+        the rules favour the challenger and it scores higher. A merely better-scoring
+        alternative does not replace a pattern that works.
+        """
         adoption = self.adopted.get(in_place)
         if adoption is None or adoption.origin != IN_PLACE:
             return False
-        return self.rule_score(in_place) < 0 or (
-            self.rule_score(challenger) > 0 and self.total(challenger) > self.total(in_place)
+        if self.rule_score(in_place) < 0:
+            return True
+        return (
+            self.rule_score(in_place) == 0
+            and self.fit(in_place) < 0
+            and self.rule_score(challenger) > 0
+            and self.total(challenger) > self.total(in_place)
         )
 
     def seed_in_place(self, patterns: Sequence[str]) -> list[str]:

@@ -122,6 +122,12 @@ _LABELS: dict[str, tuple[str, str]] = {
         "scored {score}, below {chosen} ({chosen_score})",
         "점수 {score}: {chosen}({chosen_score})보다 낮음",
     ),
+    "alt_in_place": (
+        "{chosen} is already in place and nothing here contradicts it: switching would cost a "
+        "migration (scored {score} against {chosen_score})",
+        "{chosen}이(가) 이미 적용되어 있고 여기서 이를 반박하는 것이 없다: 전환하려면 이전 비용이 든다 "
+        "(점수 {score} 대 {chosen_score})",
+    ),
     "alt_resolver": (
         "scored {score}, below {chosen} ({chosen_score}) for resolving “{issue}”",
         "“{issue}” 해결에서 점수 {score}: {chosen}({chosen_score})보다 낮음",
@@ -159,6 +165,12 @@ _LABELS: dict[str, tuple[str, str]] = {
         "the prioritised forces better than {beaten} (total {total} against {beaten_total})",
         "{pattern}은(는) 규칙 점수({score})로는 불리하지만 우선순위를 매긴 포스에 {beaten}보다 "
         "잘 맞아 추천됨 (총점 {total} 대 {beaten_total})",
+    ),
+    "note_by_default": (
+        "{pattern} is chosen because every system needs one {group} and no rule favours any of "
+        "them on balance: it scores best on the prioritised forces (total {total}, rule score {score})",
+        "모든 시스템에는 {group}이(가) 하나 필요하지만 어느 쪽도 규칙의 지지를 받지 못해, 우선순위를 매긴 "
+        "포스에서 가장 높은 점수를 얻은 {pattern}을(를) 선택함 (총점 {total}, 규칙 점수 {score})",
     ),
     "note_ignored": (
         "answer to '{question}' ignored: the question does not apply to the other answers",
@@ -418,6 +430,10 @@ _LABELS: dict[str, tuple[str, str]] = {
     "na_keep": ("in place; would be kept", "이미 적용됨, 유지 대상이었을 것"),
     "na_reconsider": ("in place; would be reconsidered", "이미 적용됨, 재검토 대상이었을 것"),
     "why_forces": ("it fits the prioritised forces", "우선순위를 매긴 포스에 부합함"),
+    "why_forces_contested": (
+        "it fits the prioritised forces best, though its rules do not favour it (rule score {score})",
+        "우선순위를 매긴 포스에 가장 잘 맞음. 다만 규칙은 이 패턴을 지지하지 않음 (규칙 점수 {score})",
+    ),
     "start_greenfield": ("Starts from nothing in place (greenfield).", "이미 적용된 것 없이 새로 시작함."),
     "defaults_used": (
         "Not answered, defaults assumed ({count}): {questions}. Answer them: advisor interview --from FILE",
@@ -512,6 +528,9 @@ def say(message: Message, lang: Lang = "en", catalog: Catalog | None = None) -> 
             values[key] = issue.title.get(lang) if issue else value
         elif key in _FORCE_ARGS:
             values[key] = _name(catalog.forces, str(value), lang)
+        elif key == "group":
+            group = _name(catalog.groups, str(value), lang)
+            values[key] = group.lower() if lang == "en" else group  # "one architecture style"
     if message.code == "open_accepted":
         issue = catalog.issues.get(str(message.args.get("issue")))
         values["advice"] = issue.accepted.get(lang) if issue and issue.accepted else ""

@@ -146,7 +146,7 @@ def _summary(report: Report) -> list[str]:
             md(p.name),
             md(names.get(p.group, p.group)),
             label("status_" + p.status, lang),
-            md(p.needed_text or _why(p)),
+            md(p.needed_text or _why(p, lang)),
         ]
         for p in shown
     ]
@@ -156,8 +156,10 @@ def _summary(report: Report) -> list[str]:
     return out
 
 
-def _why(pattern: PatternEntry) -> str:
+def _why(pattern: PatternEntry, lang: Lang) -> str:
     """The one-line why of a pattern: its strongest reason for it."""
+    if pattern.origin == "rule" and pattern.score.rules <= 0:
+        return label("why_forces_contested", lang, score=pattern.score.rules)
     return next((e.text for e in pattern.explanation if e.verdict != "advise-against"), "")
 
 

@@ -145,7 +145,14 @@ def _score(score: Score | None, lang: Lang) -> str:
 def _summary(e: Explanation, lang: Lang) -> str:
     """The one-line verdict of an explanation, from its summary code and the explanation's data."""
     code, args = e.summary.code, e.summary.args
-    if code in {"sum_recommended", "sum_successor", "sum_required", "sum_needed"}:
+    if code in {
+        "sum_recommended",
+        "sum_on_forces",
+        "sum_kept",
+        "sum_successor",
+        "sum_required",
+        "sum_needed",
+    }:
         return WORDS.say(e.summary, lang, score=_score(e.score, lang))
     if code == "sum_not_assessed":
         return WORDS.say(e.summary, lang, status=WORDS(f"na_status_{args['status']}", lang))

@@ -20,6 +20,16 @@ _WORDS: dict[str, tuple[str, str]] = {
         "recommended: its rules favour it ({score})",
         "추천: 규칙이 이 패턴을 지지한다 ({score})",
     ),
+    "sum_on_forces": (
+        "recommended: it fits the prioritised forces best, though its rules do not favour it "
+        "(rule score {rules}) ({score})",
+        "추천: 우선순위를 매긴 포스에 가장 잘 맞는다. 다만 규칙은 이 패턴을 지지하지 않는다 "
+        "(규칙 점수 {rules}) ({score})",
+    ),
+    "sum_kept": (
+        "recommended to keep: it is already in place, and nothing in these answers contradicts it ({score})",
+        "유지 추천: 이미 적용되어 있으며 이 답변에 이를 반박하는 것이 없다 ({score})",
+    ),
     "sum_successor": (
         "recommended as a successor of {parent}, resolving issue '{issue}' ({score})",
         "{parent}의 후속 패턴으로 추천: 이슈 '{issue}' 해결 ({score})",
@@ -50,6 +60,13 @@ _WORDS: dict[str, tuple[str, str]] = {
         "{winner}이(가) 먼저 채택됨{via}, 점수는 더 낮지만({winner_score} 대 {loser_score}) 그래서 이 패턴은 "
         "채택될 수 없었다",
     ),
+    "lost_in-place": (
+        "{winner} is already in place{via} and nothing in these answers contradicts it, so it is kept: "
+        "switching would cost a migration, although this pattern scores higher ({loser_score} against "
+        "{winner_score})",
+        "{winner}이(가) 이미 적용되어 있고{via} 이 답변에 이를 반박하는 것이 없어 유지됨: "
+        "이 패턴의 점수가 더 높지만({loser_score} 대 {winner_score}) 전환하려면 이전 비용이 든다",
+    ),
     "won_over": ("Won over:", "이긴 상대:"),
     "won_advised-against": (
         "{loser} is advised against here (rule score {rules})",
@@ -63,6 +80,12 @@ _WORDS: dict[str, tuple[str, str]] = {
         "{loser} scores higher ({loser_score} against {winner_score}), but this pattern was adopted first",
         "{loser}의 점수가 더 높지만({loser_score} 대 {winner_score}) 이 패턴이 먼저 채택됨",
     ),
+    "won_in-place": (
+        "{loser} scores higher ({loser_score} against {winner_score}), but this pattern is already in "
+        "place and nothing in these answers contradicts it: switching would cost a migration",
+        "{loser}의 점수가 더 높지만({loser_score} 대 {winner_score}) 이 패턴이 이미 적용되어 있고 이 답변에 "
+        "이를 반박하는 것이 없다: 전환하려면 이전 비용이 든다",
+    ),
     "rival_advised-against": (
         "this pattern is advised against here (rule score {rules}); it scores {winner_score}",
         "이 패턴은 여기서 비추천 (규칙 점수 {rules}); 상대 점수 {winner_score}",
@@ -74,6 +97,12 @@ _WORDS: dict[str, tuple[str, str]] = {
     "rival_adopted-first": (
         "it was adopted first, although it scores lower ({winner_score} against {loser_score})",
         "점수는 더 낮지만({winner_score} 대 {loser_score}) 먼저 채택됨",
+    ),
+    "rival_in-place": (
+        "it is already in place and nothing in these answers contradicts it: switching would cost a "
+        "migration, although this pattern scores higher ({loser_score} against {winner_score})",
+        "이미 적용되어 있고 이 답변에 이를 반박하는 것이 없다: 이 패턴의 점수가 더 높지만({loser_score} 대 "
+        "{winner_score}) 전환하려면 이전 비용이 든다",
     ),
     "sum_not_applicable": (
         "not applicable: its rules favour it, but it follows none of the recommended patterns "

@@ -37,6 +37,8 @@ def _name(catalog: Catalog, pattern_id: str, lang: Lang) -> str:
 
 def _why(pattern: RecommendedPattern, catalog: Catalog, lang: Lang) -> str:
     """The strongest reason for a pattern, in one sentence."""
+    if pattern.origin == "rule" and pattern.score.rules <= 0:
+        return label("why_forces_contested", lang, score=pattern.score.rules)
     reason = next((r for r in pattern.reasons if r.verdict != "advise-against"), None)
     if reason is None:
         return label("why_forces", lang)
@@ -134,15 +136,22 @@ def _reconsider(result: Recommendation, catalog: Catalog, lang: Lang) -> Table:
             f"{catalog.forces[c.force].name.get(lang) if c.force in catalog.forces else c.force} ({c.weight})"
             for c in item.hurts
         )
-        # Most telling first: what replaces it, then why not, then the forces; and always
-        # whether the user's own answers favour keeping it (the advice overrules a decision).
-        order = ["alternative-preferred", "advised-against", "hurts-forces"]
-        cause = min((c for c in item.causes if c in order), key=order.index)
-        shown = [cause, *(["favoured-too"] if "favoured-too" in item.causes else [])]
-        table.add_row(
-            plain(_name(catalog, item.id, lang)),
-            plain("; ".join(label(f"cause_{c}", lang, names=names, forces=forces) for c in shown)),
-        )
+        # Most telling first: what replaces it, then why (the weightiest rule against it, or
+        # the forces it works against): a replacement is never named without its why; and
+        # always whether the user's own answers favour keeping it (the advice overrules a decision).
+        whys = []
+        if "alternative-preferred" in item.causes:
+            whys.append(label("cause_alternative-preferred", lang, names=names))
+        rule = catalog.rules.get(item.reasons[0].rule or "") if item.reasons else None
+        if rule is not None:
+            whys.append(rule.reason.get(lang).rstrip("."))
+        elif "advised-against" in item.causes:
+            whys.append(label("cause_advised-against", lang))
+        if "hurts-forces" in item.causes:
+            whys.append(label("cause_hurts-forces", lang, forces=forces))
+        if "favoured-too" in item.causes:
+            whys.append(label("cause_favoured-too", lang))
+        table.add_row(plain(_name(catalog, item.id, lang)), plain("; ".join(whys)))
     return table
 
 
