@@ -257,3 +257,104 @@ def test_a_strict_core_split_by_sagas_is_one_risk_whose_severity_follows_the_aci
     assert risks.get("acid-everywhere-across-services") == "high"
     assert "strict-core-across-services" not in risks
     assert "everywhere" not in advisor.catalog.risks["acid-everywhere-across-services"].title.en
+
+
+def test_an_issue_left_unresolved_is_a_risk_rated_by_what_is_at_stake(advisor: Advisor) -> None:
+    # Sagas across a database per service need messages, but messaging is not wanted: nothing
+    # resolves 'services must exchange asynchronous messages', and data consistency depends on it.
+    result = _advise(advisor, messaging_infrastructure="not-wanted")
+    unresolved = [i.id for i in result.open_issues if i.status == "unresolved"]
+    assert "asynchronous-messages" in unresolved
+    risks = {r.unresolved: r for r in result.risks if r.unresolved}
+    assert set(risks) == set(unresolved)  # every unresolved issue is a risk, counted with the others
+    assert (risks["asynchronous-messages"].id, risks["asynchronous-messages"].severity) == (
+        "unresolved-consistency-issue",
+        "high",
+    )
+    assert risks["asynchronous-messages"].mitigated_by == ("messaging",)  # what resolves it
+    assert result.risks[0].severity == "high"
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+def test_every_unresolved_issue_of_an_example_is_a_risk(advisor: Advisor, path: Path) -> None:
+    result = advisor.advise(advisor.read_answers(path))
+    unresolved = {i.id for i in result.open_issues if i.status == "unresolved"}
+    assert {r.unresolved for r in result.risks if r.unresolved} == unresolved
+
+
+def test_an_unresolved_issue_is_shown_by_name_in_the_default_view(runner: CliRunner, write: Write) -> None:
+    answers = write(
+        "a.yaml",
+        "answers:\n  system_name: Ledger Hub\n  team_count: 12\n  team_size: 7\n"
+        "  release_cadence: daily-or-more\n  ops_maturity: high\n"
+        "  messaging_infrastructure: not-wanted\n",
+    )
+    result = runner.invoke(cli, ["recommend", str(answers)])
+    assert result.exit_code == 0, result.output
+    # (the risk column wraps beside the mitigation column)
+    assert "Unresolved: Services must exchange asynchronous" in result.stdout
+    assert "messages — Data consistency depends on it" in result.stdout
+
+
+def test_very_high_availability_on_synchronous_calls_only(advisor: Advisor) -> None:
+    result = _advise(advisor, availability_target="very-high", messaging_infrastructure="not-wanted")
+    assert "remote-procedure-invocation" in result.recommended_ids
+    assert "messaging" not in result.recommended_ids
+    assert _risks(result)["very-high-availability-synchronous-only"] == "high"
+    # with messaging recommended as well, the services are not tied together in time
+    with_messages = _advise(advisor, availability_target="very-high")
+    assert "messaging" in with_messages.recommended_ids
+    assert "very-high-availability-synchronous-only" not in _risks(with_messages)
+
+
+def test_a_polling_publisher_at_internet_scale_write_volume(advisor: Advisor) -> None:
+    result = _advise(
+        advisor, expected_scale="internet-scale", read_write_ratio="write-heavy", database_supports_cdc=False
+    )
+    assert "polling-publisher" in result.recommended_ids
+    assert _risks(result)["polling-publisher-at-internet-scale"] == "medium"
+    smaller = _advise(
+        advisor, expected_scale="large", read_write_ratio="write-heavy", database_supports_cdc=False
+    )
+    assert "polling-publisher-at-internet-scale" not in _risks(smaller)
+
+
+def test_a_monolith_on_a_functions_platform(advisor: Advisor) -> None:
+    result = _advise(
+        advisor, team_count=1, team_size=3, product_stage="mvp", deployment_platform="serverless-faas"
+    )
+    assert "monolithic-architecture" in result.recommended_ids
+    assert _risks(result)["monolith-on-functions"] == "medium"
+
+
+def test_a_strictly_consistent_core_weighs_by_how_much_acid_matters(advisor: Advisor) -> None:
+    light = _advise(advisor, consistency_needs="strict-within-core")
+    assert "saga" in light.recommended_ids
+    assert _risks(light)["strict-core-across-services"] == "medium"
+    assert "strict-core-across-services-weighted" not in _risks(light)
+    heavy = _advise(advisor, {"acid-consistency": 4}, consistency_needs="strict-within-core")
+    assert "saga" in heavy.recommended_ids
+    assert _risks(heavy)["strict-core-across-services-weighted"] == "high"
+    assert "strict-core-across-services" not in _risks(heavy)
+
+
+def test_a_risk_rule_needs_a_condition_or_issues_and_names_known_issues(write: Write) -> None:
+    path = write(
+        "pack/risks/mine.yaml",
+        "risks:\n"
+        "  - id: my-risk\n"
+        "    severity: high\n"
+        "    title: {en: T, ko: T}\n"
+        "    stake: {en: S, ko: S}\n"
+        "    mitigation: {en: M, ko: M}\n",
+    )
+    with pytest.raises(AdvisorError) as caught:
+        load_catalog([path.parent.parent])
+    assert "a risk rule needs 'when' (a condition) or 'unresolved' (issues), or both" in str(caught.value)
+    path.write_text(
+        path.read_text(encoding="utf-8") + "    unresolved: [distributed-transaction]\n", encoding="utf-8"
+    )
+    with pytest.raises(CatalogError) as caught:
+        load_catalog([path.parent.parent])
+    assert "risk 'my-risk' refers to unknown issue 'distributed-transaction'" in str(caught.value)
+    assert "did you mean 'distributed-transactions'?" in str(caught.value)

@@ -1,4 +1,4 @@
-"""A rule's reason fires only where the answers make it true (reasons read out of context are wrong advice)."""
+"""A rule's reason fires only where the answers make it true."""
 
 from __future__ import annotations
 

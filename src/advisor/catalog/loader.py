@@ -301,8 +301,11 @@ def check_references(catalog: Catalog) -> list[Problem]:
         for kind, ref in condition_refs(rule.when):
             need("rule", rule.id, kind, ref, "when")
     for risk in catalog.risks.values():
-        for kind, ref in condition_refs(risk.when):
-            need("risk", risk.id, kind, ref, "when")
+        for key, condition in (("when", risk.when), ("unless", risk.unless)):
+            for kind, ref in condition_refs(condition) if condition is not None else ():
+                need("risk", risk.id, kind, ref, key)
+        for index, issue_id in enumerate(risk.unresolved if isinstance(risk.unresolved, tuple) else ()):
+            need("risk", risk.id, "issue", issue_id, "unresolved", index)
         for index, pattern_id in enumerate(risk.mitigated_by):
             need("risk", risk.id, "pattern", pattern_id, "mitigated_by", index)
         if risk.issue is not None:

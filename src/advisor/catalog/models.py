@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, Field, model_validator
 
@@ -411,18 +411,41 @@ class RiskRule(Frozen):
 
     The condition tests answers, force weights and the patterns recommended or already in
     place (and the issues they raise), in the same language as the applicability rules.
+    Risk rules are tested once the advice is final, so they may also say what is missing:
+    ``unless`` (the risk does not hold where that condition holds: no messaging is
+    ``unless: {pattern: messaging}``), and ``unresolved`` (one risk for each issue raised
+    that nothing recommended resolves and that is no drawback to accept: the issues listed,
+    or ``any`` such issue that no rule listing it claims).
     """
 
     id: Id
     severity: Severity
     title: Text
-    when: Condition
+    when: Condition | None = None
+    unless: Condition | None = Field(
+        default=None, description="the risk does not hold where this condition holds"
+    )
+    unresolved: Literal["any"] | tuple[Id, ...] | None = Field(
+        default=None,
+        description="one risk per raised issue left unresolved: these issues, or any that no other "
+        "rule lists",
+    )
     stake: Text = Field(description="what is at stake if the risk materialises")
     mitigation: Text = Field(description="what to do about it, naming patterns or practices")
     mitigated_by: tuple[Id, ...] = Field(default=(), description="the patterns the mitigation names")
     issue: Id | None = Field(
         default=None, description="the accepted drawback whose acceptance the answers contradict"
     )
+
+    @model_validator(mode="after")
+    def _tests_something(self) -> RiskRule:
+        if self.when is None and self.unresolved is None:
+            raise ValueError("a risk rule needs 'when' (a condition) or 'unresolved' (issues), or both")
+        return self
+
+    def conditions(self) -> tuple[Condition, ...]:
+        """The conditions the rule tests (``when`` and ``unless``, where given)."""
+        return tuple(c for c in (self.when, self.unless) if c is not None)
 
 
 class RisksFile(Frozen):

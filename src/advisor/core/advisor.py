@@ -53,12 +53,13 @@ def compile_rules(catalog: Catalog, questionnaire: Questionnaire) -> dict[str, l
             problems.append(source.problem(f"rule '{rule_id}': {exc}"))
     for risk_id, risk in catalog.risks.items():
         source = catalog.source("risk", risk_id)
-        for message in check_condition(risk.when, questionnaire):
-            problems.append(source.problem(f"risk '{risk_id}' {message}"))
-        try:
-            to_dnf(risk.when)
-        except ConditionError as exc:
-            problems.append(source.problem(f"risk '{risk_id}': {exc}"))
+        for tested in risk.conditions():
+            for message in check_condition(tested, questionnaire):
+                problems.append(source.problem(f"risk '{risk_id}' {message}"))
+            try:
+                to_dnf(tested)
+            except ConditionError as exc:
+                problems.append(source.problem(f"risk '{risk_id}': {exc}"))
     for pattern in catalog.patterns.values():
         source = catalog.source("pattern", pattern.id)
         for index, raised in enumerate(pattern.raises):

@@ -296,6 +296,11 @@ def build_recommendation(
     in_place = [p for p in kept if agenda.adopted[p].origin == "in-place"]
     provided = [p for p in kept if p not in in_place and _provided(agenda, p)]
     plan = plan_phases(catalog, parents, resolves, in_place, needed=_needed_from(agenda), provided=provided)
+    open_issues = {
+        i: (raisers, status)
+        for i, (raisers, status) in sorted(_open(agenda).items())
+        if any(r in kept for r in raisers)
+    }
     phase_of = {p: phase.number for phase in plan for p in phase.patterns}
     required_by = _required_by(agenda)
     resolved: dict[str, list[tuple[str, str]]] = {}  # resolver → (raiser, issue), as linked
@@ -416,8 +421,7 @@ def build_recommendation(
                 reasons=_why_open(agenda, i, status),
             )
             # An issue only a reconsidered pattern raises is not left to accept: move away from it.
-            for i, (raisers, status) in sorted(_open(agenda).items())
-            if any(r in kept for r in raisers)
+            for i, (raisers, status) in open_issues.items()
         ),
         plan=plan,
         risks=assess_risks(
@@ -426,6 +430,7 @@ def build_recommendation(
             set(agenda.adopted),
             # A pattern to reconsider is still in place: its drawbacks hold until it is replaced.
             {issue for _raiser, issue in agenda.raised},
+            [i for i, (_raisers, status) in open_issues.items() if status == "unresolved"],
         ),
         dropped=tuple(_dropped(agenda, p) for p in dropped),
         not_raised=tuple(

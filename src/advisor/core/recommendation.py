@@ -231,7 +231,8 @@ class Risk(Frozen):
 
     The words (title, what is at stake, the mitigation) are the rule's, in the catalog;
     ``mitigated_by`` names the patterns the mitigation relies on, ``issue`` the accepted
-    drawback whose acceptance the answers contradict.
+    drawback whose acceptance the answers contradict, ``unresolved`` the issue raised that
+    nothing recommended resolves (a rule gives one such risk per issue).
     """
 
     id: str
@@ -239,6 +240,7 @@ class Risk(Frozen):
     matched: tuple[Match, ...]
     mitigated_by: tuple[str, ...] = ()
     issue: str | None = None
+    unresolved: str | None = None
 
 
 class AnsweredValue(Frozen):

@@ -430,6 +430,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "na_keep": ("in place; would be kept", "이미 적용됨, 유지 대상이었을 것"),
     "na_reconsider": ("in place; would be reconsidered", "이미 적용됨, 재검토 대상이었을 것"),
     "why_forces": ("it fits the prioritised forces", "우선순위를 매긴 포스에 부합함"),
+    "risk_unresolved": ("Unresolved: {issue} — {title}", "미해결: {issue} — {title}"),
     "why_forces_contested": (
         "it fits the prioritised forces best, though its rules do not favour it (rule score {score})",
         "우선순위를 매긴 포스에 가장 잘 맞음. 다만 규칙은 이 패턴을 지지하지 않음 (규칙 점수 {score})",

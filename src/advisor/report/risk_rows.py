@@ -23,6 +23,17 @@ def split_mitigations(rec: Recommendation, risk: Risk) -> tuple[tuple[str, ...],
     )
 
 
+def risk_title(risk: Risk, catalog: Catalog, lang: Lang) -> str:
+    """The title of a risk in ``lang``: its rule's, after the unresolved issue it is about."""
+    rule = catalog.risks.get(risk.id)
+    title = rule.title.get(lang) if rule else risk.id
+    if risk.unresolved is None:
+        return title
+    issue = catalog.issues.get(risk.unresolved)
+    name = issue.title.get(lang) if issue else risk.unresolved
+    return label("risk_unresolved", lang, issue=name, title=title)
+
+
 def risk_rows(rec: Recommendation, catalog: Catalog, lang: Lang) -> tuple[RiskRow, ...]:
     """Every risk that holds, most severe first, with the rule's words in ``lang``."""
 
@@ -40,7 +51,7 @@ def risk_rows(rec: Recommendation, catalog: Catalog, lang: Lang) -> tuple[RiskRo
                 id=risk.id,
                 severity=risk.severity,
                 severity_label=label(f"severity_{risk.severity}", lang),
-                title=rule.title.get(lang) if rule else risk.id,
+                title=risk_title(risk, catalog, lang),
                 stake=rule.stake.get(lang) if rule else "",
                 mitigation=rule.mitigation.get(lang) if rule else "",
                 mitigated_by=tuple(ref(p) for p in planned),

@@ -20,6 +20,7 @@ from advisor.base.text import plain
 from advisor.catalog.loader import Catalog
 from advisor.core.recommendation import Reason, Recommendation, RecommendedPattern
 from advisor.report.labels import label, say, show_value
+from advisor.report.risk_rows import risk_title
 from advisor.report.scope_rows import needed_text, scope_text
 from advisor.report.terminal_plan import render_plan
 from advisor.report.terminal_scope import render_not_assessed
@@ -210,7 +211,7 @@ def _risks(result: Recommendation, catalog: Catalog, lang: Lang, limit: int | No
     table.add_column(label("mitigation", lang), ratio=1, overflow="fold")
     for risk in result.risks[:limit]:
         rule = catalog.risks.get(risk.id)
-        title = rule.title.get(lang) if rule else risk.id
+        title = risk_title(risk, catalog, lang)
         mitigation = rule.mitigation.get(lang) if rule else ""
         severity = Text(label(f"severity_{risk.severity}", lang), style=_SEVERITY_STYLE[risk.severity])
         table.add_row(severity, title, mitigation)

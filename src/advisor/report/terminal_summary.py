@@ -18,7 +18,7 @@ from advisor.base.text import plain
 from advisor.catalog.loader import Catalog
 from advisor.core.recommendation import Recommendation, RecommendedPattern
 from advisor.report.labels import label
-from advisor.report.risk_rows import split_mitigations
+from advisor.report.risk_rows import risk_title, split_mitigations
 from advisor.report.scope_rows import needed_text, scope_text
 from advisor.report.terminal_plan import render_first_phase
 from advisor.report.terminal_scope import not_assessed_line
@@ -174,7 +174,7 @@ def _risks(result: Recommendation, catalog: Catalog, lang: Lang) -> Table:
             parts.append(label("mitigation_consider", lang, names=names))
         table.add_row(
             Text(label(f"severity_{risk.severity}", lang), style=_SEVERITY_STYLE[risk.severity]),
-            plain(rule.title.get(lang) if rule else risk.id),
+            plain(risk_title(risk, catalog, lang)),
             plain("; ".join(parts) or (rule.mitigation.get(lang) if rule else "")),
         )
     return table
