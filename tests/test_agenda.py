@@ -115,16 +115,20 @@ def test_a_required_decision_is_made_even_when_no_rule_favours_any_option(chains
 
 def test_a_practice_its_rules_call_for_follows_a_style_chosen_by_default() -> None:
     # A regulated bank whose style rules cancel out (strict ACID and low operations maturity
-    # for the monolith, five teams against it) still gets a style, and its audit logging.
+    # against services; eight teams releasing daily against one deployable) still gets a
+    # style, and with it the audit logging its regulation calls for.
     answers = {
         "system_name": "Bank",
-        "team_count": 5,
+        "team_count": 8,
         "ops_maturity": "low",
         "consistency_needs": "strict-acid-everywhere",
+        "product_stage": "growth",
+        "release_cadence": "daily-or-more",
         "compliance_audit": "regulated",
         "domain_complexity": "complex",
-        "availability_target": "very-high",
-        "release_cadence": "quarterly",
+        "polyglot": "few-stacks",
+        "load_unevenness": "uniform",
+        "expected_scale": "medium",
     }
     result = ADVISOR.advise(ADVISOR.check_answers({"questionnaire": "default", "answers": answers}))
     styles = [p.id for p in result.recommended if p.group == "architecture-style"]
