@@ -289,11 +289,11 @@ def test_an_unresolved_issue_is_shown_by_name_in_the_default_view(runner: CliRun
         "  release_cadence: daily-or-more\n  ops_maturity: high\n"
         "  messaging_infrastructure: not-wanted\n",
     )
-    result = runner.invoke(cli, ["recommend", str(answers)])
+    result = runner.invoke(cli, ["recommend", str(answers)], env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
-    # (the risk column wraps beside the mitigation column)
-    assert "Unresolved: Services must exchange asynchronous" in result.stdout
-    assert "messages — Data consistency depends on it" in result.stdout
+    line = next(line for line in result.stdout.splitlines() if "Unresolved:" in line)
+    assert "Unresolved: Services must exchange asynchronous messages — Data consistency depends on it" in line
+    assert line.split()[0] == "high"
 
 
 def test_very_high_availability_on_synchronous_calls_only(advisor: Advisor) -> None:
