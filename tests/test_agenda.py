@@ -131,8 +131,9 @@ def test_a_practice_its_rules_call_for_follows_a_style_chosen_by_default() -> No
         "expected_scale": "medium",
     }
     result = ADVISOR.advise(ADVISOR.check_answers({"questionnaire": "default", "answers": answers}))
-    styles = [p.id for p in result.recommended if p.group == "architecture-style"]
+    styles = [p for p in result.recommended if p.group == "architecture-style"]
     assert len(styles) == 1
+    assert styles[0].score.rules <= 0 and styles[0].role == "key-decision"  # chosen, not a consequence
     assert "audit-logging" in result.recommended_ids
 
 

@@ -49,6 +49,7 @@ def _chain(result: Recommendation, pattern_id: str) -> tuple[ChainStep, ...]:
                 origin=node.origin,
                 parent=node.parent,
                 issue=link.issue if link and node.origin == "successor" else None,
+                on_forces=node.origin == "rule" and node.score.rules <= 0,
             )
         )
         node = result.pattern(node.parent) if node.parent else None

@@ -58,12 +58,14 @@ class RuleCheck(Frozen):
 
 
 class ChainStep(Frozen):
-    """One link from a top-level decision down to the pattern."""
+    """One link from a top-level decision down to the pattern (``on_forces``: chosen by the
+    rules' origin although they do not favour it, on its fit with the prioritised forces)."""
 
     pattern: str
     origin: Literal["rule", "successor", "requirement", "in-place"]
     parent: str | None = None
     issue: str | None = None
+    on_forces: bool = False
 
 
 class IssueLink(Frozen):

@@ -315,7 +315,9 @@ def build_recommendation(
         role = pattern_role(
             catalog,
             pattern_id,
-            chosen=adoption.origin == "in-place" or agenda.rule_score(pattern_id) > 0,
+            # Adopted as a decision (by its rules, on the forces over a favoured rival, or as
+            # the best of a required decision no rule settles) or in place: chosen.
+            chosen=adoption.origin in ("in-place", "rule") or agenda.rule_score(pattern_id) > 0,
             recommended=whole,
         )
         if adoption.origin == "in-place":

@@ -168,9 +168,9 @@ _LABELS: dict[str, tuple[str, str]] = {
     ),
     "note_by_default": (
         "{pattern} is chosen because every system needs one {group} and no rule favours any of "
-        "them on balance: it scores best on the prioritised forces (total {total}, rule score {score})",
-        "모든 시스템에는 {group}이(가) 하나 필요하지만 어느 쪽도 규칙의 지지를 받지 못해, 우선순위를 매긴 "
-        "포스에서 가장 높은 점수를 얻은 {pattern}을(를) 선택함 (총점 {total}, 규칙 점수 {score})",
+        "them on balance: it scores best on the forces (total {total}, rule score {score})",
+        "모든 시스템에는 {group}이(가) 하나 필요하지만 어느 쪽도 규칙의 지지를 받지 못해, 포스에서 "
+        "가장 높은 점수를 얻은 {pattern}을(를) 선택함 (총점 {total}, 규칙 점수 {score})",
     ),
     "note_ignored": (
         "answer to '{question}' ignored: the question does not apply to the other answers",
@@ -432,8 +432,8 @@ _LABELS: dict[str, tuple[str, str]] = {
     "why_forces": ("it fits the prioritised forces", "우선순위를 매긴 포스에 부합함"),
     "risk_unresolved": ("Unresolved: {issue} — {title}", "미해결: {issue} — {title}"),
     "why_forces_contested": (
-        "it fits the prioritised forces best, though its rules do not favour it (rule score {score})",
-        "우선순위를 매긴 포스에 가장 잘 맞음. 다만 규칙은 이 패턴을 지지하지 않음 (규칙 점수 {score})",
+        "it scores best on the forces, though its rules do not favour it (rule score {score})",
+        "포스 점수가 가장 높음. 다만 규칙은 이 패턴을 지지하지 않음 (규칙 점수 {score})",
     ),
     "start_greenfield": ("Starts from nothing in place (greenfield).", "이미 적용된 것 없이 새로 시작함."),
     "defaults_used": (

@@ -198,6 +198,8 @@ def render_explanation(explanation: Explanation, catalog: Catalog, lang: Lang = 
                 via = WORDS("via_issue", lang, issue=step.issue, parent=step.parent)
             elif step.origin == "requirement":
                 via = WORDS("via_requirement", lang, parent=step.parent)
+            elif step.on_forces:
+                via = WORDS("via_forces", lang)
             elif step.parent:
                 via = WORDS("via_rules_after", lang, parent=step.parent)
             else:

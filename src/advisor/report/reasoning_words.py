@@ -21,10 +21,9 @@ _WORDS: dict[str, tuple[str, str]] = {
         "추천: 규칙이 이 패턴을 지지한다 ({score})",
     ),
     "sum_on_forces": (
-        "recommended: it fits the prioritised forces best, though its rules do not favour it "
+        "recommended: it scores best on the forces, though its rules do not favour it "
         "(rule score {rules}) ({score})",
-        "추천: 우선순위를 매긴 포스에 가장 잘 맞는다. 다만 규칙은 이 패턴을 지지하지 않는다 "
-        "(규칙 점수 {rules}) ({score})",
+        "추천: 포스 점수가 가장 높다. 다만 규칙은 이 패턴을 지지하지 않는다 (규칙 점수 {rules}) ({score})",
     ),
     "sum_kept": (
         "recommended to keep: it is already in place, and nothing in these answers contradicts it ({score})",
@@ -175,6 +174,10 @@ _WORDS: dict[str, tuple[str, str]] = {
     "via_rules_after": ("recommended by its rules, after {parent}", "{parent} 다음에 규칙으로 추천"),
     "via_requirement": ("required by {parent}", "{parent}에 필요"),
     "via_rules": ("recommended by its rules", "규칙으로 추천"),
+    "via_forces": (
+        "chosen on the forces (its rules do not favour it)",
+        "포스 점수로 선택 (규칙은 지지하지 않음)",
+    ),
     "via_in_place": ("already in place", "이미 적용됨"),
     "issues_resolved": ("Issues it resolves:", "해결하는 이슈:"),
     "required_by_head": ("Patterns that cannot work without it:", "이 패턴 없이는 동작할 수 없는 패턴:"),
