@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -48,7 +49,13 @@ def test_why_a_rule_recommended_pattern_names_rules_and_matched_answers(runner: 
     data = _explain(runner, ENTERPRISE, "microservice-architecture")
     assert data["status"] == "recommended"
     assert data["chain"] == [
-        {"issue": None, "origin": "rule", "parent": None, "pattern": "microservice-architecture"}
+        {
+            "issue": None,
+            "on_forces": False,
+            "origin": "rule",
+            "parent": None,
+            "pattern": "microservice-architecture",
+        }
     ]
     fired = [r for r in data["reasons"] if r["kind"] == "rule"]
     assert fired
@@ -261,3 +268,25 @@ def test_a_successor_of_a_pattern_to_reconsider_names_what_it_follows(runner: Cl
         reason = next(r for r in data["recommended"] if r["id"] == pattern)["reasons"]
         successor = next(r for r in reason if r["kind"] == "successor")
         assert f"a successor of {successor['predecessor']}, resolving issue '{successor['issue']}'" in head
+
+
+def test_a_style_no_rule_favours_is_explained_as_chosen_on_the_forces(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    # Eight teams releasing daily against strict ACID and low operations maturity: the rules
+    # cancel out, and the style is chosen on the forces; explain does not say "its rules favour it".
+    answers = tmp_path / "bank.yaml"
+    answers.write_text(
+        "answers:\n  system_name: Bank\n  team_count: 8\n  ops_maturity: low\n"
+        "  consistency_needs: strict-acid-everywhere\n  product_stage: growth\n"
+        "  release_cadence: daily-or-more\n  compliance_audit: regulated\n  domain_complexity: complex\n"
+        "  polyglot: few-stacks\n  load_unevenness: uniform\n  expected_scale: medium\n",
+        encoding="utf-8",
+    )
+    data = _explain(runner, str(answers), "audit-logging")
+    root = data["chain"][0]
+    assert root["origin"] == "rule" and root["on_forces"] is True
+    style = _explain(runner, str(answers), root["pattern"])
+    assert style["summary"]["code"] == "sum_on_forces" and style["score"]["rules"] <= 0
+    text = runner.invoke(cli, ["explain", str(answers), "audit-logging"]).stdout
+    assert f"  {root['pattern']}  chosen on the forces (its rules do not favour it)" in text

@@ -71,11 +71,14 @@ def test_explain_and_whatif_agree_on_every_pattern(advisor: Advisor, example: Pa
                 assert rivalry.winner_score.total >= rivalry.loser_score.total
             else:
                 assert rivalry.winner_score.total < rivalry.loser_score.total
-        # what explain says of a rival matches the scores: a lower score is never "recommended instead"
+        # what explain says of a rival matches the scores: a lower score is never "recommended
+        # instead" (it got there first, or it is in place and nothing contradicts it)
         if e.lost_to:
             head = render_explanation(e, advisor.catalog, "en").splitlines()[0]
             for rivalry in e.lost_to:
                 adopted_first = f"{rivalry.winner} was adopted first" in head
+                in_place = f"{rivalry.winner} is already in place" in head
                 assert adopted_first is (rivalry.reason == "adopted-first"), head
+                assert in_place is (rivalry.reason == "in-place"), head
                 named = any(rivalry.winner in found.group(1).split(", ") for found in INSTEAD.finditer(head))
-                assert named is not adopted_first, head
+                assert named is not (adopted_first or in_place), head

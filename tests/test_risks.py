@@ -260,9 +260,10 @@ def test_a_strict_core_split_by_sagas_is_one_risk_whose_severity_follows_the_aci
 
 
 def test_an_issue_left_unresolved_is_a_risk_rated_by_what_is_at_stake(advisor: Advisor) -> None:
-    # Sagas across a database per service need messages, but messaging is not wanted: nothing
-    # resolves 'services must exchange asynchronous messages', and data consistency depends on it.
-    result = _advise(advisor, messaging_infrastructure="not-wanted")
+    # CQRS views are kept up to date by messages, but messaging is not wanted: nothing resolves
+    # 'services must exchange asynchronous messages', and data consistency depends on it.
+    result = _advise(advisor, cross_service_queries="many", messaging_infrastructure="not-wanted")
+    assert "cqrs" in result.recommended_ids
     unresolved = [i.id for i in result.open_issues if i.status == "unresolved"]
     assert "asynchronous-messages" in unresolved
     risks = {r.unresolved: r for r in result.risks if r.unresolved}
@@ -287,7 +288,7 @@ def test_an_unresolved_issue_is_shown_by_name_in_the_default_view(runner: CliRun
         "a.yaml",
         "answers:\n  system_name: Ledger Hub\n  team_count: 12\n  team_size: 7\n"
         "  release_cadence: daily-or-more\n  ops_maturity: high\n"
-        "  messaging_infrastructure: not-wanted\n",
+        "  cross_service_queries: many\n  messaging_infrastructure: not-wanted\n",
     )
     result = runner.invoke(cli, ["recommend", str(answers)], env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
