@@ -136,7 +136,7 @@ def _reconsider(result: Recommendation, catalog: Catalog, lang: Lang) -> Table:
             f"{catalog.forces[c.force].name.get(lang) if c.force in catalog.forces else c.force} ({c.weight})"
             for c in item.hurts
         )
-        # Most telling first: what replaces it, then why (the weightiest rule against it, or
+        # Most telling first: what replaces it, then why (the weightiest rule against it, else
         # the forces it works against): a replacement is never named without its why; and
         # always whether the user's own answers favour keeping it (the advice overrules a decision).
         whys = []
@@ -147,7 +147,7 @@ def _reconsider(result: Recommendation, catalog: Catalog, lang: Lang) -> Table:
             whys.append(rule.reason.get(lang).rstrip("."))
         elif "advised-against" in item.causes:
             whys.append(label("cause_advised-against", lang))
-        if "hurts-forces" in item.causes:
+        if "hurts-forces" in item.causes and rule is None:
             whys.append(label("cause_hurts-forces", lang, forces=forces))
         if "favoured-too" in item.causes:
             whys.append(label("cause_favoured-too", lang))
