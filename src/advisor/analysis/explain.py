@@ -31,7 +31,7 @@ from advisor.analysis.trial import Trial
 from advisor.analysis.whatif import what_if
 from advisor.base.i18n import Message
 from advisor.core.advisor import Advisor
-from advisor.core.recommendation import Recommendation
+from advisor.core.recommendation import Recommendation, RecommendedPattern
 from advisor.core.scope import in_scope
 from advisor.errors import AdvisorError
 from advisor.questionnaire.answers import Answers
@@ -146,6 +146,24 @@ def _combined(suggestions: list[Suggestion], flips: tuple[Flip, ...]) -> tuple[S
     return tuple(kept.values())[:MAX_SUGGESTIONS]
 
 
+def _recommended_summary(recommended: RecommendedPattern) -> Message:
+    """Why a recommended pattern is there, in one message."""
+    if recommended.needed_by:  # outside the scope of the advice: there only for what needs it
+        return Message.of("sum_needed", patterns=recommended.needed_by)
+    if recommended.origin == "rule" and recommended.score.rules <= 0:
+        return Message.of("sum_on_forces", rules=recommended.score.rules)
+    if recommended.origin == "rule":
+        return Message.of("sum_recommended")
+    if recommended.origin == "in-place":
+        return Message.of("sum_kept")
+    if recommended.origin == "requirement":
+        return Message.of("sum_required", parent=str(recommended.parent))
+    # The pattern's own successor reason names what it follows, even when that predecessor
+    # is in place but to be reconsidered (its issue holds until it goes).
+    reason = next(r for r in recommended.reasons if r.kind == "successor")
+    return Message.of("sum_successor", parent=str(reason.predecessor), issue=str(reason.issue))
+
+
 def explain(
     advisor: Advisor,
     answers: Answers,
@@ -176,21 +194,7 @@ def explain(
     recommended = result.pattern(pattern_id)
     if recommended is not None:
         chain = _chain(result, pattern_id)
-        if recommended.needed_by:  # outside the scope of the advice: there only for what needs it
-            summary = Message.of("sum_needed", patterns=recommended.needed_by)
-        elif recommended.origin == "rule" and recommended.score.rules <= 0:
-            summary = Message.of("sum_on_forces", rules=recommended.score.rules)
-        elif recommended.origin == "rule":
-            summary = Message.of("sum_recommended")
-        elif recommended.origin == "in-place":
-            summary = Message.of("sum_kept")
-        elif recommended.origin == "requirement":
-            summary = Message.of("sum_required", parent=str(recommended.parent))
-        else:
-            # The pattern's own successor reason names what it follows, even when that
-            # predecessor is in place but to be reconsidered (its issue holds until it goes).
-            reason = next(r for r in recommended.reasons if r.kind == "successor")
-            summary = Message.of("sum_successor", parent=str(reason.predecessor), issue=str(reason.issue))
+        summary = _recommended_summary(recommended)
         return Explanation(
             pattern=pattern_id,
             name=name,
