@@ -22,8 +22,8 @@ from advisor.core.advisor import Advisor
 from advisor.core.agenda import Agenda, run_agenda
 from advisor.core.recommendation import Recommendation
 from advisor.questionnaire.answers import Answers
+from advisor.questionnaire.kind_base import QuestionType
 from advisor.questionnaire.loader import load_questionnaire
-from advisor.questionnaire.models import QuestionType
 from advisor.report.labels import say, show_value
 
 CHAINS = Path(__file__).parent / "fixtures" / "chains"

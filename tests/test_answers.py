@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from advisor.catalog.conditions import UNKNOWN_VALUE
+from advisor.catalog.conditions import UNKNOWN
 from advisor.core.advisor import Advisor
 from advisor.errors import AnswersError, DataFileError
 
@@ -24,8 +24,8 @@ def test_valid_answers_fill_defaults_and_unknowns(mini_advisor: Advisor, write: 
     path = write("a.yaml", "answers:\n  system_name: Shop\n  ops: unknown\nforces:\n  autonomy: 4\n")
     answers = mini_advisor.read_answers(path)
     assert answers.value("cadence") == "monthly"
-    assert answers.value("ops") is UNKNOWN_VALUE
-    assert answers.value("team_count") is UNKNOWN_VALUE
+    assert answers.value("ops") == UNKNOWN
+    assert answers.value("team_count") == UNKNOWN
     assert answers.forces == {"autonomy": 4, "efficiency": 0, "simplicity": 2}
     assert answers.raw()["answers"] == {"system_name": "Shop", "ops": "unknown"}
 

@@ -11,7 +11,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from advisor.base.i18n import Lang, Message
 from advisor.catalog.conditions import (
-    UNKNOWN_VALUE,
+    UNKNOWN,
     AllOf,
     AnswerTest,
     AnyOf,
@@ -65,10 +65,10 @@ def test_invalid_conditions_are_refused(data: Any, message: str) -> None:
 
 def test_unknown_answers_satisfy_neither_a_test_nor_its_negation() -> None:
     test = AnswerTest.model_validate({"answer": "teams", "gte": 3})
-    assert not leaf_holds(test, UNKNOWN_VALUE)
+    assert not leaf_holds(test, UNKNOWN)
     negated = parse({"not": {"answer": "teams", "gte": 3}})
-    assert not evaluate(negated, lambda _q: UNKNOWN_VALUE, lambda _f: 0)
-    assert evaluate(parse({"answer": "teams", "known": False}), lambda _q: UNKNOWN_VALUE, lambda _f: 0)
+    assert not evaluate(negated, lambda _q: UNKNOWN, lambda _f: 0)
+    assert evaluate(parse({"answer": "teams", "known": False}), lambda _q: UNKNOWN, lambda _f: 0)
 
 
 def test_negation_cannot_wrap_pattern_tests() -> None:
@@ -147,9 +147,9 @@ _conditions = st.recursive(
 )
 _values = st.fixed_dictionaries(
     {
-        "n": st.one_of(st.just(UNKNOWN_VALUE), st.integers(0, 4)),
-        "s": st.one_of(st.just(UNKNOWN_VALUE), st.sampled_from(["a", "b", "c"])),
-        "m": st.one_of(st.just(UNKNOWN_VALUE), st.lists(st.sampled_from(["a", "b", "c"]), unique=True)),
+        "n": st.one_of(st.just(UNKNOWN), st.integers(0, 4)),
+        "s": st.one_of(st.just(UNKNOWN), st.sampled_from(["a", "b", "c"])),
+        "m": st.one_of(st.just(UNKNOWN), st.lists(st.sampled_from(["a", "b", "c"]), unique=True)),
         "f": st.integers(0, 5),
     }
 )

@@ -17,7 +17,8 @@ from hypothesis import strategies as st
 from advisor.cli.app import cli
 from advisor.core.advisor import Advisor
 from advisor.errors import AdvisorError
-from advisor.questionnaire.models import Question, QuestionType
+from advisor.questionnaire.kind_base import QuestionType
+from advisor.questionnaire.models import Question
 
 ADVISOR = Advisor.load()
 QUESTIONS = ADVISOR.questionnaire.questions()

@@ -13,7 +13,7 @@ from advisor.__about__ import __version__
 from advisor.base.yamlfile import parse_yaml
 from advisor.catalog.models import Force
 from advisor.core.advisor import Advisor
-from advisor.errors import DataFileError
+from advisor.errors import DataFileError, in_lang
 from advisor.interview.files import answers_text, default_resume_path, read_resume, resume_text
 from advisor.interview.flow import (
     BACK,
@@ -24,9 +24,6 @@ from advisor.interview.flow import (
     InterviewState,
     Position,
     ReviewRow,
-    integer_problem,
-    parse_typed,
-    text_problem,
     value_problem,
 )
 from advisor.questionnaire.models import Question
@@ -324,30 +321,17 @@ def test_default_resume_path_sits_beside_the_answers_file() -> None:
     assert default_resume_path(Path("out/shop.yaml")) == Path("out/.shop.resume.yaml")
 
 
-def test_validation_messages(mini_advisor: Advisor) -> None:
+def test_a_resume_value_is_checked_like_an_answers_file(mini_advisor: Advisor) -> None:
     teams = mini_advisor.questionnaire.question("team_count")
     name = mini_advisor.questionnaire.question("system_name")
     assert teams is not None
     assert name is not None
-    assert integer_problem(teams, "12") is None
-    assert integer_problem(teams, "?") is None
-    assert integer_problem(teams, "0") == "Enter a whole number from 1 to 100, or ? for don't know"
-    assert integer_problem(teams, "many") == "Enter a whole number from 1 to 100, or ? for don't know"
-    assert text_problem(name, "  ") == "An answer is required"
-    assert text_problem(name, "Shop") is None
-    assert parse_typed(teams, " 7 ") == 7
-    assert parse_typed(teams, "?") == "unknown"
-    assert value_problem(teams, 101) == "'team_count' must be between 1 and 100, got 101"
-    assert value_problem(name, "unknown") == "'system_name' does not allow 'unknown'"
-
-
-def test_prompt_messages_follow_the_interview_language(mini_advisor: Advisor) -> None:
-    teams = mini_advisor.questionnaire.question("team_count")
-    name = mini_advisor.questionnaire.question("system_name")
-    assert teams is not None
-    assert name is not None
-    assert integer_problem(teams, "0", "ko") == "1에서 100 사이의 정수를 입력하세요 (모르면 ?)"
-    assert text_problem(name, " ", "ko") == "답변이 필요합니다"
+    assert in_lang(value_problem(teams, 101) or "") == "'team_count' must be between 1 and 100, got 101"
+    assert (
+        in_lang(value_problem(teams, 101) or "", "ko")
+        == "'team_count'는 1에서 100 사이여야 합니다. 받은 값: 101"
+    )
+    assert in_lang(value_problem(name, "unknown") or "") == "'system_name' does not allow 'unknown'"
 
 
 def test_the_schema_beside_the_answers_file(advisor: Advisor, tmp_path: Path) -> None:

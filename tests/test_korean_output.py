@@ -1,12 +1,15 @@
 """Under --lang ko a user reads no English: only ids, the data's own text and what the user wrote.
 
 Every example is run through recommend (the default and the full view), report (each
-format), whatif and explain (one pattern in every state an explanation can take); the
-interview's own screens are scanned in the pty test of the Korean interview.
+format, the HTML report's visible text too), whatif and explain (one pattern in every
+state an explanation can take); validate, rules lint and the errors of a bad answers
+file, a missing file and a bad ``--set`` are scanned too. The interview's own screens
+are scanned in the pty test of the Korean interview.
 """
 
 from __future__ import annotations
 
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -20,10 +23,39 @@ from conftest import EXAMPLES
 from english_scan import allowed_words, english_words
 
 
-def _run(runner: CliRunner, *args: str) -> str:
+def _run(runner: CliRunner, *args: str, exit_code: int = 0) -> str:
     result = runner.invoke(cli, [*args, "--lang", "ko"])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == exit_code, result.output
     return result.stdout + result.stderr
+
+
+class _Visible(HTMLParser):
+    """The text a browser shows: element text and the attributes read as text, no script or style."""
+
+    SHOWN = frozenset({"title", "alt", "aria-label", "placeholder"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.hidden = 0
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.hidden += tag in {"script", "style"}
+        self.parts += [value for name, value in attrs if name in self.SHOWN and value]
+
+    def handle_endtag(self, tag: str) -> None:
+        self.hidden -= tag in {"script", "style"}
+
+    def handle_data(self, data: str) -> None:
+        if not self.hidden:
+            self.parts.append(data)
+
+
+def visible_text(page: str) -> str:
+    """The visible text of an HTML page."""
+    parser = _Visible()
+    parser.feed(page)
+    return " ".join(parser.parts)
 
 
 def _explained(runner: CliRunner, advisor: Advisor, example: Path) -> list[str]:
@@ -51,6 +83,7 @@ def test_korean_runs_show_no_english(
         "recommend --all": _run(runner, "recommend", str(example), "--all"),
         "whatif": _run(runner, "whatif", str(example)),
         "report md": _run(runner, "report", str(example)),
+        "report html": visible_text(_run(runner, "report", str(example), "--format", "html")),
         "report file": _run(runner, "report", str(example), "--output", str(tmp_path / "r.md")),
         "report adr": _run(
             runner, "report", str(example), "--format", "adr", "--output", str(tmp_path / "adr")
@@ -62,6 +95,48 @@ def test_korean_runs_show_no_english(
     for number, text in enumerate(_explained(runner, advisor, example)):
         outputs[f"explain {number}"] = text
     leaked = {name: english_words(text.replace(str(tmp_path), ""), allowed) for name, text in outputs.items()}
+    assert not {name: words for name, words in leaked.items() if words}
+
+
+BAD_ANSWERS = """\
+questionnaire: default
+answers:
+  team_count: many
+  tem_size: 3
+forces:
+  nosuch: 1
+  availability: 9
+in_place: [sagaa, saga, saga]
+notes:
+  team_count: [a]
+"""
+
+
+def test_korean_validate_rules_and_errors_show_no_english(
+    runner: CliRunner, advisor: Advisor, tmp_path: Path
+) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(BAD_ANSWERS, encoding="utf-8")
+    example = str(EXAMPLES[0])
+    taken = tmp_path / "기존.md"
+    taken.write_text("kept", encoding="utf-8")
+    outputs = {
+        "validate": _run(runner, "validate", example, str(bad.parent), exit_code=2),
+        "validate ok": _run(runner, "validate", example),
+        "rules lint": _run(runner, "rules", "lint"),
+        "recommend bad": _run(runner, "recommend", str(bad), exit_code=2),
+        "missing file": _run(runner, "recommend", str(tmp_path / "nosuch.yaml"), exit_code=2),
+        "bad --set": _run(runner, "recommend", example, "--set", "team_count=x", exit_code=2),
+        "not yaml": _run(runner, "validate", str(tmp_path / "nosuch.yaml"), exit_code=2),
+        "output exists": _run(runner, "report", example, "--output", str(taken), exit_code=2),
+        "adr to stdout": _run(runner, "report", example, "--format", "adr", exit_code=2),
+    }
+    # the location stays file:line:col, and every hint is there
+    assert f"{bad}:3:15: 'team_count'에는 정수가 필요합니다" in outputs["validate"]
+    assert outputs["validate"].count("힌트:") == outputs["recommend bad"].count("힌트:") > 5
+    allowed = allowed_words(advisor, [bad])
+    shown = {name: text.replace(str(bad), "").replace(str(tmp_path), "") for name, text in outputs.items()}
+    leaked = {name: english_words(text, allowed) for name, text in shown.items()}
     assert not {name: words for name, words in leaked.items() if words}
 
 

@@ -12,7 +12,6 @@ from typing import Any
 from advisor.analysis.results import AssessmentDiff, IssueChange, PatternChange, ScoreChange, ValueChange
 from advisor.base.i18n import Message
 from advisor.core.recommendation import Recommendation
-from advisor.questionnaire.models import UNKNOWN
 
 
 def _added(after: Recommendation, pattern_id: str) -> PatternChange:
@@ -54,10 +53,7 @@ def _name(result: Recommendation, pattern_id: str) -> str:
 
 def _values(result: Recommendation) -> dict[str, Any]:
     """Each answer as the file would write it; ``None`` for a question that is not asked."""
-    return {
-        a.question: a.value if a.value is not None or a.source == "not-asked" else UNKNOWN
-        for a in result.answers
-    }
+    return {a.question: None if a.source == "not-asked" else a.value for a in result.answers}
 
 
 def _said(before: Recommendation, after: Recommendation, question: str) -> bool:

@@ -25,11 +25,13 @@ from advisor.catalog.conditions import AnswerTest, Clause, ConditionError, Leaf,
 from advisor.catalog.integrity import integrity_problems
 from advisor.catalog.loader import Catalog, check_references, read_catalog
 from advisor.catalog.models import Verdict
+from advisor.catalog.pack_words import said
 from advisor.core.advisor import limit_problems
 from advisor.errors import Problem
 from advisor.questionnaire.checks import check_condition
+from advisor.questionnaire.kind_base import QuestionType
 from advisor.questionnaire.loader import load_questionnaire
-from advisor.questionnaire.models import Questionnaire, QuestionType
+from advisor.questionnaire.models import Questionnaire
 
 
 def _out_of_range(leaf: Leaf, questionnaire: Questionnaire) -> str | None:
@@ -66,10 +68,8 @@ def rule_problems(
             unknown = message.startswith("tests unknown question")
             problems.append(
                 source.problem(
-                    f"rule '{rule_id}' can never fire: {message}",
-                    hint="fix the test, or add the question to the pack's questions.yaml"
-                    if unknown
-                    else "test the answer with a value and operator the question allows",
+                    said("never_fires", rule=rule_id, why=message),
+                    hint=said("fix_test" if unknown else "allowed_test"),
                     at=("when",),
                 )
             )
@@ -85,8 +85,8 @@ def rule_problems(
         if per_clause and all(per_clause):
             problems.append(
                 source.problem(
-                    f"rule '{rule_id}' can never fire: {per_clause[0]}",
-                    hint="compare with a value inside the question's range",
+                    said("never_fires", rule=rule_id, why=per_clause[0]),
+                    hint=said("in_range"),
                     at=("when",),
                 )
             )
@@ -99,9 +99,8 @@ def unreachable_patterns(catalog: Catalog) -> list[Problem]:
     resolvers = {p for issue in catalog.issues.values() for p in issue.resolved_by}
     return [
         catalog.source("pattern", pattern_id).problem(
-            f"pattern '{pattern_id}' can never be recommended: no rule recommends it "
-            "and no issue lists it in resolved_by",
-            hint="add an applicability rule for it, or list it under resolved_by of the issue it resolves",
+            said("never_recommended", id=pattern_id),
+            hint=said("add_rule"),
         )
         for pattern_id in catalog.patterns
         if pattern_id not in favoured and pattern_id not in resolvers

@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import Any
 
 from advisor.analysis.results import LeafResult, RuleCheck
-from advisor.analysis.trial import raw_value
 from advisor.catalog.conditions import ForceTest, IssueTest, Leaf, PatternTest, evaluate, leaf_message
 from advisor.core.advisor import Advisor
 from advisor.core.recommendation import Recommendation
@@ -39,7 +38,7 @@ class FinalState:
             return leaf.issue in self.raised
         if isinstance(leaf, ForceTest):
             return self.answers.weight(leaf.force)
-        return raw_value(self.answers.value(leaf.answer))
+        return self.answers.value(leaf.answer)
 
 
 def rule_checks(advisor: Advisor, state: FinalState, pattern_id: str) -> tuple[RuleCheck, ...]:

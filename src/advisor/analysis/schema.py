@@ -14,25 +14,19 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from advisor.base.jsonio import json_text
+from advisor.catalog.conditions import UNKNOWN
 from advisor.catalog.loader import Catalog
 from advisor.catalog.models import Force
 from advisor.questionnaire.answers import NOTE_LIMIT
-from advisor.questionnaire.models import UNKNOWN, Question, Questionnaire, QuestionType
+from advisor.questionnaire.kinds import answer_schema, kind_of
+from advisor.questionnaire.models import Question, Questionnaire
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
-UNKNOWN_SCHEMA = {"const": UNKNOWN, "description": "Don't know (the rules treat it as unknown)."}
 
 
 def _description(question: Question) -> str:
-    parts = []
-    if question.help is not None:
-        parts.append(question.help.en)
-    if question.choices:
-        parts.append("Choices: " + "; ".join(f"{c.value} = {c.label.en}" for c in question.choices) + ".")
-    if question.type is QuestionType.INTEGER and (
-        question.minimum is not None or question.maximum is not None
-    ):
-        parts.append(f"A whole number from {question.minimum} to {question.maximum}.")
+    parts = [question.help.en] if question.help is not None else []
+    parts += kind_of(question).describe(question)
     if question.when is not None:
         parts.append("Asked only when an earlier answer makes it apply.")
     if question.allow_unknown:
@@ -41,27 +35,12 @@ def _description(question: Question) -> str:
 
 
 def question_schema(question: Question) -> dict[str, Any]:
-    """The schema of one question's answer."""
-    kind = question.type
-    values = [c.value for c in question.choices]
-    schema: dict[str, Any]
-    if kind is QuestionType.SELECT:
-        schema = {"type": "string", "enum": [*values, UNKNOWN] if question.allow_unknown else values}
-    elif kind is QuestionType.MULTISELECT:
-        schema = {"type": "array", "items": {"type": "string", "enum": values}, "uniqueItems": True}
-    elif kind is QuestionType.CONFIRM:
-        schema = {"type": "boolean"}
-    elif kind is QuestionType.INTEGER:
-        schema = {"type": "integer"}
-        if question.minimum is not None:
-            schema["minimum"] = question.minimum
-        if question.maximum is not None:
-            schema["maximum"] = question.maximum
-    else:
-        schema = {"type": "string"}
-    if question.allow_unknown and kind is not QuestionType.SELECT:
-        schema = {"anyOf": [schema, dict(UNKNOWN_SCHEMA)]}
-    out: dict[str, Any] = {"title": question.prompt.en, "description": _description(question), **schema}
+    """The schema of one question's answer, titled and described for an editor."""
+    out: dict[str, Any] = {
+        "title": question.prompt.en,
+        "description": _description(question),
+        **answer_schema(question),
+    }
     if question.default is not None:
         out["default"] = question.default
     return out

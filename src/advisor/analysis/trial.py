@@ -12,26 +12,18 @@ from collections.abc import Sequence
 from typing import Any, Literal
 
 from advisor.analysis.results import Change
-from advisor.catalog.conditions import UNKNOWN_VALUE
 from advisor.core.advisor import Advisor
 from advisor.core.agenda import run_agenda
 from advisor.core.roles import recommended_ids
 from advisor.errors import AnswersError
 from advisor.questionnaire.answers import Answers
-from advisor.questionnaire.models import UNKNOWN
 from advisor.questionnaire.overrides import set_argument
-
-
-def raw_value(value: Any) -> Any:
-    """An answer as an answers file writes it (``unknown`` for "don't know")."""
-    return UNKNOWN if value is UNKNOWN_VALUE else value
 
 
 def make_change(answers: Answers, kind: Literal["answer", "force"], key: str, new: Any) -> Change:
     """The change of one answer or force weight of ``answers`` to ``new``."""
-    old = answers.weight(key) if kind == "force" else raw_value(answers.value(key))
-    value = raw_value(new)
-    return Change(kind=kind, key=key, old=old, new=value, set=set_argument(kind, key, value))
+    old = answers.weight(key) if kind == "force" else answers.value(key)
+    return Change(kind=kind, key=key, old=old, new=new, set=set_argument(kind, key, new))
 
 
 class Trial:

@@ -16,11 +16,27 @@ from typing import Literal
 
 from advisor.analysis.lint import lint
 from advisor.analysis.portfolio import expand_inputs
+from advisor.base.i18n import Phrasebook
 from advisor.base.resources import display_path
 from advisor.base.yamlfile import read_yaml
 from advisor.core.advisor import Advisor
 from advisor.errors import DataFileError, Problem
 from advisor.questionnaire.answers import check_answers
+
+#: What ``validate`` says of an answers file beyond its problems, key → (English, Korean).
+WORDS = Phrasebook(
+    {
+        "ignored": (
+            "warning: the answer to '{question}' is ignored: "
+            "the question does not apply to the other answers",
+            "경고: '{question}'의 답변은 무시됩니다: 다른 답변에 따라 이 질문은 해당되지 않습니다",
+        ),
+        "ignored_hint": (
+            "remove it, or change the answer that decides whether it is asked",
+            "답변을 지우거나, 이 질문을 묻게 하는 답변을 바꾸세요",
+        ),
+    }
+)
 
 PACK_MARKERS = ("patterns", "issues", "applicability", "forces.yaml", "groups.yaml", "questions.yaml")
 
@@ -54,9 +70,8 @@ def check_answers_file(advisor: Advisor, path: Path) -> FileReport:
     report.warnings = [
         doc.problem(
             ("answers", question),
-            f"warning: the answer to '{question}' is ignored: "
-            "the question does not apply to the other answers",
-            hint="remove it, or change the answer that decides whether it is asked",
+            WORDS.text("ignored", question=question),
+            WORDS.text("ignored_hint"),
             key=True,
         )
         for question in answers.ignored

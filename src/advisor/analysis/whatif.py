@@ -12,13 +12,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from advisor.analysis.candidates import WEIGHTS, thresholds, values_to_try
+from advisor.analysis.candidates import WEIGHTS, thresholds
 from advisor.analysis.results import Change, Flip, Sensitivity
 from advisor.analysis.trial import Trial, make_change
-from advisor.catalog.conditions import UNKNOWN_VALUE
+from advisor.catalog.conditions import UNKNOWN
 from advisor.core.advisor import Advisor
 from advisor.questionnaire.answers import Answers
-from advisor.questionnaire.models import Question, QuestionType
+from advisor.questionnaire.kind_base import QuestionType
+from advisor.questionnaire.kinds import values_to_try
+from advisor.questionnaire.models import Question
 from advisor.questionnaire.values import walk
 
 
@@ -77,7 +79,7 @@ def what_if(advisor: Advisor, answers: Answers, trial: Trial | None = None) -> S
     flips.sort(key=lambda item: (-item[1].size, item[0]))
     system = answers.value("system_name")
     return Sensitivity(
-        system="" if system is UNKNOWN_VALUE else str(system),
+        system="" if system == UNKNOWN else str(system),
         recommended=tuple(sorted(before)),
         tried=tried,
         flips=tuple(flip for _, flip in flips),

@@ -6,7 +6,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from advisor.errors import OutputError
+from advisor.errors import OutputError, said
 
 
 def _default_mode(mode: int) -> int:
@@ -27,7 +27,7 @@ def taken(path: Path) -> bool:
 
 def _refuse_existing(path: Path, force: bool) -> None:
     if not force and taken(path):
-        raise OutputError(f"{path}: already exists; pass --force to overwrite it")
+        raise OutputError(said("exists", path=str(path)))
 
 
 def _temp_prefix(name: str) -> str:
@@ -47,7 +47,7 @@ def _publish(temp: Path, path: Path, *, force: bool) -> None:
     try:
         os.link(temp, path)
     except FileExistsError:
-        raise OutputError(f"{path}: already exists; pass --force to overwrite it") from None
+        raise OutputError(said("exists", path=str(path))) from None
     except OSError:
         # No hard links here (some network or FAT file systems): claim the name, then fill it.
         os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
@@ -68,7 +68,7 @@ def write_text_atomic(path: Path, text: str, *, force: bool = True) -> None:
     try:
         _refuse_existing(path, force)
         if path.is_dir():
-            raise OutputError(f"{path}: is a folder; give a file name")
+            raise OutputError(said("is_folder", path=str(path)))
         folder = path.parent if str(path.parent) else Path()
         folder.mkdir(parents=True, exist_ok=True)
         handle, temp = tempfile.mkstemp(prefix=_temp_prefix(path.name), suffix=".tmp", dir=folder)
@@ -83,6 +83,6 @@ def write_text_atomic(path: Path, text: str, *, force: bool = True) -> None:
             Path(temp).unlink(missing_ok=True)
             raise
     except FileExistsError:
-        raise OutputError(f"{path}: already exists; pass --force to overwrite it") from None
+        raise OutputError(said("exists", path=str(path))) from None
     except OSError as exc:
-        raise OutputError(f"{path}: cannot be written ({exc.strerror})") from None
+        raise OutputError(said("unwritable", path=str(path), reason=str(exc.strerror))) from None

@@ -123,6 +123,10 @@ class Phrasebook(Mapping[str, tuple[str, str]]):
         """``message`` in ``lang``; ``values`` override its arguments (a name for an id, say)."""
         return self(message.code, lang, **{**message.args, **values})
 
+    def text(self, key: str, /, **values: object) -> Text:
+        """The phrase ``key`` in every language, as a :class:`Text` to be said later in either."""
+        return Text(en=self(key, "en", **values), ko=self(key, "ko", **values))
+
     def table(self, lang: Lang = "en") -> dict[str, str]:
         """Every phrase in ``lang``, placeholders unfilled (for templates)."""
         return {key: (ko if lang == "ko" else en) for key, (en, ko) in self._phrases.items()}

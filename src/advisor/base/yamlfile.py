@@ -19,7 +19,8 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from advisor.errors import DataFileError, Problem
+from advisor.base.i18n import Phrasebook
+from advisor.errors import DataFileError, Problem, Words, said
 
 Loc = tuple[str | int, ...]
 M = TypeVar("M", bound=BaseModel)
@@ -50,7 +51,7 @@ class YamlDocument:
             parts = parts[:-1]
 
     def problem(
-        self, loc: Iterable[str | int], message: str, hint: str | None = None, *, key: bool = False
+        self, loc: Iterable[str | int], message: Words, hint: Words | None = None, *, key: bool = False
     ) -> Problem:
         """A :class:`Problem` located at ``loc`` in this document."""
         line, column = self.where(loc, key=key)
@@ -66,7 +67,53 @@ MAX_DEPTH = 64
 INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
 
 
-def _at(path: str, mark: yaml.Mark | None, message: str, hint: str | None = None) -> DataFileError:
+#: What is wrong with a file as a file or as YAML, key → (English, Korean).
+WORDS = Phrasebook(
+    {
+        "too_large": ("too large: more than {kib} KiB", "너무 큽니다: {kib} KiB를 넘습니다"),
+        "split_hint": ("split it into smaller files", "더 작은 파일로 나누세요"),
+        "not_yaml": ("not valid YAML: {reason}", "올바른 YAML이 아닙니다: {reason}"),
+        "yaml_hint": (
+            "check indentation, colons and quoting around this position",
+            "이 위치 주변의 들여쓰기, 콜론, 따옴표를 확인하세요",
+        ),
+        "too_deep": ("nested more than {depth} levels deep", "{depth}단계보다 깊이 중첩되어 있습니다"),
+        "quote_hint": (
+            "to keep a value as text, put it in quotes: 'like this'",
+            "값을 텍스트로 두려면 따옴표로 감싸세요: 'like this'",
+        ),
+        "dangling": (
+            "is a symbolic link to a file that does not exist",
+            "존재하지 않는 파일을 가리키는 심볼릭 링크입니다",
+        ),
+        "not_found": ("file not found", "파일을 찾을 수 없습니다"),
+        "path_hint": (
+            "check the path, or list the folder to find the file",
+            "경로를 확인하거나 폴더의 파일 목록에서 찾으세요",
+        ),
+        "unreadable": ("cannot be read: {reason}", "읽을 수 없습니다: {reason}"),
+        "folder": ("is a folder, not a file", "파일이 아니라 폴더입니다"),
+        "not_regular": (
+            "is not a regular file (a device, pipe or socket)",
+            "일반 파일이 아닙니다 (장치, 파이프 또는 소켓)",
+        ),
+        "regular_hint": ("save the input to a file first", "입력을 먼저 파일로 저장하세요"),
+        "not_utf8": ("not UTF-8 text ({reason})", "UTF-8 텍스트가 아닙니다 ({reason})"),
+        "utf8_hint": ("save the file as UTF-8", "파일을 UTF-8로 저장하세요"),
+        "unknown_key": ("{where}: unknown key", "{where}: 알 수 없는 키"),
+        "missing_key": ("{where}: required key is missing", "{where}: 필수 키가 없습니다"),
+        "allowed_keys": ("the keys allowed here: {keys}", "여기에 쓸 수 있는 키: {keys}"),
+    }
+)
+
+
+def _too_large(path: str) -> DataFileError:
+    return DataFileError.single(
+        path, WORDS.text("too_large", kib=MAX_INPUT_BYTES // 1024), hint=WORDS.text("split_hint")
+    )
+
+
+def _at(path: str, mark: yaml.Mark | None, message: Words, hint: Words | None = None) -> DataFileError:
     line = mark.line + 1 if mark else None
     column = mark.column + 1 if mark else None
     return DataFileError.single(path, message, line=line, column=column, hint=hint)
@@ -166,9 +213,7 @@ def parse_yaml(text: str, path: str) -> YamlDocument:
             located at file:line:column.
     """
     if len(text) > MAX_INPUT_BYTES:
-        raise DataFileError.single(
-            path, f"too large: more than {MAX_INPUT_BYTES // 1024} KiB", hint="split it into smaller files"
-        )
+        raise _too_large(path)
     try:
         node = yaml.compose(text, Loader=_COMPOSER)
     except yaml.MarkedYAMLError as exc:
@@ -176,13 +221,13 @@ def parse_yaml(text: str, path: str) -> YamlDocument:
         raise _at(
             path,
             exc.problem_mark or exc.context_mark,
-            f"not valid YAML: {reason}",
-            hint="check indentation, colons and quoting around this position",
+            WORDS.text("not_yaml", reason=reason),
+            hint=WORDS.text("yaml_hint"),
         ) from None
     except yaml.YAMLError as exc:
-        raise DataFileError.single(path, f"not valid YAML: {exc}") from None
+        raise DataFileError.single(path, WORDS.text("not_yaml", reason=str(exc))) from None
     except RecursionError:
-        raise DataFileError.single(path, f"nested more than {MAX_DEPTH} levels deep") from None
+        raise DataFileError.single(path, WORDS.text("too_deep", depth=MAX_DEPTH)) from None
     if node is None:
         return YamlDocument(path, None, {(): (1, 1)})
     doc = YamlDocument(path, None)
@@ -193,8 +238,8 @@ def parse_yaml(text: str, path: str) -> YamlDocument:
         raise _at(
             path,
             exc.problem_mark,
-            f"not valid YAML: {exc.problem}",
-            hint="to keep a value as text, put it in quotes: 'like this'",
+            WORDS.text("not_yaml", reason=str(exc.problem)),
+            hint=WORDS.text("quote_hint"),
         ) from None
     return doc
 
@@ -215,48 +260,44 @@ def read_yaml(path: Path, display: str | None = None) -> YamlDocument:
     except FileNotFoundError:
         dangling = path.is_symlink()
         raise DataFileError.single(
-            name,
-            "is a symbolic link to a file that does not exist" if dangling else "file not found",
-            hint="check the path, or list the folder to find the file",
+            name, WORDS.text("dangling" if dangling else "not_found"), hint=WORDS.text("path_hint")
         ) from None
     except OSError as exc:
-        raise DataFileError.single(name, f"cannot be read: {exc.strerror}") from None
+        raise DataFileError.single(name, WORDS.text("unreadable", reason=str(exc.strerror))) from None
     if stat.S_ISDIR(info.st_mode):
-        raise DataFileError.single(name, "is a folder, not a file")
+        raise DataFileError.single(name, WORDS.text("folder"))
     if not stat.S_ISREG(info.st_mode):
-        raise DataFileError.single(
-            name, "is not a regular file (a device, pipe or socket)", hint="save the input to a file first"
-        )
+        raise DataFileError.single(name, WORDS.text("not_regular"), hint=WORDS.text("regular_hint"))
     if info.st_size > MAX_INPUT_BYTES:
-        raise DataFileError.single(
-            name, f"too large: more than {MAX_INPUT_BYTES // 1024} KiB", hint="split it into smaller files"
-        )
+        raise _too_large(name)
     try:
         with path.open("rb") as stream:
             raw = stream.read(MAX_INPUT_BYTES + 1)
     except OSError as exc:
-        raise DataFileError.single(name, f"cannot be read: {exc.strerror}") from None
+        raise DataFileError.single(name, WORDS.text("unreadable", reason=str(exc.strerror))) from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         raise DataFileError.single(
-            name, f"not UTF-8 text ({exc.reason})", line=line, column=column, hint="save the file as UTF-8"
+            name,
+            WORDS.text("not_utf8", reason=exc.reason),
+            line=line,
+            column=column,
+            hint=WORDS.text("utf8_hint"),
         ) from None
     return parse_yaml(text, name)
 
 
-def _describe(error: Mapping[str, Any]) -> str:
+def _describe(error: Mapping[str, Any], where: str) -> Words:
     kind = error.get("type", "")
-    message = str(error.get("msg", "invalid value"))
     if kind == "extra_forbidden":
-        return "unknown key"
+        return WORDS.text("unknown_key", where=where)
     if kind == "missing":
-        return "required key is missing"
-    if message.startswith("Value error, "):
-        message = message[len("Value error, ") :]
-    return message
+        return WORDS.text("missing_key", where=where)
+    # pydantic's own explanation: English only
+    return f"{where}: {str(error.get('msg', 'invalid value')).removeprefix('Value error, ')}"
 
 
 def _is_internal(part: str | int) -> bool:
@@ -297,14 +338,14 @@ def allowed_keys(model: type[BaseModel], loc: Loc) -> list[str]:
     return sorted({key for node in nodes for key in node.get("properties", {})})
 
 
-def _unknown_key_hint(model: type[BaseModel] | None, loc: Loc) -> str | None:
+def _unknown_key_hint(model: type[BaseModel] | None, loc: Loc) -> Words | None:
     if model is None or not loc:
         return None
     known = allowed_keys(model, loc[:-1])
     if not known:
         return None
     near = difflib.get_close_matches(str(loc[-1]), known, n=1)
-    return f"did you mean '{near[0]}'?" if near else f"the keys allowed here: {', '.join(known)}"
+    return said("mean", near=near[0]) if near else WORDS.text("allowed_keys", keys=", ".join(known))
 
 
 def validation_problems(
@@ -325,7 +366,7 @@ def validation_problems(
         dotted = ".".join(str(p) for p in loc) or "(document)"
         unknown = error.get("type") == "extra_forbidden"
         hint = _unknown_key_hint(model, loc) if unknown else None
-        problems.append(doc.problem(full, f"{dotted}: {_describe(error)}", hint, key=unknown))
+        problems.append(doc.problem(full, _describe(error, dotted), hint, key=unknown))
     return problems
 
 

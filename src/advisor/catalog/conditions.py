@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import lru_cache
-from typing import Annotated, Any
+from typing import Annotated, Any, Final
 
 from pydantic import BaseModel, Discriminator, Field, Tag, model_validator
 
@@ -250,29 +250,19 @@ def to_dnf(condition: Condition, limit: int = MAX_CLAUSES) -> list[Clause]:
     return expand(to_nnf(condition))
 
 
-class Unknown:
-    """The value of an unanswered question or a "don't know" answer."""
-
-    _instance: Unknown | None = None
-
-    def __new__(cls) -> Unknown:
-        if cls._instance is None:
-            cls._instance = super().__new__(cls)
-        return cls._instance
-
-    def __repr__(self) -> str:
-        return "unknown"
-
-
-UNKNOWN_VALUE = Unknown()
+#: "Don't know": the one value of an answer the rules cannot use, the same everywhere (an
+#: answers file, ``--set``, the interview, conditions, facts, results). A question not
+#: asked, or asked and not answered, has it too; a result's ``source`` says which. No
+#: choice may use it as its value, and where a question does not allow it, it is refused.
+UNKNOWN: Final = "unknown"
 
 
 def leaf_holds(leaf: AnswerTest | ForceTest, value: Any) -> bool:
     """Whether a known or unknown ``value`` passes one leaf test."""
     op, operand = leaf.operator, leaf.operand
     if op == "known":
-        return (value is not UNKNOWN_VALUE) is bool(operand)
-    if value is UNKNOWN_VALUE:
+        return (value != UNKNOWN) is bool(operand)
+    if value == UNKNOWN:
         return False
     if op in {"contains", "not_contains"}:
         if not isinstance(value, list | tuple | set | frozenset):

@@ -11,9 +11,11 @@ from collections.abc import Iterator
 
 from pydantic import BaseModel
 
+from advisor import errors
 from advisor.base.i18n import Text
 from advisor.catalog.loader import Catalog
 from advisor.catalog.models import Relation
+from advisor.catalog.pack_words import said
 from advisor.errors import Problem
 
 
@@ -39,17 +41,17 @@ def relation_problems(catalog: Catalog) -> list[Problem]:
                     continue  # reported by the reference checks
                 if cited.pattern == pattern.id:
                     problems.append(
-                        source.problem(f"pattern '{pattern.id}' lists itself as {relation.value}", at=at)
+                        source.problem(said("lists_itself", id=pattern.id, relation=relation.value), at=at)
                     )
                     continue
                 pair = (relation, frozenset((pattern.id, cited.pattern)))
                 if pair in written:
                     problems.append(
                         source.problem(
-                            f"'{pattern.id}' and '{cited.pattern}' are related as {relation.value} "
-                            f"in both pattern files",
-                            hint=f"write the relation once (it is already in '{written[pair]}'); "
-                            "the other side is derived",
+                            said(
+                                "related_twice", id=pattern.id, other=cited.pattern, relation=relation.value
+                            ),
+                            hint=said("write_once", where=written[pair]),
                             at=at,
                         )
                     )
@@ -74,7 +76,9 @@ def issue_problems(catalog: Catalog) -> list[Problem]:
             if entry.issue in seen:
                 problems.append(
                     catalog.source("pattern", pattern.id).problem(
-                        f"'{pattern.id}' raises '{entry.issue}' twice", hint="remove one", at=at
+                        said("raises_twice", id=pattern.id, issue=entry.issue),
+                        hint=errors.said("remove_one"),
+                        at=at,
                     )
                 )
             seen.add(entry.issue)
@@ -87,8 +91,8 @@ def issue_problems(catalog: Catalog) -> list[Problem]:
         if issue_id not in raised:
             problems.append(
                 catalog.source("issue", issue_id).problem(
-                    f"issue '{issue_id}' is raised by no pattern",
-                    hint="list it under resulting_context.issues of the pattern that causes it",
+                    said("raised_by_none", id=issue_id),
+                    hint=said("list_under"),
                 )
             )
     return problems
@@ -132,8 +136,8 @@ def cycle_problems(catalog: Catalog) -> list[Problem]:
     """
     return [
         catalog.source("pattern", cycle[0]).problem(
-            "successor chain loops: " + " → ".join(cycle),
-            hint="a successor resolves an issue of its predecessor; remove one link of the loop",
+            said("loops", chain=" → ".join(cycle)),
+            hint=said("break_loop"),
         )
         for cycle in successor_cycles(catalog)
     ]
@@ -172,15 +176,15 @@ def translation_problems(catalog: Catalog) -> list[Problem]:
                 field = ".".join(str(part) for part in at)
                 problems.append(
                     catalog.source(kind, entry_id).problem(
-                        f"{kind} '{entry_id}' has no Korean text for {field}",
-                        hint="write the text as {en: ..., ko: ...}",
+                        said("no_korean", kinds={"kind": kind}, id=entry_id, field=field),
+                        hint=said("write_both"),
                         at=at,
                     )
                 )
-    return sorted(problems, key=lambda p: (p.path, p.line or 0, p.column or 0, p.message))
+    return sorted(problems, key=Problem.key)
 
 
 def integrity_problems(catalog: Catalog) -> list[Problem]:
     """All consistency findings of a catalog, sorted by file and line."""
     found = relation_problems(catalog) + issue_problems(catalog)
-    return sorted(found, key=lambda p: (p.path, p.line or 0, p.column or 0, p.message))
+    return sorted(found, key=Problem.key)

@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
+from advisor import errors
 from advisor.base.resources import bundled_rules_dir, display_path
 from advisor.base.yamlfile import YamlDocument, read_yaml, validate
 from advisor.catalog.conditions import Condition, IssueTest, PatternTest, leaves
@@ -36,8 +37,9 @@ from advisor.catalog.models import (
     Rule,
     RulesFile,
 )
+from advisor.catalog.pack_words import said
 from advisor.catalog.relations import derive_patterns
-from advisor.errors import CatalogError, Problem
+from advisor.errors import CatalogError, Problem, Words
 
 E = TypeVar("E", bound=BaseModel)
 
@@ -51,7 +53,7 @@ class Source:
     doc: YamlDocument | None = field(default=None, compare=False, repr=False)
     loc: tuple[str | int, ...] = ()
 
-    def problem(self, message: str, hint: str | None = None, at: tuple[str | int, ...] = ()) -> Problem:
+    def problem(self, message: Words, hint: Words | None = None, at: tuple[str | int, ...] = ()) -> Problem:
         """A problem located at this entry, or at the key path ``at`` inside it."""
         if self.doc is not None:
             return self.doc.problem((*self.loc, *at), message, hint)
@@ -112,9 +114,13 @@ class _Builder:
                 raise CatalogError(
                     [
                         source.problem(
-                            f"{kind} '{item.id}' is defined twice "
-                            f"(also at {earlier[1].path}:{earlier[1].line})",
-                            hint="ids must be unique within a rule pack; rename or remove one",
+                            said(
+                                "defined_twice",
+                                kinds={"kind": kind},
+                                id=item.id,
+                                where=f"{earlier[1].path}:{earlier[1].line}",
+                            ),
+                            hint=said("unique_ids"),
                         )
                     ]
                 )
@@ -163,8 +169,8 @@ def _load_pack(
                 [
                     doc.problem(
                         ("id",),
-                        f"pattern id '{pattern.id}' does not match its file name '{path.name}'",
-                        hint=f"rename the file to {pattern.id}.yaml or fix the id",
+                        said("file_name", id=pattern.id, name=path.name),
+                        hint=said("rename_file", id=pattern.id),
                     )
                 ]
             )
@@ -212,10 +218,8 @@ def read_catalog(extra: Sequence[Path] = (), *, bundled: bool = True) -> Catalog
                 [
                     Problem(
                         display_path(folder),
-                        "rule pack folder not found",
-                        hint=(
-                            "pass a folder holding patterns/, issues/, applicability/, risks/ or forces.yaml"
-                        ),
+                        said("no_pack"),
+                        hint=said("pack_hint"),
                     )
                 ]
             )
@@ -260,12 +264,9 @@ def check_references(catalog: Catalog) -> list[Problem]:
         if wanted in tables[what]:
             return
         close = get_close_matches(wanted, list(tables[what]), n=1)
-        hint = f"did you mean '{close[0]}'?" if close else f"define the {what} or remove the reference"
-        problems.append(
-            catalog.source(kind, entry_id).problem(
-                f"{kind} '{entry_id}' refers to unknown {what} '{wanted}'", hint, at
-            )
-        )
+        hint = errors.said("mean", near=close[0]) if close else said("define_or_remove", kinds={"what": what})
+        message = said("refers", kinds={"kind": kind, "what": what}, id=entry_id, wanted=wanted)
+        problems.append(catalog.source(kind, entry_id).problem(message, hint, at))
 
     for group in catalog.groups.values():
         need("group", group.id, "layer", group.layer, "layer")
@@ -277,8 +278,8 @@ def check_references(catalog: Catalog) -> list[Problem]:
         if not issue.resolved_by and issue.accepted is None:
             problems.append(
                 catalog.source("issue", issue.id).problem(
-                    f"issue '{issue.id}' is neither resolved by a pattern nor accepted",
-                    "add resolved_by: [pattern ids] or accepted: <why it is lived with>",
+                    said("unsettled", id=issue.id),
+                    said("settle"),
                 )
             )
     for pattern in catalog.patterns.values():

@@ -12,7 +12,8 @@ import click
 
 from advisor.__about__ import __version__
 from advisor.base.text import visible
-from advisor.errors import AdvisorError, InterruptedByUserError
+from advisor.cli.options import LANG_KEY
+from advisor.errors import AdvisorError, InterruptedByUserError, error_text, interrupted_text
 
 #: Every command: its module, and the first paragraph of its help. The help is kept here
 #: so that ``advisor --help`` imports no command module (and none of the libraries only
@@ -85,14 +86,15 @@ class AdvisorGroup(click.Group):
         try:
             return super().invoke(ctx)
         except InterruptedByUserError as exc:
-            if str(exc):  # empty when the terminal has said it already
-                click.echo(visible(str(exc)), err=True)  # not an error: the user stopped, nothing was lost
+            # Not an error: the user stopped, nothing was lost. Empty when the terminal said it already.
+            if str(exc):
+                click.echo(visible(exc.text(ctx.meta.get(LANG_KEY, "en"))), err=True)
             ctx.exit(exc.exit_code)
         except AdvisorError as exc:
-            click.echo(f"error: {visible(str(exc))}", err=True)
+            click.echo(visible(error_text(exc, ctx.meta.get(LANG_KEY, "en"))), err=True)
             ctx.exit(exc.exit_code)
         except KeyboardInterrupt:
-            click.echo("interrupted", err=True)
+            click.echo(interrupted_text(ctx.meta.get(LANG_KEY, "en")), err=True)
             ctx.exit(130)
         except BrokenPipeError:
             sys.stderr.close()

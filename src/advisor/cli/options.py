@@ -31,14 +31,25 @@ def catalog_options(func: F) -> F:
     )(func)
 
 
+#: Where ``--lang`` is kept for the error handler (click shares ``meta`` across nested commands).
+LANG_KEY = "advisor.lang"
+
+
+def _remember_lang(ctx: click.Context, _param: click.Parameter, value: str) -> str:
+    ctx.meta[LANG_KEY] = value
+    return value
+
+
 def lang_option(func: F) -> F:
-    """``--lang en|ko``."""
+    """``--lang en|ko``; errors are shown in it too."""
     return click.option(
         "--lang",
         type=click.Choice(["en", "ko"]),
         default="en",
         show_default=True,
-        help="Language of pattern names and texts.",
+        is_eager=True,
+        callback=_remember_lang,
+        help="Language of pattern names, texts and messages.",
     )(func)
 
 

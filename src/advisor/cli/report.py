@@ -11,7 +11,7 @@ from advisor.base.i18n import Lang
 from advisor.cli.options import PathArg, catalog_options, lang_option, set_option
 from advisor.cli.output import emit_report
 from advisor.core.advisor import Advisor
-from advisor.errors import OutputError
+from advisor.errors import OutputError, said
 from advisor.report.export import FORMATS, require_output
 
 
@@ -76,7 +76,7 @@ def report(
     """
     require_output(fmt, output)
     if fmt != "adr" and output is not None and taken(output) and not force:
-        raise OutputError(f"{output}: already exists; pass --force to overwrite it")
+        raise OutputError(said("exists", path=str(output)))
     advisor = Advisor.load(rules, questionnaire)
     result = advisor.advise(advisor.read_answers(answers, sets))
     emit_report(result, advisor, fmt, output, lang, force=force)

@@ -7,8 +7,12 @@ from pathlib import Path
 import click
 
 from advisor.analysis.lint import lint as lint_packs
+from advisor.base.i18n import Lang
 from advisor.base.resources import display_path
 from advisor.base.text import visible
+from advisor.cli.options import lang_option
+from advisor.cli.words import WORDS, counted
+from advisor.errors import error_line
 
 
 @click.group()
@@ -24,7 +28,8 @@ def rules() -> None:
     default=None,
     help="Questionnaire the rules are checked against instead of the bundled default.",
 )
-def lint(packs: tuple[Path, ...], questionnaire: Path | None) -> None:
+@lang_option
+def lint(packs: tuple[Path, ...], questionnaire: Path | None, lang: Lang) -> None:
     """Lint rule pack folders PACKS overlaid, in order, on the bundled catalog.
 
     Without PACKS, lints the bundled catalog. Reports dangling references,
@@ -41,12 +46,12 @@ def lint(packs: tuple[Path, ...], questionnaire: Path | None) -> None:
       advisor rules lint shared-rules/ team-rules/ --questionnaire our-questions.yaml
     """
     findings = lint_packs(packs, questionnaire=questionnaire)
-    what = ", ".join(display_path(p) for p in packs) if packs else "the bundled catalog"
+    what = ", ".join(display_path(p) for p in packs) if packs else WORDS("bundled_catalog", lang)
     if not findings:
-        click.echo(f"ok: no findings in {what}")
+        click.echo(WORDS("lint_ok", lang, what=what))
         return
     for finding in findings:
-        click.echo(visible(str(finding)))
-    count = len(findings)
-    click.echo(f"error: {count} finding{'s' if count != 1 else ''} in {what}", err=True)
+        click.echo(visible(finding.text(lang)))
+    summary = WORDS("lint_failed", lang, findings=counted("finding", len(findings), lang), what=what)
+    click.echo(error_line(summary, lang), err=True)
     raise click.exceptions.Exit(2)

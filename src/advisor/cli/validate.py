@@ -7,20 +7,21 @@ from pathlib import Path
 import click
 
 from advisor.analysis.validation import validate_paths
+from advisor.base.i18n import Lang
 from advisor.base.text import visible
-from advisor.cli.options import catalog_options
+from advisor.cli.options import catalog_options, lang_option
+from advisor.cli.words import WORDS, counted
 from advisor.core.advisor import Advisor
-from advisor.errors import capped_lines
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
+from advisor.errors import Problem, capped_lines, error_line
 
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @catalog_options
-def validate(paths: tuple[Path, ...], rules: tuple[Path, ...], questionnaire: Path | None) -> None:
+@lang_option
+def validate(
+    paths: tuple[Path, ...], rules: tuple[Path, ...], questionnaire: Path | None, lang: Lang
+) -> None:
     """Check answers files, folders of them, and rule pack folders named by PATHS.
 
     Every problem is printed as file:line:col: message, with a hint; the exit code
@@ -36,23 +37,20 @@ def validate(paths: tuple[Path, ...], rules: tuple[Path, ...], questionnaire: Pa
     """
     reports = validate_paths(paths, lambda: Advisor.load(rules, questionnaire), rules, questionnaire)
     for report in reports:
-        found = report.problems + report.warnings
-        for line in capped_lines(
-            sorted(found, key=lambda p: (p.path, p.line or 0, p.column or 0, p.message))
-        ):
+        for line in capped_lines(sorted(report.problems + report.warnings, key=Problem.key), lang):
             click.echo(visible(line))
     failed = [r for r in reports if r.problems]
     if failed:
-        count = sum(len(r.problems) for r in failed)
-        click.echo(
-            f"error: {_plural(count, 'problem')} in {len(failed)} of {_plural(len(reports), 'input')}",
-            err=True,
-        )
+        problems = counted("problem", sum(len(r.problems) for r in failed), lang)
+        inputs = counted("input", len(reports), lang)
+        summary = WORDS("invalid", lang, problems=problems, failed=len(failed), inputs=inputs)
+        click.echo(error_line(summary, lang), err=True)
         raise click.exceptions.Exit(2)
     answers = sum(1 for r in reports if r.kind == "answers")
     packs = len(reports) - answers
-    what = [_plural(answers, "answers file")] if answers else []
-    what += [_plural(packs, "rule pack")] if packs else []
+    what = [counted("answers_file", answers, lang)] if answers else []
+    what += [counted("rule_pack", packs, lang)] if packs else []
     warnings = sum(len(r.warnings) for r in reports)
-    noted = f" ({_plural(warnings, 'warning')})" if warnings else ""
-    click.echo(f"ok: {' and '.join(what)} {'is' if len(reports) == 1 else 'are'} valid{noted}")
+    noted = WORDS("noted", lang, warnings=counted("warning", warnings, lang)) if warnings else ""
+    both = WORDS("both", lang, first=what[0], second=what[1]) if len(what) == 2 else "".join(what)
+    click.echo(WORDS("valid_1" if len(reports) == 1 else "valid_n", lang, what=both, noted=noted))

@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Literal
 
 from advisor.base.i18n import Arg, Message
-from advisor.catalog.conditions import UNKNOWN_VALUE, AnswerTest, Clause, ForceTest, Leaf, leaf_holds, to_dnf
+from advisor.catalog.conditions import UNKNOWN, AnswerTest, Clause, ForceTest, Leaf, leaf_holds, to_dnf
 from advisor.catalog.loader import Catalog
 from advisor.catalog.models import STAGES, Stage, Verdict
 from advisor.core.agenda import Agenda
@@ -103,13 +103,12 @@ def _answered(questionnaire: Questionnaire, answers: Answers) -> Iterator[Answer
             source = "not-asked"
         elif question.id in answers.given:
             source = "answered"
-        elif value is UNKNOWN_VALUE:
+        elif value == UNKNOWN:
             source = "unknown"
         else:
             source = "default"
-        shown = None if value is UNKNOWN_VALUE else value
         note = answers.notes.get(question.id)
-        yield AnsweredValue(question=question.id, value=shown, source=source, note=note)
+        yield AnsweredValue(question=question.id, value=value, source=source, note=note)
 
 
 def _in_play(agenda: Agenda, pattern_id: str) -> bool:
@@ -387,7 +386,7 @@ def build_recommendation(
     system = agenda.answers.value("system_name")
     return Recommendation(
         questionnaire=questionnaire.id,
-        system="" if system is UNKNOWN_VALUE else str(system),
+        system="" if system == UNKNOWN else str(system),
         date=agenda.answers.date,
         answers=tuple(_answered(questionnaire, agenda.answers)),
         forces=dict(sorted(agenda.answers.forces.items())),

@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from advisor.catalog.conditions import UNKNOWN_VALUE, AnswerTest, Clause, ForceTest, Leaf, leaf_message
+from advisor.catalog.conditions import AnswerTest, Clause, ForceTest, Leaf, leaf_message
 from advisor.core.recommendation import Match
 from advisor.questionnaire.answers import Answers
-from advisor.questionnaire.models import UNKNOWN
 
 
 def matches(answers: Answers, clause: Clause) -> tuple[Match, ...]:
@@ -30,9 +29,7 @@ def failures(answers: Answers, leaves: Sequence[Leaf]) -> tuple[Match, ...]:
     for leaf in leaves:
         actual: Any = None
         if isinstance(leaf, AnswerTest):
-            value = answers.value(leaf.answer)
-            # "don't know" as an answers file writes it, so the result stays plain data.
-            actual = UNKNOWN if value is UNKNOWN_VALUE else value
+            actual = answers.value(leaf.answer)  # "unknown" for don't know, as the answers file writes it
         elif isinstance(leaf, ForceTest):
             actual = answers.weight(leaf.force)
         found.append(Match(test=leaf_message(leaf), actual=actual))

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from advisor.catalog.conditions import UNKNOWN_VALUE
+from advisor.catalog.conditions import UNKNOWN
 from advisor.questionnaire.answers import Answers
-from advisor.questionnaire.models import Questionnaire, QuestionType
+from advisor.questionnaire.kind_base import QuestionType
+from advisor.questionnaire.models import Questionnaire
 
 Fact = dict[str, Any]
 
@@ -34,7 +35,7 @@ def answer_facts(answers: Answers, questionnaire: Questionnaire) -> list[Fact]:
     facts: list[Fact] = []
     for question in questionnaire.questions():
         value = answers.value(question.id)
-        if value is UNKNOWN_VALUE:
+        if value == UNKNOWN:
             facts.append({"t": "a", "q": question.id, "k": 0})
             continue
         if question.type is QuestionType.MULTISELECT:

@@ -244,7 +244,11 @@ class Risk(Frozen):
 
 
 class AnsweredValue(Frozen):
-    """One answer as the assessment used it."""
+    """One answer as the assessment used it.
+
+    The value is what the rules saw: "unknown" when they saw none (the source says why:
+    don't know, not answered, or not asked).
+    """
 
     question: str
     value: Any

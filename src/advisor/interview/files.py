@@ -22,6 +22,7 @@ from advisor.errors import DataFileError, Problem
 from advisor.interview.flow import FORCES_STEP, REVIEW_STEP, Interview, InterviewState, value_problem
 from advisor.interview.words import WORDS
 from advisor.questionnaire.answers import NOTE_LIMIT, Answers
+from advisor.questionnaire.answers_words import WORDS as PROBLEMS
 
 #: The file name of the resume file, next to the answers file it will become.
 RESUME_SUFFIX = ".resume.yaml"
@@ -166,9 +167,7 @@ def read_resume(path: Path, interview: Interview) -> tuple[InterviewState, Path 
     """
     doc = read_yaml(path, display_path(path))
     if not isinstance(doc.data, dict) or "resume" not in doc.data:
-        raise DataFileError(
-            [doc.problem((), "not a resume file", hint="give the file named when the interview stopped")]
-        )
+        raise DataFileError([doc.problem((), PROBLEMS.text("not_resume"), hint=PROBLEMS.text("resume_hint"))])
     saved = validate(doc, ResumeFile)
     questionnaire = interview.questionnaire
     problems: list[Problem] = []
@@ -176,34 +175,42 @@ def read_resume(path: Path, interview: Interview) -> tuple[InterviewState, Path 
         problems.append(
             doc.problem(
                 ("resume",),
-                f"saved for questionnaire '{saved.resume}' version {saved.questionnaire_version}, "
-                f"not '{questionnaire.id}' version {questionnaire.version}",
-                hint="pass the --questionnaire the interview was started with",
+                PROBLEMS.text(
+                    "resume_other",
+                    given=saved.resume,
+                    given_version=saved.questionnaire_version,
+                    expected=questionnaire.id,
+                    version=questionnaire.version,
+                ),
+                hint=PROBLEMS.text("resume_questionnaire"),
             )
         )
     for question_id, raw in saved.answers.items():
         question = questionnaire.question(question_id)
-        message = f"unknown question '{question_id}'" if question is None else value_problem(question, raw)
+        unknown = PROBLEMS.text("unknown_question", question=question_id)
+        message = unknown if question is None else value_problem(question, raw)
         if message:
             problems.append(doc.problem(("answers", question_id), message))
     known = {f.id for f in interview.forces}
     for force_id, weight in (saved.forces or {}).items():
         if force_id not in known:
-            problems.append(doc.problem(("forces", force_id), f"unknown force '{force_id}'", key=True))
-        elif not 0 <= weight <= 5:
             problems.append(
-                doc.problem(("forces", force_id), f"force '{force_id}' needs a weight from 0 to 5")
+                doc.problem(("forces", force_id), PROBLEMS.text("unknown_force", force=force_id), key=True)
             )
+        elif not 0 <= weight <= 5:
+            problems.append(doc.problem(("forces", force_id), PROBLEMS.text("weight_range", force=force_id)))
     for question_id, note in saved.notes.items():
         if questionnaire.question(question_id) is None:
-            problems.append(doc.problem(("notes", question_id), f"note for unknown question '{question_id}'"))
+            problems.append(
+                doc.problem(("notes", question_id), PROBLEMS.text("note_unknown", question=question_id))
+            )
         elif "\n" in note.strip() or len(note) > NOTE_LIMIT:
             problems.append(
-                doc.problem(("notes", question_id), f"the note on '{question_id}' must be one line")
+                doc.problem(("notes", question_id), PROBLEMS.text("note_line", question=question_id))
             )
     steps = {q.id for q in questionnaire.questions()} | {FORCES_STEP, REVIEW_STEP}
     if saved.at is not None and saved.at not in steps:
-        problems.append(doc.problem(("at",), f"unknown step '{saved.at}'"))
+        problems.append(doc.problem(("at",), PROBLEMS.text("unknown_step", step=saved.at)))
     if problems:
         raise DataFileError(problems)
     forces = None

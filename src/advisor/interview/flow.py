@@ -17,11 +17,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Final, Protocol
 
-from advisor.base.i18n import Lang, Text
-from advisor.catalog.conditions import UNKNOWN_VALUE
+from advisor.base.i18n import Text
+from advisor.catalog.conditions import UNKNOWN
 from advisor.catalog.models import Force
-from advisor.interview.words import WORDS
-from advisor.questionnaire.models import UNKNOWN, Question, Questionnaire, QuestionType
+from advisor.errors import Words
+from advisor.questionnaire.models import Question, Questionnaire
 from advisor.questionnaire.values import checked_value, walk
 
 #: The step that weighs the forces, after the last question.
@@ -158,57 +158,11 @@ class Prompter(Protocol):
 
 
 def as_condition_value(raw: Any) -> Any:
-    """An answers-file value as conditions see it (``"unknown"`` → unknown)."""
-    return UNKNOWN_VALUE if raw == UNKNOWN or raw is None else raw
+    """An answer so far as conditions see it: no answer yet (``None``) reads as unknown."""
+    return UNKNOWN if raw is None else raw
 
 
-def integer_problem(question: Question, text: str, lang: Lang = "en") -> str | None:
-    """Why ``text`` is not an acceptable answer to an integer question (``None`` if it is)."""
-    text = text.strip()
-    if question.allow_unknown and text in {"?", UNKNOWN}:
-        return None
-    low, high = question.minimum, question.maximum
-    if low is not None and high is not None:
-        wanted = WORDS("int_range", lang)
-    elif low is not None:
-        wanted = WORDS("int_min", lang)
-    elif high is not None:
-        wanted = WORDS("int_max", lang)
-    else:
-        wanted = WORDS("int_any", lang)
-    message = WORDS(
-        "enter",
-        lang,
-        wanted=wanted.format(low=low, high=high),
-        unknown=WORDS("int_unknown", lang) if question.allow_unknown else "",
-    )
-    try:
-        number = int(text)
-    except ValueError:
-        return message
-    if (low is not None and number < low) or (high is not None and number > high):
-        return message
-    return None
-
-
-def text_problem(question: Question, text: str, lang: Lang = "en") -> str | None:
-    """Why ``text`` is not an acceptable answer to a text question (``None`` if it is)."""
-    if question.required and not text.strip():
-        return WORDS("required", lang)
-    return None
-
-
-def parse_typed(question: Question, text: str) -> Any:
-    """A typed (integer or text) answer in answers-file form; assumes it passed validation."""
-    text = text.strip()
-    if question.allow_unknown and text in {"?", UNKNOWN}:
-        return UNKNOWN
-    if question.type is QuestionType.INTEGER:
-        return int(text)
-    return text
-
-
-def value_problem(question: Question, raw: Any) -> str | None:
+def value_problem(question: Question, raw: Any) -> Words | None:
     """Why ``raw`` (answers-file form) is not a valid answer to ``question`` (``None`` if valid)."""
     _value, problem = checked_value(question, raw)
     return None if problem is None else problem.message
@@ -236,7 +190,7 @@ class Interview:
         """
         values: dict[str, Any] = {}
         walked: list[tuple[Question, bool]] = []
-        for question, asked in walk(self.questionnaire, lambda q: values.get(q, UNKNOWN_VALUE), lambda _f: 0):
+        for question, asked in walk(self.questionnaire, lambda q: values.get(q, UNKNOWN), lambda _f: 0):
             if asked:
                 values[question.id] = as_condition_value(answers.get(question.id, question.default))
             walked.append((question, asked))

@@ -34,6 +34,7 @@ from rich.text import Text as RichText
 
 from advisor.base.i18n import Lang
 from advisor.base.text import plain, terminal, visible
+from advisor.catalog.conditions import UNKNOWN
 from advisor.catalog.models import Force
 from advisor.interview.flow import (
     BACK,
@@ -42,15 +43,14 @@ from advisor.interview.flow import (
     REVIEW_STEP,
     Position,
     ReviewRow,
-    integer_problem,
-    parse_typed,
-    text_problem,
 )
 from advisor.interview.screen import Screen, priorities_table, review_table, weight_bar, wrap
 from advisor.interview.terminal import PromptRunner, terminal_stream
 from advisor.interview.words import WORDS, display_value
 from advisor.questionnaire.answers import NOTE_LIMIT
-from advisor.questionnaire.models import UNKNOWN, Question, QuestionType
+from advisor.questionnaire.kind_base import QuestionType
+from advisor.questionnaire.kinds import kind_of
+from advisor.questionnaire.models import Question
 
 _CONFIRM = "@confirm"
 _DONE = "@done"
@@ -338,10 +338,10 @@ class QuestionaryPrompter:
 
     def _ask_typed(self, question: Question, message: str, current: Any) -> Any:
         integer = question.type is QuestionType.INTEGER
-        check = integer_problem if integer else text_problem
+        kind = kind_of(question)
 
         def valid(text: str) -> bool | str:
-            return check(question, text, self.lang) or True
+            return kind.typed_problem(question, text, self.lang) or True
 
         instruction = None
         if integer or question.allow_unknown:
@@ -351,7 +351,7 @@ class QuestionaryPrompter:
         typed = self._run(
             questionary.text(message, default=default, validate=valid, instruction=instruction, **self._io)
         )
-        return BACK if typed is BACK else parse_typed(question, typed)
+        return BACK if typed is BACK else kind.parse_typed(question, typed)
 
     def weigh_forces(self, forces: Sequence[Force], weights: Mapping[str, int], position: Position) -> Any:
         """The forces with their weights: 0-5 or ←→ set the pointed one, Enter picks from a list.

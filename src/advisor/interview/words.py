@@ -123,13 +123,6 @@ _WORDS: dict[str, tuple[str, str]] = {
         "{path} 파일이 이미 있습니다. 덮어쓰시겠습니까?",
     ),
     "not_exported": ("No report written.", "보고서를 쓰지 않았습니다."),
-    "required": ("An answer is required", "답변이 필요합니다"),
-    "enter": ("Enter {wanted}{unknown}", "{wanted}를 입력하세요{unknown}"),
-    "int_range": ("a whole number from {low} to {high}", "{low}에서 {high} 사이의 정수"),
-    "int_min": ("a whole number of at least {low}", "{low} 이상의 정수"),
-    "int_max": ("a whole number of at most {high}", "{high} 이하의 정수"),
-    "int_any": ("a whole number", "정수"),
-    "int_unknown": (", or ? for don't know", " (모르면 ?)"),
 }
 WORDS = Phrasebook(_WORDS)
 

@@ -3,7 +3,7 @@
 An answers file names its questionnaire and gives ``answers`` (question id →
 value) and ``forces`` (force id → weight 0-5). Checking produces
 :class:`Answers`: every question of the questionnaire with a value (the
-default where the file is silent, :data:`UNKNOWN_VALUE` for "don't know" or
+default where the file is silent, :data:`UNKNOWN` for "don't know" or
 a question whose ``when`` does not hold) and every force with a weight.
 """
 
@@ -19,11 +19,12 @@ from pydantic import BaseModel, ConfigDict, Field, StrictInt
 
 from advisor.base.resources import display_path
 from advisor.base.yamlfile import YamlDocument, read_yaml, validate
-from advisor.catalog.conditions import UNKNOWN_VALUE
+from advisor.catalog.conditions import UNKNOWN
 from advisor.catalog.models import Force
-from advisor.errors import AnswersError, Problem
+from advisor.errors import AnswersError, Problem, Words, said
+from advisor.questionnaire.answers_words import WORDS, did_you_mean
 from advisor.questionnaire.checks import closest
-from advisor.questionnaire.models import UNKNOWN, Question, Questionnaire
+from advisor.questionnaire.models import Question, Questionnaire
 from advisor.questionnaire.values import checked_value, walk
 
 
@@ -60,8 +61,8 @@ class Answers:
     date: str | None = None
 
     def value(self, question_id: str) -> Any:
-        """The answer to a question (:data:`UNKNOWN_VALUE` when not known)."""
-        return self.values.get(question_id, UNKNOWN_VALUE)
+        """The answer to a question (:data:`UNKNOWN` when not known)."""
+        return self.values.get(question_id, UNKNOWN)
 
     def weight(self, force_id: str) -> int:
         """The weight (0-5) given to a force."""
@@ -69,9 +70,7 @@ class Answers:
 
     def raw(self) -> dict[str, Any]:
         """The answers file content that reproduces these answers exactly."""
-        values = {
-            q: (UNKNOWN if v is UNKNOWN_VALUE else v) for q, v in self.values.items() if q in self.given
-        }
+        values = {q: v for q, v in self.values.items() if q in self.given}
         raw: dict[str, Any] = {"questionnaire": self.questionnaire}
         if self.date is not None:
             raw["date"] = self.date
@@ -123,7 +122,7 @@ class _Checker:
     problems: list[Problem] = field(default_factory=list)
 
     def fail(
-        self, loc: tuple[str | int, ...], message: str, hint: str | None = None, *, key: bool = False
+        self, loc: tuple[str | int, ...], message: Words, hint: Words | None = None, *, key: bool = False
     ) -> None:
         self.problems.append(self.doc.problem(loc, message, hint, key=key))
 
@@ -148,8 +147,8 @@ def _check_layout(doc: YamlDocument) -> None:
             [
                 doc.problem(
                     (),
-                    "an answers file is a mapping with 'answers:' and 'forces:'",
-                    hint="see examples/ for the expected layout",
+                    WORDS.text("layout"),
+                    hint=WORDS.text("layout_hint"),
                 )
             ]
         )
@@ -166,17 +165,18 @@ def _check_notes(checker: _Checker, raw: Mapping[str, Any], known_ids: list[str]
         loc = ("notes", question_id)
         if question_id not in known_ids:
             near = closest(str(question_id), known_ids)
-            hint = f"did you mean '{near}'?" if near else "a note belongs to a question id under answers"
-            checker.fail(loc, f"note for unknown question '{question_id}'", hint=hint, key=True)
+            hint = did_you_mean(near, WORDS.text("note_belongs"))
+            checker.fail(loc, WORDS.text("note_unknown", question=question_id), hint=hint, key=True)
         elif not isinstance(note, str):
-            checker.fail(loc, f"the note on '{question_id}' must be text, got {note!r}", hint="quote it")
+            message = WORDS.text("note_text", question=question_id, value=repr(note))
+            checker.fail(loc, message, hint=WORDS.text("quote_it"))
         elif "\n" in note.strip() or "\r" in note:
-            checker.fail(loc, f"the note on '{question_id}' must be one line", hint="shorten it to a line")
+            checker.fail(loc, WORDS.text("note_line", question=question_id), hint=WORDS.text("shorten"))
         elif len(note) > NOTE_LIMIT:
             checker.fail(
                 loc,
-                f"the note on '{question_id}' is {len(note)} characters long",
-                hint=f"keep a note to one line of at most {NOTE_LIMIT} characters",
+                WORDS.text("note_long", question=question_id, length=len(note)),
+                hint=WORDS.text("note_limit", limit=NOTE_LIMIT),
             )
         elif note.strip():
             notes[question_id] = note.strip()
@@ -189,13 +189,14 @@ def _check_in_place(checker: _Checker, raw: list[Any], patterns: Collection[str]
     for index, item in enumerate(raw):
         loc = ("in_place", index)
         if not isinstance(item, str):
-            checker.fail(loc, f"'in_place' lists pattern ids, got {item!r}", hint="write a pattern id")
+            message = WORDS.text("in_place_ids", value=repr(item))
+            checker.fail(loc, message, hint=WORDS.text("pattern_id_hint"))
         elif patterns is not None and item not in patterns:
             near = closest(item, sorted(patterns))
-            hint = f"did you mean '{near}'?" if near else "'advisor patterns list' shows the pattern ids"
-            checker.fail(loc, f"unknown pattern '{item}' in 'in_place'", hint=hint)
+            hint = did_you_mean(near, WORDS.text("patterns_list"))
+            checker.fail(loc, WORDS.text("unknown_pattern", pattern=item), hint=hint)
         elif item in found:
-            checker.fail(loc, f"'in_place' lists '{item}' twice", hint="remove one")
+            checker.fail(loc, WORDS.text("in_place_twice", pattern=item), hint=said("remove_one"))
         else:
             found.append(item)
     return tuple(sorted(found))
@@ -217,24 +218,26 @@ def check_answers(
         AnswersError: one located problem per mistake, all reported at once.
     """
     if doc.data is None:
-        raise AnswersError(
-            [doc.problem((), "the answers file is empty", hint="see examples/ for the expected layout")]
-        )
+        raise AnswersError([doc.problem((), WORDS.text("empty"), hint=WORDS.text("layout_hint"))])
     _check_layout(doc)
     parsed = validate(doc, AnswersFile)
     checker = _Checker(doc, questionnaire)
     if parsed.questionnaire != questionnaire.id:
         checker.fail(
             ("questionnaire",),
-            f"answers are for questionnaire '{parsed.questionnaire}', not '{questionnaire.id}'",
-            hint="pass the matching --questionnaire",
+            WORDS.text("other_questionnaire", given=parsed.questionnaire, expected=questionnaire.id),
+            hint=WORDS.text("pass_questionnaire"),
         )
     if parsed.questionnaire_version is not None and parsed.questionnaire_version > questionnaire.version:
         checker.fail(
             ("questionnaire_version",),
-            f"answers are for version {parsed.questionnaire_version} of questionnaire "
-            f"'{questionnaire.id}', newer than this one (version {questionnaire.version})",
-            hint="use the advisor and questionnaire the answers were written with",
+            WORDS.text(
+                "newer",
+                given=parsed.questionnaire_version,
+                questionnaire=questionnaire.id,
+                version=questionnaire.version,
+            ),
+            hint=WORDS.text("same_versions"),
         )
     known_ids = [q.id for q in questionnaire.questions()]
     for question_id in parsed.answers:
@@ -242,8 +245,8 @@ def check_answers(
             near = closest(str(question_id), known_ids)
             checker.fail(
                 ("answers", question_id),
-                f"unknown question '{question_id}'",
-                hint=f"did you mean '{near}'?" if near else "see the questionnaire for the question ids",
+                WORDS.text("unknown_question", question=question_id),
+                hint=did_you_mean(near, WORDS.text("question_ids")),
                 key=True,
             )
     for force_id, weight in parsed.forces.items():
@@ -251,14 +254,12 @@ def check_answers(
             near = closest(str(force_id), list(forces))
             checker.fail(
                 ("forces", force_id),
-                f"unknown force '{force_id}'",
-                hint=f"did you mean '{near}'?" if near else f"known forces: {', '.join(forces)}",
+                WORDS.text("unknown_force", force=force_id),
+                hint=did_you_mean(near, WORDS.text("known_forces", forces=", ".join(forces))),
                 key=True,
             )
         elif isinstance(weight, bool) or not isinstance(weight, int) or not 0 <= weight <= 5:
-            checker.fail(
-                ("forces", force_id), f"force '{force_id}' needs a weight from 0 to 5, got {weight!r}"
-            )
+            checker.fail(("forces", force_id), WORDS.text("weight", force=force_id, value=repr(weight)))
     in_place = _check_in_place(checker, parsed.in_place, patterns)
     weights = {f: parsed.forces.get(f, force.default_weight) for f, force in forces.items()}
     weights = {
@@ -269,26 +270,26 @@ def check_answers(
     values: dict[str, Any] = {}
     ignored: list[str] = []
     not_asked: set[str] = set()
-    for question, asked in walk(questionnaire, lambda q: values.get(q, UNKNOWN_VALUE), weights.__getitem__):
+    for question, asked in walk(questionnaire, lambda q: values.get(q, UNKNOWN), weights.__getitem__):
         if not asked:
-            values[question.id] = UNKNOWN_VALUE
+            values[question.id] = UNKNOWN
             not_asked.add(question.id)
             if question.id in parsed.answers:
                 ignored.append(question.id)
             continue
         if question.id in parsed.answers:
             value = checker.value(question, parsed.answers[question.id])
-            values[question.id] = UNKNOWN_VALUE if value is None else value
+            values[question.id] = UNKNOWN if value is None else value  # None: refused, reported
         elif question.required:
             checker.fail(
                 ("answers",),
-                f"required question '{question.id}' is not answered",
-                hint=f"add '{question.id}: ...' under answers",
+                WORDS.text("required", question=question.id),
+                hint=WORDS.text("add_answer", question=question.id),
             )
         elif question.default is not None:
             values[question.id] = question.default
         else:
-            values[question.id] = UNKNOWN_VALUE
+            values[question.id] = UNKNOWN
     notes = _check_notes(checker, parsed.notes, known_ids)
     if checker.problems:
         raise AnswersError(checker.problems)

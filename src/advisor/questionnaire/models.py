@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from enum import StrEnum
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, Field, model_validator
@@ -11,10 +10,9 @@ from pydantic import AfterValidator, Field, model_validator
 from advisor.base.i18n import Text
 from advisor.base.model import Frozen
 from advisor.base.yamlfile import INT64_MAX, INT64_MIN
-from advisor.catalog.conditions import Condition
-
-#: The answer that means "don't know"; rules treat it as unknown, never as a guess.
-UNKNOWN = "unknown"
+from advisor.catalog.conditions import UNKNOWN, Condition
+from advisor.questionnaire.kind_base import QuestionType
+from advisor.questionnaire.kinds import kind_of
 
 _QID = re.compile(r"^[a-z][a-z0-9_]*$")
 
@@ -26,16 +24,6 @@ def _snake(value: str) -> str:
 
 
 QuestionId = Annotated[str, AfterValidator(_snake)]
-
-
-class QuestionType(StrEnum):
-    """The kinds of question an interview can ask."""
-
-    SELECT = "select"
-    MULTISELECT = "multiselect"
-    CONFIRM = "confirm"
-    INTEGER = "integer"
-    TEXT = "text"
 
 
 class Choice(Frozen):
@@ -99,30 +87,12 @@ class Question(Frozen):
 
     def _default_problem(self) -> str | None:
         """Why the default is not an answer this question accepts (``None``: it is, or there is none)."""
-        default, kind = self.default, self.type
+        default = self.default
         if default is None:
             return None
         if default == UNKNOWN:
             return None if self.allow_unknown else 'needs allow_unknown: true to mean "don\'t know"'
-        offered = [c.value for c in self.choices]
-        if kind is QuestionType.SELECT and not (isinstance(default, str) and default in offered):
-            return f"is not one of the choices: {', '.join(offered)}"
-        if kind is QuestionType.MULTISELECT:
-            if not isinstance(default, list | tuple) or not all(isinstance(v, str) for v in default):
-                return "must be a list of choices, such as [" + ", ".join(offered[:2]) + "]"
-            if any(v not in offered for v in default) or len(set(default)) != len(default):
-                return f"must list distinct choices from: {', '.join(offered)}"
-        if kind is QuestionType.CONFIRM and not isinstance(default, bool):
-            return "must be true or false"
-        if kind is QuestionType.INTEGER:
-            if isinstance(default, bool) or not isinstance(default, int):
-                return "must be a whole number"
-            low, high = self.minimum, self.maximum
-            if (low is not None and default < low) or (high is not None and default > high):
-                return f"is outside the range {low}..{high}"
-        if kind is QuestionType.TEXT and not isinstance(default, str):
-            return "must be text"
-        return None
+        return kind_of(self).default_problem(self, default)
 
     def choice(self, value: str) -> Choice | None:
         """The offered choice with this value, if any."""

@@ -15,13 +15,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+from advisor.base.i18n import Text
 from advisor.base.resources import display_path
 from advisor.base.yamlfile import parse_yaml, read_yaml
 from advisor.catalog.models import Force
 from advisor.errors import AnswersError, DataFileError, Problem
 from advisor.questionnaire.answers import Answers, check_answers, check_value
+from advisor.questionnaire.answers_words import WORDS, did_you_mean
 from advisor.questionnaire.checks import closest
-from advisor.questionnaire.models import Questionnaire, QuestionType
+from advisor.questionnaire.kinds import kind_of
+from advisor.questionnaire.models import Questionnaire
 
 FORCE_PREFIX = "force."
 
@@ -61,20 +64,19 @@ def set_argument(kind: Literal["answer", "force"], key: str, value: Any) -> str:
     return f"{prefix}{key}={format_value(value)}"
 
 
-def _read_value(text: str) -> tuple[Any, str | None]:
+def _read_value(text: str) -> tuple[Any, Text | None]:
     """The YAML value of ``text``, or why it is not a scalar or flow list."""
     if not text.strip():
-        return None, "needs a value after '='"
+        return None, WORDS.text("set_empty")
     try:
         value = parse_yaml(text, "--set").data
     except DataFileError as exc:
-        return None, f"'{text}' is not a valid value: " + exc.problems[0].message.removeprefix(
-            "not valid YAML: "
-        )
+        reason = exc.problems[0].message.removeprefix("not valid YAML: ")
+        return None, WORDS.text("set_not_yaml", text=text, reason=reason)
     if isinstance(value, dict) or (
         isinstance(value, list) and any(isinstance(v, list | dict) for v in value)
     ):
-        return None, f"'{text}' is not a single value or a [list] of values"
+        return None, WORDS.text("set_nested", text=text)
     return value, None
 
 
@@ -94,26 +96,21 @@ def parse_overrides(
         key, sep, text = arg.partition("=")
         key = key.strip()
         if not sep or not key:
-            problems.append(
-                Problem(name, "expected QUESTION=VALUE or force.NAME=WEIGHT", hint="e.g. --set team_count=12")
-            )
+            problems.append(Problem(name, WORDS.text("set_shape"), hint=WORDS.text("set_example")))
             continue
         value, error = _read_value(text)
         if error:
-            problems.append(
-                Problem(name, error, hint="e.g. --set team_count=12 or --set client_kinds=[web, mobile]")
-            )
+            problems.append(Problem(name, error, hint=WORDS.text("set_examples")))
             continue
         if key.startswith(FORCE_PREFIX):
             force_id = key[len(FORCE_PREFIX) :]
             if force_id not in forces:
                 near = closest(force_id, list(forces))
-                hint = f"did you mean 'force.{near}'?" if near else f"known forces: {', '.join(forces)}"
-                problems.append(Problem(name, f"unknown force '{force_id}'", hint=hint))
+                otherwise = WORDS.text("known_forces", forces=", ".join(forces))
+                hint = WORDS.text("mean_force", near=near) if near else otherwise
+                problems.append(Problem(name, WORDS.text("unknown_force", force=force_id), hint=hint))
             elif isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 5:
-                problems.append(
-                    Problem(name, f"force '{force_id}' needs a weight from 0 to 5, got {text.strip()}")
-                )
+                problems.append(Problem(name, WORDS.text("weight", force=force_id, value=text.strip())))
             else:
                 parsed.append(Override(arg, "force", force_id, value))
             continue
@@ -121,19 +118,13 @@ def parse_overrides(
         if question is None:
             near = closest(key, question_ids)
             if near is None and key in forces:
-                hint = f"to weigh the force, write --set force.{key}={text.strip()}"
+                hint = WORDS.text("weigh_instead", key=key, value=text.strip())
             else:
-                hint = f"did you mean '{near}'?" if near else "see the questionnaire for the question ids"
-            problems.append(Problem(name, f"unknown question '{key}'", hint=hint))
+                hint = did_you_mean(near, WORDS.text("question_ids"))
+            problems.append(Problem(name, WORDS.text("unknown_question", question=key), hint=hint))
             continue
-        raw = text.strip()
         # A choice or a text may look like another YAML type (``yes``, ``1``): keep what was typed.
-        kind = question.type
-        typed_as_other = kind is QuestionType.TEXT and value is not None and not isinstance(value, str)
-        if typed_as_other or (kind is QuestionType.SELECT and question.choice(raw) is not None):
-            value = raw
-        elif kind is QuestionType.MULTISELECT and question.choice(raw) is not None:
-            value = [raw]
+        value = kind_of(question).read_set(question, text.strip(), value)
         found = check_value(questionnaire, question, value, name)
         if found:
             problems.extend(found)

@@ -5,19 +5,21 @@ from __future__ import annotations
 from typing import Any
 
 from advisor.base.i18n import Lang
-from advisor.catalog.conditions import UNKNOWN_VALUE
+from advisor.catalog.conditions import UNKNOWN
 from advisor.core.recommendation import AnsweredValue, Recommendation
 from advisor.questionnaire.models import Question, Questionnaire
 from advisor.questionnaire.values import show_answer, walk
 from advisor.report.labels import label
 from advisor.report.view import ContextAnswer, ContextSection, ContextStatus
 
+#: The statuses of a question without an answer: its row's value is ``None``.
+_MISSING = frozenset({"unanswered", "not-applicable"})
+
 
 def display_answer(question: Question, value: Any, status: ContextStatus, lang: Lang) -> str:
-    """An answer as a reader sees it: choice labels, yes/no, or what is missing."""
-    if value is None:
-        key = {"unknown": "src_unknown", "not-applicable": "src_not-applicable"}.get(status)
-        return label(key or "src_unanswered", lang)
+    """An answer as a reader sees it: choice labels, yes/no, "don't know", or that it is missing."""
+    if status in _MISSING:
+        return label(f"src_{status}", lang)
     return show_answer(value, lang, question)
 
 
@@ -25,7 +27,7 @@ def _status(answered: AnsweredValue, asked: bool) -> ContextStatus:
     if answered.source == "not-asked":
         return "not-applicable"
     if answered.source == "answered":
-        return "unknown" if answered.value is None else "answered"
+        return "unknown" if answered.value == UNKNOWN else "answered"
     if answered.source == "default":
         return "default"
     # Unanswered: tell "the question did not apply" from "nobody answered it".
@@ -38,13 +40,11 @@ def build_context(
     """Every section of the questionnaire with its answers, marking defaults and unknowns; a
     section none of whose questions applied to this system is left out."""
     given = {a.question: a for a in recommendation.answers}
-    values = {q: UNKNOWN_VALUE if a.value is None else a.value for q, a in given.items()}
+    values = {q: a.value for q, a in given.items()}
     forces = recommendation.forces
     asked = {
         q.id
-        for q, is_asked in walk(
-            questionnaire, lambda q: values.get(q, UNKNOWN_VALUE), lambda f: forces.get(f, 0)
-        )
+        for q, is_asked in walk(questionnaire, lambda q: values.get(q, UNKNOWN), lambda f: forces.get(f, 0))
         if is_asked
     }
     sections = []
@@ -52,10 +52,12 @@ def build_context(
         rows = []
         for question in section.questions:
             answered = given.get(question.id) or AnsweredValue(
-                question=question.id, value=None, source="unknown"
+                question=question.id, value=UNKNOWN, source="unknown"
             )
             status = _status(answered, question.id in asked)
             value = list(answered.value) if isinstance(answered.value, list | tuple) else answered.value
+            if status in _MISSING:  # the reader is shown that there is no answer, not "don't know"
+                value = None
             rows.append(
                 ContextAnswer(
                     question=question.id,

@@ -13,7 +13,7 @@ from advisor.base.fileio import write_text_atomic
 from advisor.base.i18n import Lang
 from advisor.catalog.loader import Catalog
 from advisor.core.recommendation import Recommendation
-from advisor.errors import OutputError
+from advisor.errors import OutputError, said
 from advisor.questionnaire.models import Questionnaire
 from advisor.report.adr import render_adrs
 from advisor.report.adr_folder import FolderUpdate, update_adr_folder
@@ -80,4 +80,4 @@ def require_output(fmt: str, output: Path | None) -> None:
         OutputError: ``fmt`` is adr and ``output`` is None.
     """
     if fmt == "adr" and output is None:
-        raise OutputError("--format adr writes a folder of records; name it with --output FOLDER")
+        raise OutputError(said("adr_needs_folder"))

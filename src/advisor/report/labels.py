@@ -102,7 +102,6 @@ _LABELS: dict[str, tuple[str, str]] = {
     "no": ("no", "아니요"),
     "empty": ("(none)", "(없음)"),
     "src_default": ("default", "기본값"),
-    "src_unknown": ("don't know", "모름"),
     "src_unanswered": ("not answered", "답변 없음"),
     "src_not-applicable": ("not asked", "해당 없음"),
     "st_accepted": ("accepted drawback", "수용한 단점"),

@@ -24,6 +24,7 @@ from advisor.report.scope_rows import needed_text, not_assessed_rows, scope_name
 from advisor.report.view import (
     AdvisedRow,
     AlternativeRow,
+    ContextAnswer,
     ContextSection,
     DroppedRow,
     Explanation,
@@ -464,6 +465,11 @@ class _Builder:
         return tuple(steps)
 
 
+def _known(answer: ContextAnswer) -> bool:
+    """Whether the context has a value worth quoting for this answer (not missing, not blank)."""
+    return answer.status in {"answered", "default"} and bool(answer.value)
+
+
 def build_report(
     recommendation: Recommendation, catalog: Catalog, questionnaire: Questionnaire, lang: Lang = "en"
 ) -> Report:
@@ -473,7 +479,7 @@ def build_report(
     forces = builder.forces()
     open_issues = builder.open_issues()
     description = next(
-        (a.display for s in context for a in s.answers if a.question == "system_description" and a.value),
+        (a.display for s in context for a in s.answers if a.question == "system_description" and _known(a)),
         "",
     )
     system = recommendation.system
@@ -485,7 +491,7 @@ def build_report(
         questionnaire=recommendation.questionnaire,
         date=recommendation.date,
         deciders=next(
-            (a.display for s in context for a in s.answers if a.question == "deciders" and a.value),
+            (a.display for s in context for a in s.answers if a.question == "deciders" and _known(a)),
             "",
         ),
         context=context,

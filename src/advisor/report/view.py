@@ -34,7 +34,11 @@ class Ref(Frozen):
 
 
 class ContextAnswer(Frozen):
-    """One question and its answer as the assessment used it."""
+    """One question and its answer as the assessment used it.
+
+    The value is "unknown" for don't know, and null where the question has no answer
+    (not asked, or asked and not answered: the status says which).
+    """
 
     question: str
     prompt: str
