@@ -21,6 +21,7 @@ _WORDS: dict[str, tuple[str, str]] = {
         "답변에 따라 질문 수가 바뀌었습니다: {was}개에서 {total}개로.",
     ),
     "unknown": ("Don't know", "모름"),
+    "required": ("An answer is required", "답변이 필요합니다"),
     "unknown_help": (
         "The advisor treats the answer as unknown instead of guessing.",
         "어드바이저는 추측하지 않고 알 수 없음으로 처리합니다.",
