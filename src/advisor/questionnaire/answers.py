@@ -10,7 +10,7 @@ a question whose ``when`` does not hold) and every force with a weight.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,7 +24,7 @@ from advisor.catalog.models import Force
 from advisor.errors import AnswersError, Problem, Words, said
 from advisor.questionnaire.answers_words import WORDS, did_you_mean
 from advisor.questionnaire.checks import closest
-from advisor.questionnaire.models import Question, Questionnaire
+from advisor.questionnaire.models import Choice, Question, Questionnaire
 from advisor.questionnaire.values import checked_value, walk
 
 
@@ -90,12 +90,8 @@ def in_place_patterns(answers: Answers, questionnaire: Questionnaire) -> tuple[s
     (``in_place:`` on the choice), so the starting point is a fact like any listed pattern.
     """
     found = set(answers.in_place)
-    for question in questionnaire.questions():
-        value = answers.value(question.id)
-        picked = value if isinstance(value, list) else [value]
-        for choice in question.choices:
-            if choice.value in picked:
-                found.update(choice.in_place)
+    for choice in _picked_choices(answers, questionnaire):
+        found.update(choice.in_place)
     return tuple(sorted(found))
 
 
@@ -106,13 +102,17 @@ def scope_groups(answers: Answers, questionnaire: Questionnaire) -> tuple[str, .
     names the patterns it implies; the groups of every picked choice make the scope.
     """
     found: set[str] = set()
+    for choice in _picked_choices(answers, questionnaire):
+        found.update(choice.scope)
+    return tuple(sorted(found))
+
+
+def _picked_choices(answers: Answers, questionnaire: Questionnaire) -> Iterator[Choice]:
+    """Every choice the answers pick, in questionnaire order (one of a select, any of a checkbox)."""
     for question in questionnaire.questions():
         value = answers.value(question.id)
         picked = value if isinstance(value, list) else [value]
-        for choice in question.choices:
-            if choice.value in picked:
-                found.update(choice.scope)
-    return tuple(sorted(found))
+        yield from (choice for choice in question.choices if choice.value in picked)
 
 
 @dataclass
