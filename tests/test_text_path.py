@@ -79,28 +79,62 @@ def test_an_error_message_shows_control_characters_written_out(runner: CliRunner
     assert "unknown question 'team\\x1b]0;x\\x07_count'" in result.stderr
 
 
+#: DEL and C1 controls (NEL, CSI), a right-to-left override, a line separator, and Korean.
+HOSTILE_NAME = "Orders\x7f \x85 \x9b2J \u202eevil\u202c \u2028 한국"
+HOSTILE_NOTE = "Ships\x9b31m boxes\x85 weekly\x7f; 주문"
+
+
+def _strings(data: object) -> list[str]:
+    if isinstance(data, dict):
+        return [s for key, value in data.items() for s in (key, *_strings(value))]
+    if isinstance(data, list):
+        return [s for value in data for s in _strings(value)]
+    return [data] if isinstance(data, str) else []
+
+
 @pytest.mark.parametrize(
     "args",
-    [["recommend", "--json"], ["report", "--format", "json"], ["whatif", "--json"]],
-    ids=" ".join,
+    [
+        ["recommend", "{a}", "--json"],
+        ["recommend", "{folder}", "--json"],
+        ["report", "{a}", "--format", "json"],
+        ["report", "{a}", "--format", "json", "--output", "{out}"],
+        ["whatif", "{a}", "--json"],
+        ["explain", "{a}", "saga", "--json"],
+        ["diff", "{b}", "{a}", "--json"],
+    ],
+    ids=lambda args: " ".join(a for a in args if "{" not in a),
 )
 def test_json_escapes_del_c1_and_reordering_characters(
     runner: CliRunner, tmp_path: Path, args: list[str]
 ) -> None:
-    name = "Orders\x7f \x85 \x9b2J \u202eevil\u202c \u2028 한국"
-    answers = tmp_path / "a.yaml"
+    """A system name and a free-text answer with DEL, C1 and reordering characters: every
+    JSON document (stdout or file) holds them as \\u escapes, and reads back unchanged."""
+    folder = tmp_path / "systems"
+    folder.mkdir()
+    answers = folder / "a.yaml"
     answers.write_text(
-        'questionnaire: default\nanswers:\n  system_name: "Orders\\x7f \\x85 \\x9b2J \\u202eevil\\u202c'
-        ' \\u2028 한국"\n  team_count: 3\n',
+        "questionnaire: default\nanswers:\n"
+        '  system_name: "Orders\\x7f \\x85 \\x9b2J \\u202eevil\\u202c \\u2028 한국"\n'
+        '  system_description: "Ships\\x9b31m boxes\\x85 weekly\\x7f; 주문"\n'
+        "  team_count: 3\n",
         encoding="utf-8",
     )
-    result = runner.invoke(cli, [args[0], str(answers), *args[1:]])
+    before = tmp_path / "b.yaml"
+    before.write_text("questionnaire: default\nanswers:\n  system_name: Orders\n  team_count: 3\n")
+    out = tmp_path / "report.json"
+    paths = {"{a}": str(answers), "{b}": str(before), "{folder}": str(folder), "{out}": str(out)}
+    result = runner.invoke(cli, [paths.get(arg, arg) for arg in args])
     assert result.exit_code == 0, result.output
+    written = out.read_bytes() if "--output" in args else result.stdout_bytes
+    text = written.decode("utf-8")
     for raw in ("\x7f", "\x85", "\x9b", "\u202e", "\u2028"):
-        assert raw not in result.stdout
-    assert "Orders\\u007f \\u0085 \\u009b2J \\u202eevil\\u202c \\u2028 한국" in result.stdout
-    document = json.loads(result.stdout)
-    assert name in json.dumps(document, ensure_ascii=False)
+        assert raw not in text
+    assert "Orders\\u007f \\u0085 \\u009b2J \\u202eevil\\u202c \\u2028 한국" in text  # Korean as is
+    strings = _strings(json.loads(written))
+    assert any(HOSTILE_NAME in s for s in strings)  # explain names the system inside a sentence
+    if args[0] not in {"whatif", "explain"}:  # the documents that carry the answers
+        assert HOSTILE_NOTE in strings
 
 
 def test_json_of_clean_text_is_what_json_writes() -> None:
