@@ -117,7 +117,7 @@ class Agenda(Standing):
         for pattern_id in sorted(self.adopted):
             if self.adopted[pattern_id].origin == IN_PLACE:
                 continue
-            for alt in sorted(self.relations.exclusive[pattern_id]):
+            for alt in self.relations.exclusive_by_id[pattern_id]:
                 if alt in self.adopted or self.total(alt) <= self.total(pattern_id):
                     continue
                 others = self.relations.exclusive[alt] - {pattern_id}
@@ -134,11 +134,14 @@ class Agenda(Standing):
         return list(self._candidates())
 
     def _candidates(self) -> Iterator[tuple[str, IssueKey | None]]:
-        scores, resolvers = self._rule_scores, self.resolvers()
+        scores, resolvers, adopted = self._rule_scores, self.resolvers(), self.adopted
         open_groups = self._open_required_groups()
+        group = self.relations.group
         for pattern_id in self.ranked():
+            if pattern_id in adopted:
+                continue  # adopted once and for all
             score = scores.get(pattern_id, 0)
-            fallback = bool(open_groups) and self.catalog.patterns[pattern_id].group in open_groups
+            fallback = bool(open_groups) and group[pattern_id] in open_groups
             if not fallback and (score < 0 or (score == 0 and pattern_id not in resolvers)):
                 continue  # neither favoured by the rules nor resolving an open issue
             issue = resolvers.get(pattern_id)
@@ -150,19 +153,30 @@ class Agenda(Standing):
 
     def _open_required_groups(self) -> set[str]:
         """The required groups still undecided for which no rule or issue brings a candidate."""
-        groups = {g for g in self.catalog.groups if self.undecided(g)}
-        for group_id in sorted(groups):
-            for pattern_id in self.catalog.patterns:
-                if self.catalog.patterns[pattern_id].group != group_id:
-                    continue
+        decided = self._decided_groups()
+        groups = set()
+        for group_id, members in self.relations.required_groups:
+            if group_id in decided:
+                continue
+            for pattern_id in members:
                 score = self.rule_score(pattern_id)
                 wanted = (score > 0 and self.enterable(pattern_id)) or (
                     score >= 0 and self.resolving(pattern_id) is not None
                 )
                 if wanted and self._admissible(pattern_id):
-                    groups.discard(group_id)
                     break
+            else:
+                groups.add(group_id)
         return groups
+
+    def _decided_groups(self) -> set[str]:
+        """The groups an adopted pattern decides (one in place only unless its rules advise against it)."""
+        group = self.relations.group
+        return {
+            group[p]
+            for p, adoption in self.adopted.items()
+            if adoption.origin != IN_PLACE or self.rule_score(p) >= 0
+        }
 
     def undecided(self, group_id: str) -> bool:
         """Whether ``group_id`` is a required decision that no adopted pattern makes yet.
@@ -171,13 +185,7 @@ class Agenda(Standing):
         reconsidered, and the decision is open again).
         """
         group = self.catalog.groups.get(group_id)
-        if group is None or not group.required:
-            return False
-        return not any(
-            self.catalog.patterns[p].group == group_id
-            and (adoption.origin != IN_PLACE or self.rule_score(p) >= 0)
-            for p, adoption in self.adopted.items()
-        )
+        return group is not None and group.required and group_id not in self._decided_groups()
 
     def by_default(self, pattern_id: str) -> bool:
         """Whether ``pattern_id`` was adopted only because its group is a required decision:
@@ -309,10 +317,9 @@ class Agenda(Standing):
         unmeetable = self.unmeetable(pattern_id)
         if unmeetable:
             return ("requirement", min(unmeetable[0].any_of))  # by id: catalog order must not matter
-        exclusive = self.relations.exclusive[pattern_id]
         blockers = [
             a
-            for a in sorted(exclusive)
+            for a in self.relations.exclusive_by_id[pattern_id]
             if a in self.adopted and a != instead_of and not self.displaced(a, pattern_id)
         ]
         if blockers:

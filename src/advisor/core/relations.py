@@ -19,13 +19,17 @@ from advisor.catalog.models import Choice
 class Relations:
     """Alternatives, exclusions, predecessors, resolved issues of every pattern, by id, and
     the rules about it that test recommended patterns or raised issues (the only rules
-    that can still fire once the answers are in)."""
+    that can still fire once the answers are in); each pattern's group, and the patterns
+    of each required group (a decision every system makes)."""
 
     alternatives: dict[str, tuple[str, ...]]
     exclusive: dict[str, frozenset[str]]
+    exclusive_by_id: dict[str, tuple[str, ...]]  # the same, sorted: the order the agenda walks them in
     predecessors: dict[str, frozenset[str]]
     resolves: dict[str, frozenset[str]]
     derived_rules: dict[str, tuple[str, ...]]
+    group: dict[str, str]
+    required_groups: tuple[tuple[str, tuple[str, ...]], ...]  # (group, its patterns), by group id
 
     @classmethod
     def of(cls, catalog: Catalog) -> Relations:
@@ -48,11 +52,13 @@ class Relations:
             for resolver in issue.resolved_by:
                 if resolver in resolves:
                     resolves[resolver].add(issue.id)
+        exclusive = {
+            p: frozenset(a for a in alts if a != p and excludes(p, a)) for p, alts in alternatives.items()
+        }
         return cls(
             alternatives={p: tuple(sorted(alts - {p})) for p, alts in alternatives.items()},
-            exclusive={
-                p: frozenset(a for a in alts if a != p and excludes(p, a)) for p, alts in alternatives.items()
-            },
+            exclusive=exclusive,
+            exclusive_by_id={p: tuple(sorted(alts)) for p, alts in exclusive.items()},
             predecessors={p: frozenset(patterns[p].related.predecessor) for p in patterns},
             resolves={p: frozenset(ids) for p, ids in resolves.items()},
             derived_rules={
@@ -66,4 +72,10 @@ class Relations:
                 )
                 for p in patterns
             },
+            group={p: pattern.group for p, pattern in patterns.items()},
+            required_groups=tuple(
+                (g, tuple(p for p, pattern in patterns.items() if pattern.group == g))
+                for g in sorted(catalog.groups)
+                if catalog.groups[g].required
+            ),
         )

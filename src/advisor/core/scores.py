@@ -1,7 +1,8 @@
 """How the agenda scores a pattern: the weights of the rules that fired, plus its fit with
 the prioritised forces.
 
-Fit depends on the answers alone, so it is computed once per pattern; rule scores change
+Fit depends on the force weights alone, so it is computed once per pattern for each set of
+weights (and shared by the assessments of one catalog that give the same); rule scores change
 only when rules fire, and the ranking of every pattern is kept until they do. The
 agenda (:mod:`advisor.core.agenda`) decides with these scores.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from weakref import ref
 
 from advisor.catalog.loader import Catalog
 from advisor.catalog.models import Effect, ForceEffect, Verdict
@@ -34,6 +36,21 @@ def _contribution(
 def _score(rules: int, forces: float, total: float, _key: str) -> Score:
     """One score, shared by the results that show the same (``_key``: the numbers' repr)."""
     return Score(rules=rules, forces=forces, total=total)
+
+
+Weights = tuple[tuple[str, int], ...]
+
+#: Per catalog (by id, while it lives): the fit of every pattern for each set of force weights.
+_FITS: dict[int, tuple[ref[Catalog], dict[Weights, dict[str, float]]]] = {}
+_FITS_MAX = 256  # sets of weights kept per catalog (each ~ a float per pattern)
+
+
+def _fits_of(catalog: Catalog) -> dict[Weights, dict[str, float]]:
+    key = id(catalog)
+    entry = _FITS.get(key)
+    if entry is None or entry[0]() is not catalog:
+        entry = _FITS[key] = (ref(catalog, lambda _gone: _FITS.pop(key, None)), {})
+    return entry[1]
 
 
 @dataclass
@@ -105,14 +122,27 @@ class Scores:
         return self._fit[pattern_id]
 
     def fit(self, pattern_id: str) -> float:
-        """How well ``pattern_id`` serves the prioritised forces (cached per pattern).
+        """How well ``pattern_id`` serves the prioritised forces (cached per set of weights).
 
         Computed from the numbers alone: ranking asks for the fit of every pattern, the
         contribution models are built only for the patterns a result shows.
         """
-        if pattern_id not in self._fit_total:
-            self._fit_total[pattern_id] = round(sum(e[2] for e in self._effects(pattern_id)), 2)
+        if not self._fit_total:
+            self._fit_total = self._fits()
         return self._fit_total[pattern_id]
+
+    def _fits(self) -> dict[str, float]:
+        """The fit of every pattern with these answers' weights (worked out once per set of weights)."""
+        fits = _fits_of(self.catalog)
+        weights = tuple(sorted(self.answers.forces.items()))
+        found = fits.get(weights)
+        if found is None:
+            if len(fits) >= _FITS_MAX:
+                fits.clear()
+            found = fits[weights] = {
+                p: round(sum(e[2] for e in self._effects(p)), 2) for p in self.catalog.patterns
+            }
+        return found
 
     def total(self, pattern_id: str) -> float:
         """The score by which candidates are ranked: rule weights plus force fit."""

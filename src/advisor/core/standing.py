@@ -116,9 +116,14 @@ class Standing(Scores):
         """
         if pattern_id in self._blocked:
             return self._blocked[pattern_id]
-        exclusive = self.relations.exclusive[pattern_id]
+        adopted = self.adopted
         blocker = next(
-            (a for a in sorted(exclusive) if a in self.adopted and not self.displaced(a, pattern_id)), None
+            (
+                a
+                for a in self.relations.exclusive_by_id[pattern_id]
+                if a in adopted and not self.displaced(a, pattern_id)
+            ),
+            None,
         )
         self._blocked[pattern_id] = blocker
         return blocker
@@ -258,7 +263,8 @@ class Standing(Scores):
         known = self._conditions.get(id(condition))  # hashing a condition costs more than this
         if known is None or known[0] is not condition:
             known = self._conditions[id(condition)] = (condition, clauses_of(condition))
-        return any(not self.failing(clause) for clause in known[1])
+        leaf_holds = self._leaf_holds
+        return any(all(leaf_holds(leaf) for leaf in clause) for clause in known[1])
 
     def failing(self, clause: Clause) -> list[Leaf]:
         """The tests of ``clause`` that do not hold."""
