@@ -11,12 +11,14 @@ import json
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner
 
 from advisor.base.jsonio import stable_json
+from advisor.base.resources import bundled_rules_dir
 from advisor.base.text import plain, visible, visible_line
 from advisor.cli.app import cli
-from conftest import FIXTURES
+from conftest import FIXTURES, ROOT
 
 HOSTILE = FIXTURES / "hostile"
 PACK = str(HOSTILE / "markup-pack")
@@ -140,3 +142,77 @@ def test_json_escapes_del_c1_and_reordering_characters(
 def test_json_of_clean_text_is_what_json_writes() -> None:
     data = {"b": ["한국어 ✔", 1, None], "a": {"x": "tab\there"}}
     assert stable_json(data) == json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+
+
+#: Pack and answer text that would colour the terminal red, ring its bell and start a
+#: control sequence (C1 CSI), then DEL and NEL.
+POISON = "\x1b[31mRED\x07\x9b\x7f\x85"
+
+
+def _poisoned(data: object) -> object:
+    """``data`` with every English and Korean text ending in :data:`POISON`."""
+    if isinstance(data, dict):
+        return {
+            key: value + POISON if key in ("en", "ko") and isinstance(value, str) else _poisoned(value)
+            for key, value in data.items()
+        }
+    if isinstance(data, list):
+        return [_poisoned(value) for value in data]
+    return data
+
+
+@pytest.fixture(scope="module")
+def poisoned(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The bundled catalog with every text poisoned, as a pack, and answers with a poisoned name."""
+    root = tmp_path_factory.mktemp("poisoned")
+    for source in bundled_rules_dir().rglob("*.yaml"):
+        target = root / "pack" / source.relative_to(bundled_rules_dir())
+        target.parent.mkdir(parents=True, exist_ok=True)
+        data = yaml.safe_load(source.read_text(encoding="utf-8"))
+        target.write_text(yaml.safe_dump(_poisoned(data), allow_unicode=True), encoding="utf-8")
+    answers = yaml.safe_load((ROOT / "examples" / "enterprise-escaping-monolith.yaml").read_text("utf-8"))
+    answers["answers"]["system_name"] = "Orders" + POISON
+    answers["answers"]["system_description"] = "Split" + POISON
+    (root / "answers.yaml").write_text(yaml.safe_dump(answers, allow_unicode=True), encoding="utf-8")
+    return root / "pack", root / "answers.yaml"
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["recommend", "{answers}"],
+        ["recommend", "{answers}", "--all"],
+        ["explain", "{answers}", "saga"],
+        ["whatif", "{answers}"],
+        ["diff", str(ROOT / "examples" / "startup-mvp.yaml"), "{answers}"],
+        ["patterns", "show", "saga"],
+        ["patterns", "graph"],
+        ["patterns", "graph", "--format", "dot"],
+        ["report", "{answers}", "--format", "md"],
+        ["report", "{answers}", "--format", "html"],
+        ["report", "{answers}", "--format", "adr", "--output", "{folder}"],
+    ],
+    ids=lambda args: " ".join(a for a in args if "{" not in a and "/" not in a),
+)
+def test_control_characters_in_any_pack_text_or_answer_never_reach_the_output(
+    runner: CliRunner, poisoned: tuple[Path, Path], tmp_path: Path, args: list[str], lang: str
+) -> None:
+    """Every text of the catalog (names, summaries, resulting context, reasons, risks, groups,
+    forces) and the system name carry escape sequences: every view, every report format and
+    every diagram shows them written out (``\\x1b[31m``), on a terminal or in a file."""
+    pack, answers = poisoned
+    folder = tmp_path / "adr"
+    filled = [{"{answers}": str(answers), "{folder}": str(folder)}.get(a, a) for a in args]
+    # color=True: output is not stripped of escape sequences as it would be off a terminal
+    result = runner.invoke(
+        cli, [*filled, "--rules", str(pack), "--lang", lang], color=True, terminal_width=160
+    )
+    assert result.exit_code == 0, result.output
+    outputs = {"stdout": result.stdout, "stderr": result.stderr}
+    outputs |= {path.name: path.read_text("utf-8") for path in sorted(folder.glob("*"))}
+    for name, text in outputs.items():
+        for raw in ("\x1b[31mRED", "\x07", "\x9b", "\x7f", "\x85"):
+            assert raw not in text, (name, raw)
+    shown = "".join(outputs.values()).replace("\\\\", "\\")  # DOT doubles the backslash
+    assert "\\x1b[31mRED\\x07\\x9b\\x7f" in shown.replace("\\[", "[")  # Markdown escapes the bracket

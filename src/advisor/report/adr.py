@@ -21,6 +21,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from advisor.base.i18n import Lang
+from advisor.base.text import visible
 from advisor.report.labels import label
 from advisor.report.markdown import md
 from advisor.report.view import ContextAnswer, PatternEntry, Report
@@ -288,7 +289,7 @@ def render_record(
     supersedes: Sequence[RecordRef] = (),
 ) -> str:
     """One decision record (MADR) for ``entry``, numbered ``number``; ``refs`` locates the other records."""
-    return _Record(report, refs).text(entry, number, supersedes)
+    return visible(_Record(report, refs).text(entry, number, supersedes))
 
 
 def render_index(report: Report, rows: Sequence[IndexRow]) -> str:
@@ -309,7 +310,7 @@ def render_index(report: Report, rows: Sequence[IndexRow]) -> str:
         for row in sorted(rows, key=lambda r: r.number):
             ref = f"[{row.number:04d}]({row.file})"
             lines.append(f"| {ref} | {row.title} | {status_label(row.status, lang)} |")
-    return "\n".join(lines).rstrip() + "\n"
+    return visible("\n".join(lines).rstrip() + "\n")
 
 
 def numbered(report: Report, first: int = 1) -> dict[str, RecordRef]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from advisor.base.i18n import Lang
+from advisor.base.text import visible
 from advisor.catalog.loader import Catalog
 from advisor.report.graph import mermaid_label
 
@@ -65,7 +66,7 @@ def pattern_graph(catalog: Catalog, group: str | None = None) -> PatternGraph:
 
 
 def _dot_quote(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+    return '"' + visible(text).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
 
 
 def _mermaid_id(entry_id: str, prefix: str = "p") -> str:

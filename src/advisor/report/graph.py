@@ -10,6 +10,7 @@ import re
 from collections.abc import Mapping
 
 from advisor.base.model import Frozen
+from advisor.base.text import visible
 
 _FILL = re.compile(r"^#[0-9a-fA-F]{6}$")
 
@@ -51,7 +52,7 @@ def mermaid_label(text: str) -> str:
     becoming HTML, keep a ``#`` or ``&`` in the text from starting an entity, and keep
     ``%%{...}%%`` from becoming a directive.
     """
-    flat = " ".join(text.split()).replace("#", "#35;").replace("&", "#amp;").replace("%", "#37;")
+    flat = " ".join(visible(text).split()).replace("#", "#35;").replace("&", "#amp;").replace("%", "#37;")
     return '"' + flat.replace('"', "#quot;").replace("<", "#lt;").replace(">", "#gt;") + '"'
 
 

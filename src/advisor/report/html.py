@@ -14,6 +14,7 @@ from importlib import resources
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from advisor.base.text import visible
 from advisor.report.graph_svg import to_svg
 from advisor.report.labels import label, labels
 from advisor.report.plan import phase_group
@@ -68,4 +69,4 @@ def render_html(report: Report) -> str:
         csp=CONTENT_SECURITY_POLICY,
         stylesheet=_stylesheet(),
     )
-    return text.rstrip() + "\n"
+    return visible(text.rstrip() + "\n")

@@ -214,7 +214,7 @@ def _risks(result: Recommendation, catalog: Catalog, lang: Lang, limit: int | No
         title = risk_title(risk, catalog, lang)
         mitigation = rule.mitigation.get(lang) if rule else ""
         severity = Text(label(f"severity_{risk.severity}", lang), style=_SEVERITY_STYLE[risk.severity])
-        table.add_row(severity, title, mitigation)
+        table.add_row(severity, plain(title), plain(mitigation))
     return table
 
 
