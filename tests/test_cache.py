@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 import shutil
 import subprocess
 import sys
@@ -47,6 +48,12 @@ def test_a_stored_catalog_comes_back_equal(cache_dir: Path, pack: Path) -> None:
     assert len(list(cache_dir.glob("catalog-*.pickle"))) == 1
     _, found = cache.load((pack,), None)
     assert found == compiled
+    # Where each entry came from comes back too (unpickled on first use), down to key positions.
+    assert dict(found[0].sources) == dict(compiled[0].sources)
+    some_pattern = sorted(compiled[0].patterns)[0]
+    located = found[0].source("pattern", some_pattern).problem("m", at=("name",))
+    assert located == compiled[0].source("pattern", some_pattern).problem("m", at=("name",))
+    assert located.line is not None
     advisor = Advisor(found[0], found[1], clauses=found[2])
     fresh = Advisor(compiled[0], compiled[1])
     answers = fresh.read_answers(ROOT / "examples" / "enterprise-escaping-monolith.yaml")
@@ -73,6 +80,12 @@ def test_corrupt_or_foreign_entries_are_ignored(cache_dir: Path, pack: Path) -> 
     for content in (b"", b"\x80\x05garbage", entry.read_bytes()[:1000]):
         entry.write_bytes(content)
         assert cache.load((pack,), None) == (key, None)
+    # An entry whose separately stored sources were damaged is ignored as a whole.
+    cache.store(key, _compiled((pack,)))
+    parts = list(pickle.loads(entry.read_bytes()))
+    parts[4] = parts[4][:-2] + b"x."
+    entry.write_bytes(pickle.dumps(tuple(parts)))
+    assert cache.load((pack,), None) == (key, None)
     other_key, _ = cache.load((), None)
     assert other_key is not None
     cache.store(other_key, _compiled(()))

@@ -171,9 +171,6 @@ _TAGS_BY_TYPE: dict[type[BaseModel], str] = {
     IssueTest: "<issue>",
 }
 
-for _model in (AllOf, AnyOf, Not):
-    _model.model_rebuild()
-
 
 class ConditionError(ValueError):
     """A condition cannot be normalised (negated pattern/issue test, too many clauses)."""

@@ -9,7 +9,7 @@ the rest of the program can trust ids.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from difflib import get_close_matches
 from pathlib import Path
@@ -71,7 +71,8 @@ class Catalog:
     patterns: dict[str, Pattern]
     rules: dict[str, Rule]
     risks: dict[str, RiskRule] = field(default_factory=dict)
-    sources: dict[tuple[str, str], Source] = field(default_factory=dict, compare=False)
+    #: Read for messages and the written order of groups; the cache may hand it over lazily.
+    sources: Mapping[tuple[str, str], Source] = field(default_factory=dict, compare=False)
 
     def source(self, kind: str, entry_id: str) -> Source:
         """Where the entry of ``kind`` ('pattern', 'rule', ...) with ``entry_id`` was defined."""

@@ -363,10 +363,12 @@ class Pattern(PatternText):
     resolves. ``raises`` and ``declared`` are what the file wrote, with their sources.
     """
 
-    resulting_context: ResultingContext = ResultingContext()
-    related: Related = Related()
+    # The empty defaults are built without validation (all their fields have defaults), so
+    # that defining the class does not build their validators at import.
+    resulting_context: ResultingContext = ResultingContext.model_construct()
+    related: Related = Related.model_construct()
     raises: tuple[RaisedIssue, ...] = ()
-    declared: DeclaredRelations = DeclaredRelations()
+    declared: DeclaredRelations = DeclaredRelations.model_construct()
 
     def condition(self, issue_id: str) -> Condition | None:
         """The condition under which this pattern raises ``issue_id`` (``None``: always)."""
@@ -457,8 +459,8 @@ class RisksFile(Frozen):
 class PatternFile(PatternText):
     """A pattern file holds exactly one pattern; its relations are derived when it is loaded."""
 
-    resulting_context: ResultingContextFile = ResultingContextFile()
-    related: DeclaredRelations = DeclaredRelations()
+    resulting_context: ResultingContextFile = ResultingContextFile.model_construct()  # as in Pattern
+    related: DeclaredRelations = DeclaredRelations.model_construct()
 
 
 class ForcesFile(Frozen):

@@ -13,28 +13,35 @@ different is ignored and the catalog is loaded from its files, so the cache is n
 correctness risk; the folder is safe to delete at any time; ``ADVISOR_NO_CACHE=1`` turns
 it off. Like any file in the user's own cache, an entry is trusted as much as the user's
 home folder.
+
+Where each entry came from (the catalog's sources, with the position of every key of every
+file) is most of an entry's objects but is read only for messages and the terminal's order
+of groups: it is stored as a pickle of its own, checked when the entry is loaded and
+unpickled on first use.
 """
 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import os
 import pickle
 import sys
 import tempfile
-from collections.abc import Sequence
+import zlib
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from advisor.__about__ import __version__
 from advisor.base.resources import bundled_questionnaires_dir, bundled_rules_dir
 from advisor.catalog.conditions import Clause
-from advisor.catalog.loader import Catalog
+from advisor.catalog.loader import Catalog, Source
 from advisor.questionnaire.models import Questionnaire
 
 #: Bumped whenever the cached tuple changes shape.
-_FORMAT = 1
+_FORMAT = 2
 #: Entries kept; older ones are removed when a new one is written.
 _KEEP = 16
 #: A walk that meets more files than this gives up caching (a pack that big is not the case to speed up).
@@ -132,13 +139,16 @@ def load(rules: Sequence[Path], questionnaire: Path | None) -> tuple[str | None,
         return key, None
     if (
         isinstance(data, tuple)
-        and len(data) == 4
+        and len(data) == 6
         and data[0] == key
         and isinstance(data[1], Catalog)
         and isinstance(data[2], Questionnaire)
         and isinstance(data[3], dict)
+        and isinstance(data[4], bytes)
+        and data[5] == zlib.crc32(data[4])
     ):
-        return key, (data[1], data[2], data[3])
+        catalog = dataclasses.replace(data[1], sources=_Sources(data[4]))
+        return key, (catalog, data[2], data[3])
     return key, None
 
 
@@ -150,7 +160,17 @@ def store(key: str | None, compiled: Compiled) -> None:
     temporary: Path | None = None
     try:
         directory.mkdir(parents=True, exist_ok=True)
-        data = pickle.dumps((key, *compiled), protocol=pickle.HIGHEST_PROTOCOL)
+        catalog, questionnaire, clauses = compiled
+        sources = pickle.dumps(dict(catalog.sources), protocol=pickle.HIGHEST_PROTOCOL)
+        entry = (
+            key,
+            dataclasses.replace(catalog, sources={}),
+            questionnaire,
+            clauses,
+            sources,
+            zlib.crc32(sources),
+        )
+        data = pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL)
         with tempfile.NamedTemporaryFile(dir=directory, prefix=".catalog-", delete=False) as handle:
             temporary = Path(handle.name)
             handle.write(data)
@@ -162,3 +182,30 @@ def store(key: str | None, compiled: Compiled) -> None:
         if temporary is not None:
             with contextlib.suppress(OSError):
                 temporary.unlink(missing_ok=True)
+
+
+class _Sources(Mapping[tuple[str, str], Source]):
+    """A cached catalog's sources, unpickled on first use (a plain cold run never reads them)."""
+
+    def __init__(self, pickled: bytes) -> None:
+        self._pickled = pickled
+        self._sources: dict[tuple[str, str], Source] | None = None
+
+    def _loaded(self) -> dict[tuple[str, str], Source]:
+        if self._sources is None:
+            # Checked against its CRC when the entry was loaded, and written by this very version.
+            self._sources = pickle.loads(self._pickled)  # noqa: S301 - the user's own cache
+            self._pickled = b""
+        return self._sources
+
+    def __getitem__(self, key: tuple[str, str]) -> Source:
+        return self._loaded()[key]
+
+    def __iter__(self) -> Iterator[tuple[str, str]]:
+        return iter(self._loaded())
+
+    def __len__(self) -> int:
+        return len(self._loaded())
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return dict, (self._loaded(),)
