@@ -41,7 +41,9 @@ Invariants of the final state (the tests check them over generated answers):
 The scores live in :mod:`advisor.core.scores` and where each pattern stands in
 :mod:`advisor.core.standing`, which keeps every answer until the state changes. A step
 weighs the candidates lazily, best first, and stops at the first decision that need not
-wait: the result is the same as weighing them all.
+wait: the result is the same as weighing them all. It looks only at the patterns not adopted
+that could be candidates at all (favoured by the rules, resolving an open issue, or in an
+open required group), in the order of the ranking.
 """
 
 from __future__ import annotations
@@ -87,11 +89,20 @@ class Agenda(Standing):
     set_aside: dict[str, str] = field(default_factory=dict)  # pattern → the better rival it yields to
     _admissible_: dict[str, bool] = field(default_factory=dict)
     _may_fire_: dict[str, bool] = field(default_factory=dict)
+    _chosen_groups: set[str] = field(default_factory=set)  # the groups of patterns adopted, not in place
+    _in_place: list[str] = field(default_factory=list)
 
     def _changed(self) -> None:
         super()._changed()
         self._admissible_.clear()
         self._may_fire_.clear()
+
+    def _adopt(self, pattern_id: str, origin: str, parent: str | None, number: int) -> None:
+        super()._adopt(pattern_id, origin, parent, number)
+        if origin == IN_PLACE:
+            self._in_place.append(pattern_id)
+        else:
+            self._chosen_groups.add(self.relations.group[pattern_id])
 
     # -- decisions --------------------------------------------------------------------------
 
@@ -134,12 +145,17 @@ class Agenda(Standing):
         return list(self._candidates())
 
     def _candidates(self) -> Iterator[tuple[str, IssueKey | None]]:
-        scores, resolvers, adopted = self._rule_scores, self.resolvers(), self.adopted
+        scores, resolvers = self._rule_scores, self.resolvers()
         open_groups = self._open_required_groups()
         group = self.relations.group
-        for pattern_id in self.ranked():
-            if pattern_id in adopted:
-                continue  # adopted once and for all
+        # Only these can pass the test below: walking them in ranked order is walking the ranking.
+        pool = set(self.positive())
+        pool.update(resolvers)
+        for group_id, members in self.relations.required_groups:
+            if group_id in open_groups:
+                pool.update(members)
+        pool.difference_update(self.adopted)  # adopted once and for all
+        for pattern_id in self.in_ranked_order(pool):
             score = scores.get(pattern_id, 0)
             fallback = bool(open_groups) and group[pattern_id] in open_groups
             if not fallback and (score < 0 or (score == 0 and pattern_id not in resolvers)):
@@ -171,12 +187,10 @@ class Agenda(Standing):
 
     def _decided_groups(self) -> set[str]:
         """The groups an adopted pattern decides (one in place only unless its rules advise against it)."""
+        if not self._in_place:
+            return self._chosen_groups
         group = self.relations.group
-        return {
-            group[p]
-            for p, adoption in self.adopted.items()
-            if adoption.origin != IN_PLACE or self.rule_score(p) >= 0
-        }
+        return self._chosen_groups | {group[p] for p in self._in_place if self.rule_score(p) >= 0}
 
     def undecided(self, group_id: str) -> bool:
         """Whether ``group_id`` is a required decision that no adopted pattern makes yet.

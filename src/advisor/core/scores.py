@@ -9,7 +9,7 @@ agenda (:mod:`advisor.core.agenda`) decides with these scores.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from weakref import ref
@@ -67,6 +67,8 @@ class Scores:
     _fit_total: dict[str, float] = field(default_factory=dict)
     _total: dict[str, float] = field(default_factory=dict)
     _ranked: list[str] | None = None
+    _position: dict[str, int] = field(default_factory=dict)  # pattern → its place in the ranking
+    _positive: list[str] | None = None
 
     def record(self, firings: Sequence[Firing]) -> bool:
         """Take in rule firings: each rule counts once, its weight signed by its verdict.
@@ -86,7 +88,7 @@ class Scores:
                 self._favoured.add(rule.pattern)
             self._rule_scores[rule.pattern] = self._rule_scores.get(rule.pattern, 0) + signed
             self._total.pop(rule.pattern, None)
-            self._ranked = None
+            self._ranked = self._positive = None
         return new
 
     def rule_score(self, pattern_id: str) -> int:
@@ -164,4 +166,16 @@ class Scores:
         """Every pattern of the catalog, best first (kept until a rule fires)."""
         if self._ranked is None:
             self._ranked = sorted(self.catalog.patterns, key=self.rank)
+            self._position = {p: n for n, p in enumerate(self._ranked)}
         return self._ranked
+
+    def in_ranked_order(self, patterns: Iterable[str]) -> list[str]:
+        """``patterns`` (of the catalog) in the order of :meth:`ranked`: best first."""
+        self.ranked()
+        return sorted(patterns, key=self._position.__getitem__)
+
+    def positive(self) -> list[str]:
+        """The patterns the fired rules favour on balance (a positive rule score)."""
+        if self._positive is None:
+            self._positive = [p for p, score in self._rule_scores.items() if score > 0]
+        return self._positive

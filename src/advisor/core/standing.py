@@ -10,10 +10,9 @@ decisions with each pattern's standing worked out once.
 
 from __future__ import annotations
 
-from bisect import insort
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from weakref import ref
 
 from advisor.catalog.conditions import (
@@ -40,10 +39,20 @@ RULE, SUCCESSOR, REQUIREMENT, IN_PLACE = "rule", "successor", "requirement", "in
 IssueKey = tuple[str, str]  # (raiser, issue)
 
 
-@lru_cache(maxsize=1024)
+#: Conditions compiled, by identity (hashing a condition costs more than looking it up so);
+#: each entry keeps its condition, so an id is not reused while it is here.
+_CLAUSES: dict[int, tuple[Condition, tuple[Clause, ...]]] = {}
+_CLAUSES_MAX = 65_536
+
+
 def clauses_of(condition: Condition) -> tuple[Clause, ...]:
     """A condition compiled to disjunctive normal form (conditions are frozen, so cached)."""
-    return tuple(to_dnf(condition))
+    known = _CLAUSES.get(id(condition))
+    if known is None or known[0] is not condition:
+        if len(_CLAUSES) >= _CLAUSES_MAX:
+            _CLAUSES.clear()
+        known = _CLAUSES[id(condition)] = (condition, tuple(to_dnf(condition)))
+    return known[1]
 
 
 @dataclass(frozen=True)
@@ -82,7 +91,6 @@ class Standing(Scores):
     _unraised: list[tuple[str, RaisedIssue]] = field(default_factory=list)  # (raiser, its issue)
     _resolved: set[str] = field(default_factory=set)  # the issues an adopted pattern resolves
     _answer_tests: dict[int, tuple[Leaf, bool]] = field(default_factory=dict)  # id → (test, holds)
-    _conditions: dict[int, tuple[Condition, tuple[Clause, ...]]] = field(default_factory=dict)
     # Worked out from the current state (by pattern), forgotten when it changes.
     _open: list[IssueKey] | None = None
     _resolving: dict[str, IssueKey] | None = None  # resolver → the first open issue it resolves
@@ -95,11 +103,18 @@ class Standing(Scores):
         self.relations = relations_of(self.catalog)
 
     def _changed(self) -> None:
-        """Forget what was worked out from the state before it changed."""
-        self._open = self._resolving = self._links = None
+        """Forget what was worked out about each pattern from the state before it changed.
+
+        The open issues and their resolvers change only when an issue is raised or an
+        adopted pattern resolves a raised one: :meth:`_issues_changed`.
+        """
         self._blocked.clear()
         self._enterable.clear()
         self._satisfiable.clear()
+
+    def _issues_changed(self) -> None:
+        """Forget the open issues, their resolvers and links."""
+        self._open = self._resolving = self._links = None
 
     def record(self, firings: Sequence[Firing]) -> bool:
         """Take in rule firings: each rule counts once, its weight signed by its verdict."""
@@ -232,7 +247,12 @@ class Standing(Scores):
     def _adopt(self, pattern_id: str, origin: str, parent: str | None, number: int) -> None:
         depth = self.adopted[parent].depth + 1 if parent in self.adopted else 0
         self.adopted[pattern_id] = Adoption(origin, parent, depth, number)
-        self._resolved |= self.relations.resolves[pattern_id]
+        resolves = self.relations.resolves[pattern_id]
+        if not resolves <= self._resolved:
+            self._resolved |= resolves
+            if not resolves.isdisjoint(self.issue_facts):  # a raised issue may be resolved now
+                self._issues_changed()
+        self._links = None
         self._unraised += [(pattern_id, raised) for raised in self.catalog.patterns[pattern_id].raises]
         self._changed()
 
@@ -250,21 +270,37 @@ class Standing(Scores):
                 waiting.append((raiser, raised))
                 continue
             self.raised[(raiser, issue_id)] = number
-            insort(self._raised_order, (number, raiser, issue_id))
-            self._changed()
+            self._note_raised(number, raiser, issue_id)
             if issue_id not in self.issue_facts:
                 self.issue_facts.add(issue_id)
                 facts.append(issue_fact(issue_id))
+        if len(waiting) < len(self._unraised):
+            self._changed()
         self._unraised = waiting
         return facts
 
+    def _note_raised(self, number: int, raiser: str, issue_id: str) -> None:
+        """File a raised issue in the order of raising; the open issues and their resolvers
+        follow it, worked out again only when it is not the latest."""
+        order = self._raised_order
+        at = bisect_right(order, (number, raiser, issue_id))
+        order.insert(at, (number, raiser, issue_id))
+        self._links = None
+        if at < len(order) - 1 or self._open is None:
+            self._issues_changed()
+        elif issue_id not in self._resolved:  # a new open issue, the latest
+            key = (raiser, issue_id)
+            self._open = [*self._open, key]
+            if self._resolving is not None:
+                resolving = dict(self._resolving)
+                for resolver in self.catalog.issues[issue_id].resolved_by:
+                    resolving.setdefault(resolver, key)
+                self._resolving = resolving
+
     def holds(self, condition: Condition) -> bool:
         """Whether ``condition`` holds for the answers, the adopted patterns and the raised issues."""
-        known = self._conditions.get(id(condition))  # hashing a condition costs more than this
-        if known is None or known[0] is not condition:
-            known = self._conditions[id(condition)] = (condition, clauses_of(condition))
         leaf_holds = self._leaf_holds
-        return any(all(leaf_holds(leaf) for leaf in clause) for clause in known[1])
+        return any(all(leaf_holds(leaf) for leaf in clause) for clause in clauses_of(condition))
 
     def failing(self, clause: Clause) -> list[Leaf]:
         """The tests of ``clause`` that do not hold."""
