@@ -187,3 +187,35 @@ def test_the_default_view_names_the_answers_it_assumed(runner: CliRunner, tmp_pa
     assert "defaults assumed (1): cross_service_updates" in " ".join(said.stdout.split())
     # Every bundled example answers every question it is asked: no such line.
     assert "defaults assumed" not in runner.invoke(cli, ["recommend", str(EXAMPLES[0])]).stdout
+
+
+@pytest.mark.parametrize(
+    ("lang", "startup", "enterprise"),
+    [
+        (
+            "en",
+            ["· 1 later phase: see", "8 patterns in all: 2 key decisions, 1 consequence, 5 practices."],
+            ["In place: 1 pattern (0 kept, 1 to reconsider)"],
+        ),
+        (
+            "ko",
+            ["이후 단계 1개: --all", "전체 패턴 8개: 핵심 결정 2, 후속 결과 1, 실천 관행 5."],
+            ["이미 적용됨: 패턴 1개 (유지 0개, 재검토 1개)"],
+        ),
+    ],
+)
+def test_counts_read_right_for_one_and_for_many(
+    runner: CliRunner, lang: str, startup: list[str], enterprise: list[str]
+) -> None:
+    """One later phase, one consequence, one pattern in place: the English noun agrees with
+    the number; Korean counts with 개 either way."""
+    for example, expected in (
+        ("startup-mvp.yaml", startup),
+        ("enterprise-escaping-monolith.yaml", enterprise),
+    ):
+        result = runner.invoke(
+            cli, ["recommend", str(ROOT / "examples" / example), "--lang", lang], env={"COLUMNS": "400"}
+        )
+        assert result.exit_code == 0, result.output
+        for text in expected:
+            assert text in result.stdout

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import re
+import string
 
 import pytest
 from pydantic import BaseModel
@@ -46,6 +47,35 @@ def test_korean_phrases_call_a_force_poseu(book: str) -> None:
     for key, (en, ko) in PHRASEBOOKS[book].items():
         if re.search(r"\bforces?\b", re.sub(r"\{\w+\}", "", en), re.IGNORECASE):
             assert "포스" in ko or "강제" in ko, f"{book}[{key!r}]: {ko!r}"
+
+
+def test_an_english_count_agrees_with_its_noun_and_korean_needs_no_form() -> None:
+    book = Phrasebook(
+        {
+            "n": ("{count} {count:pattern|patterns}", "패턴 {count}개"),
+            "ok": ("ok: {what} {count:is|are} valid", "확인: {what} 유효"),
+        }
+    )
+    assert [book("n", "en", count=n) for n in (0, 1, 2)] == ["0 patterns", "1 pattern", "2 patterns"]
+    assert book("n", "ko", count=1) == "패턴 1개"
+    assert book("ok", "en", count=1, what="a") == "ok: a is valid"
+    assert book("ok", "en", count=2, what="a and b") == "ok: a and b are valid"
+    assert book("ok", "ko", count=2, what="a") == "확인: a 유효"  # Korean need not mention the count
+    assert placeholders("ok: {what} {count:is|are} valid") == {"what"}
+
+
+#: Words after a number that end in "s" but are verbs ("1 is", "1 scores"), not plural nouns.
+_VERBS = {"is", "was", "needs", "follows", "depends", "scores", "wins"}
+
+
+@pytest.mark.parametrize("book", sorted(PHRASEBOOKS))
+def test_no_english_phrase_says_one_with_a_plural_noun(book: str) -> None:
+    """Every placeholder filled with 1: no phrase reads "1 patterns" or "1 later phases"."""
+    for key, (en, _ko) in PHRASEBOOKS[book].items():
+        names = {name for _, name, _, _ in string.Formatter().parse(en) if name}
+        text = PHRASEBOOKS[book](key, "en", **dict.fromkeys(names, 1))
+        plurals = re.findall(r"(?<![\w.-])1 (?:(?:key|later|more) )?([a-z]+s)\b(?! file)", text)
+        assert not [word for word in plurals if word not in _VERBS], f"{book}[{key!r}]: {text!r}"
 
 
 def test_a_message_is_said_in_each_language_with_its_arguments() -> None:

@@ -21,7 +21,10 @@ Two kinds of text reach a reader:
   renderer may pass values that override a message's arguments (pattern names
   for ids, say). A Korean phrase writes a particle as its pair, ``{pattern}이(가)``;
   the one that agrees with the value is picked once it is filled in
-  (:mod:`advisor.base.korean`). Every phrasebook is one such table; add a phrase to the table
+  (:mod:`advisor.base.korean`). An English noun after a number says both its forms in
+  the placeholder of that number, singular first: ``{count} {count:pattern|patterns}``
+  reads "1 pattern", "0 patterns", "3 patterns" (Korean counts need no such form:
+  ``패턴 {count}개``). Every phrasebook is one such table; add a phrase to the table
   of the renderer that shows it, in both languages.
 """
 
@@ -86,9 +89,23 @@ def _shown(value: object) -> object:
     return value
 
 
+class _Counted(string.Formatter):
+    """Fills ``{count:one|many}`` with the form for ``count``, every other field as ``str.format`` does."""
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if "|" in format_spec:
+            one, many = format_spec.split("|", 1)
+            return one if value == 1 else many
+        return str(super().format_field(value, format_spec))
+
+
+_COUNTED = _Counted()
+
+
 def placeholders(text: str) -> frozenset[str]:
-    """The ``{names}`` a phrase fills in."""
-    return frozenset(name for _, name, _, _ in string.Formatter().parse(text) if name)
+    """The ``{names}`` a phrase fills in (not those it only counts by, ``{count:is|are}``)."""
+    fields = string.Formatter().parse(text)
+    return frozenset(name for _, name, spec, _ in fields if name and "|" not in (spec or ""))
 
 
 class Phrasebook(Mapping[str, tuple[str, str]]):
@@ -116,7 +133,8 @@ class Phrasebook(Mapping[str, tuple[str, str]]):
         text = ko if lang == "ko" else en
         if not values:
             return text
-        filled = text.format(**{k: _shown(v) for k, v in values.items()})
+        shown = {k: _shown(v) for k, v in values.items()}
+        filled = _COUNTED.vformat(text, (), shown) if "|" in text else text.format(**shown)
         return attach_particles(filled) if lang == "ko" else filled
 
     def say(self, message: Message, lang: Lang = "en", /, **values: object) -> str:

@@ -22,6 +22,9 @@ WORDS = Phrasebook(
             "--format adr은 결정 기록 폴더를 씁니다. --output FOLDER로 폴더를 지정하세요",
         ),
         "hint": ("hint", "힌트"),
-        "more": ("... and {count} more problems in this file", "... 이 파일에 문제가 {count}개 더 있습니다"),
+        "more": (
+            "... and {count} more {count:problem|problems} in this file",
+            "... 이 파일에 문제가 {count}개 더 있습니다",
+        ),
     }
 )

@@ -77,7 +77,10 @@ WORDS = Phrasebook(
             "check indentation, colons and quoting around this position",
             "이 위치 주변의 들여쓰기, 콜론, 따옴표를 확인하세요",
         ),
-        "too_deep": ("nested more than {depth} levels deep", "{depth}단계보다 깊이 중첩되어 있습니다"),
+        "too_deep": (
+            "nested more than {depth} {depth:level|levels} deep",
+            "{depth}단계보다 깊이 중첩되어 있습니다",
+        ),
         "quote_hint": (
             "to keep a value as text, put it in quotes: 'like this'",
             "값을 텍스트로 두려면 따옴표로 감싸세요: 'like this'",

@@ -11,7 +11,7 @@ from advisor.base.i18n import Lang
 from advisor.base.resources import display_path
 from advisor.base.text import visible
 from advisor.cli.options import lang_option
-from advisor.cli.words import WORDS, counted
+from advisor.cli.words import WORDS
 from advisor.errors import error_line
 
 
@@ -52,6 +52,6 @@ def lint(packs: tuple[Path, ...], questionnaire: Path | None, lang: Lang) -> Non
         return
     for finding in findings:
         click.echo(visible(finding.text(lang)))
-    summary = WORDS("lint_failed", lang, findings=counted("finding", len(findings), lang), what=what)
+    summary = WORDS("lint_failed", lang, findings=WORDS("finding", lang, count=len(findings)), what=what)
     click.echo(error_line(summary, lang), err=True)
     raise click.exceptions.Exit(2)

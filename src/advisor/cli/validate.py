@@ -10,7 +10,7 @@ from advisor.analysis.validation import validate_paths
 from advisor.base.i18n import Lang
 from advisor.base.text import visible
 from advisor.cli.options import catalog_options, lang_option
-from advisor.cli.words import WORDS, counted
+from advisor.cli.words import WORDS
 from advisor.core.advisor import Advisor
 from advisor.errors import Problem, capped_lines, error_line
 
@@ -41,16 +41,16 @@ def validate(
             click.echo(visible(line))
     failed = [r for r in reports if r.problems]
     if failed:
-        problems = counted("problem", sum(len(r.problems) for r in failed), lang)
-        inputs = counted("input", len(reports), lang)
+        problems = WORDS("problem", lang, count=sum(len(r.problems) for r in failed))
+        inputs = WORDS("input", lang, count=len(reports))
         summary = WORDS("invalid", lang, problems=problems, failed=len(failed), inputs=inputs)
         click.echo(error_line(summary, lang), err=True)
         raise click.exceptions.Exit(2)
     answers = sum(1 for r in reports if r.kind == "answers")
     packs = len(reports) - answers
-    what = [counted("answers_file", answers, lang)] if answers else []
-    what += [counted("rule_pack", packs, lang)] if packs else []
+    what = [WORDS("answers_file", lang, count=answers)] if answers else []
+    what += [WORDS("rule_pack", lang, count=packs)] if packs else []
     warnings = sum(len(r.warnings) for r in reports)
-    noted = WORDS("noted", lang, warnings=counted("warning", warnings, lang)) if warnings else ""
+    noted = WORDS("noted", lang, warnings=WORDS("warning", lang, count=warnings)) if warnings else ""
     both = WORDS("both", lang, first=what[0], second=what[1]) if len(what) == 2 else "".join(what)
-    click.echo(WORDS("valid_1" if len(reports) == 1 else "valid_n", lang, what=both, noted=noted))
+    click.echo(WORDS("valid", lang, count=len(reports), what=both, noted=noted))

@@ -50,8 +50,8 @@ _WORDS: dict[str, tuple[str, str]] = {
     "priorities": ("Your priorities", "우선순위"),
     "use_priorities": ("Use these priorities?", "이 우선순위를 사용하시겠습니까?"),
     "all_equal": (
-        "All {count} forces have weight {weight}: nothing is prioritised over anything else, "
-        "so every force counts the same in the choice of patterns.",
+        "All {count} {count:force has|forces have} weight {weight}: nothing is prioritised over "
+        "anything else, so every force counts the same in the choice of patterns.",
         "{count}개 포스의 가중치가 모두 {weight}입니다. 어느 포스도 다른 포스보다 우선하지 않으므로 "
         "패턴을 고를 때 모든 포스가 똑같이 반영됩니다.",
     ),

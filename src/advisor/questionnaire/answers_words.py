@@ -30,11 +30,11 @@ WORDS = Phrasebook(
         ),
         "shorten": ("shorten it to a line", "한 줄로 줄이세요"),
         "note_long": (
-            "the note on '{question}' is {length} characters long",
+            "the note on '{question}' is {length} {length:character|characters} long",
             "'{question}'의 메모가 {length}자입니다",
         ),
         "note_limit": (
-            "keep a note to one line of at most {limit} characters",
+            "keep a note to one line of at most {limit} {limit:character|characters}",
             "메모는 {limit}자 이하의 한 줄로 쓰세요",
         ),
         "in_place_ids": (

@@ -47,7 +47,7 @@ WORDS = Phrasebook(
             "4처럼 숫자로 쓰거나 'unknown'으로 쓰세요",
         ),
         "bits": (
-            "'{question}' must fit in 64 bits, got {value} bits",
+            "'{question}' must fit in 64 bits, got {value} {value:bit|bits}",
             "'{question}'은(는) 64비트 안에 들어야 합니다. 받은 값: {value}비트",
         ),
         "between": (

@@ -38,7 +38,8 @@ _LABELS: dict[str, tuple[str, str]] = {
     "summary_decisions": ("Key decisions", "핵심 결정"),
     "summary_top_forces": ("Top forces", "가장 중요한 포스"),
     "summary_counts": (
-        "Patterns recommended: {recommended} ({decisions} key decisions) · alternatives weighed: "
+        "Patterns recommended: {recommended} ({decisions} key {decisions:decision|decisions}) · "
+        "alternatives weighed: "
         "{alternatives} · advised against: {against} · risks: {risks} ({high} high) · "
         "unresolved issues: {unresolved} · drawbacks to accept: {accepted}",
         "추천 패턴: {recommended} (핵심 결정 {decisions}) · 검토한 대안: {alternatives} · "
@@ -307,7 +308,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "effort_large": ("large", "큼"),
     "effort_unestimated": ("not estimated", "추정 없음"),
     "effort_in_place": ("no new work: in place or provided", "새 작업 없음: 이미 적용됨 또는 제공됨"),
-    "effort_sum": ("{points} points ({sizes})", "{points}점 ({sizes})"),
+    "effort_sum": ("{points} {points:point|points} ({sizes})", "{points}점 ({sizes})"),
     "effort_count": ("{count} {size}", "{size} {count}"),
     "effort_help": (
         "Effort points: small 1, medium 3, large 8 per pattern; rough sizes to compare phases, "
@@ -323,7 +324,7 @@ _LABELS: dict[str, tuple[str, str]] = {
         "상자 색은 계획의 단계를 나타낸다",
     ),
     "plan_later": ("Later phases", "이후 단계"),
-    "patterns_count": ("{count} patterns", "패턴 {count}개"),
+    "patterns_count": ("{count} {count:pattern|patterns}", "패턴 {count}개"),
     "adr_decision": ("Decision", "결정"),
     "wrote_file": ("wrote {path}", "{path}에 썼습니다"),
     "adr_written": ("decision records in {folder}:", "{folder}의 결정 기록:"),
@@ -387,7 +388,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "origin_in-place": ("in place", "이미 적용됨"),
     "in_place": ("In place", "이미 적용됨"),
     "in_place_count": (
-        "{count} patterns ({kept} kept, {reconsider} to reconsider)",
+        "{count} {count:pattern|patterns} ({kept} kept, {reconsider} to reconsider)",
         "패턴 {count}개 (유지 {kept}개, 재검토 {reconsider}개)",
     ),
     "reconsider": ("In place: to reconsider", "이미 적용됨: 재검토 필요"),
@@ -420,7 +421,8 @@ _LABELS: dict[str, tuple[str, str]] = {
     "summary_in_scope": ("Recommended within the scope", "범위 안의 추천"),
     "not_assessed": ("Not assessed: outside the scope you chose", "평가하지 않음: 선택한 범위 밖"),
     "not_assessed_line": (
-        "Not assessed, outside the scope you chose: {count} patterns the advice would otherwise give "
+        "Not assessed, outside the scope you chose: {count} {count:pattern|patterns} the advice would "
+        "otherwise give "
         "({groups}); --all lists them.",
         "선택한 범위 밖이라 평가하지 않음: 범위가 없었다면 조언했을 패턴 {count}개({groups}). "
         "--all에서 모두 볼 수 있다.",
@@ -441,12 +443,14 @@ _LABELS: dict[str, tuple[str, str]] = {
     ),
     "top_of": ("(top {shown} of {total})", "(전체 {total}개 중 상위 {shown}개)"),
     "plan_later_count": (
-        "{count} later phases: see --all or the report.",
+        "{count} later {count:phase|phases}: see --all or the report.",
         "이후 단계 {count}개: --all 또는 보고서를 참고.",
     ),
     "summary_more": (
-        "{recommended} patterns in all: {decisions} key decisions, {consequences} consequences, "
-        "{practices} practices. --all shows every pattern with its reasons; so does every report.",
+        "{recommended} {recommended:pattern|patterns} in all: {decisions} key "
+        "{decisions:decision|decisions}, {consequences} {consequences:consequence|consequences}, "
+        "{practices} {practices:practice|practices}. --all shows every pattern with its reasons; "
+        "so does every report.",
         "전체 패턴 {recommended}개: 핵심 결정 {decisions}, 후속 결과 {consequences}, 실천 관행 "
         "{practices}. --all이나 보고서에서 모든 패턴과 그 이유를 볼 수 있습니다.",
     ),

@@ -335,7 +335,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     ),
     # portfolio
     "portfolio": (
-        "Portfolio: {assessed} of {systems} systems assessed",
+        "Portfolio: {assessed} of {systems} {systems:system|systems} assessed",
         "포트폴리오: 시스템 {systems}개 중 {assessed}개 평가",
     ),
     "portfolio_failed": (", {failed} failed", ", {failed}개 실패"),
