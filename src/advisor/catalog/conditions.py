@@ -256,7 +256,12 @@ UNKNOWN: Final = "unknown"
 
 def leaf_holds(leaf: AnswerTest | ForceTest, value: Any) -> bool:
     """Whether a known or unknown ``value`` passes one leaf test."""
-    op, operand = leaf.operator, leaf.operand
+    return value_holds(leaf.operator, leaf.operand, value)
+
+
+def value_holds(op: str, operand: Any, value: Any) -> bool:
+    """Whether a known or unknown ``value`` passes the test ``op`` ``operand`` (a leaf's operator
+    and operand, for callers that keep them rather than ask the leaf each time)."""
     if op == "known":
         return (value != UNKNOWN) is bool(operand)
     if value == UNKNOWN:
@@ -268,14 +273,13 @@ def leaf_holds(leaf: AnswerTest | ForceTest, value: Any) -> bool:
     if op in NUMERIC:
         if isinstance(value, bool) or not isinstance(value, int | float):
             return False
-        return bool(
-            {
-                "gt": value > operand,
-                "gte": value >= operand,
-                "lt": value < operand,
-                "lte": value <= operand,
-            }[op]
-        )
+        if op == "gt":
+            return bool(value > operand)
+        if op == "gte":
+            return bool(value >= operand)
+        if op == "lt":
+            return bool(value < operand)
+        return bool(value <= operand)
     if op == "equals":
         return bool(value == operand)
     if op == "ne":

@@ -20,10 +20,13 @@ phase from the catalog's per-pattern estimate (small, medium, large).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from weakref import ref
 
 from advisor.catalog.loader import Catalog
-from advisor.catalog.models import STAGES, Effort, Stage
+from advisor.catalog.models import STAGES, Effort
 from advisor.core.recommendation import Phase, PhaseEffort
 
 #: Story points of one pattern of each effort: the sums are rough sizes, not estimates.
@@ -31,52 +34,115 @@ EFFORT_POINTS: Mapping[str, int] = {Effort.SMALL: 1, Effort.MEDIUM: 3, Effort.LA
 
 _IN_PLACE = 0
 
+#: A stage's level: 1 for the first stage of a plan, 2 for the next...
+_LEVEL: Mapping[str, int] = {stage.value: number for number, stage in enumerate(STAGES, 1)}
 
-def _effort(catalog: Catalog, patterns: Iterable[str]) -> PhaseEffort:
+
+@dataclass(frozen=True)
+class _Layout:
+    """What planning needs of a catalog, by pattern, worked out once per catalog."""
+
+    level: dict[str, int]  # the catalog stage's level (1 without a stage)
+    requires: dict[str, frozenset[str]]  # every option of every requirement
+    predecessors: dict[str, tuple[str, ...]]
+    rank: dict[str, tuple[int, int, str]]  # ties and cycles within a phase are broken by this
+    effort: dict[str, str]  # small, medium, large or unestimated
+    starts_migration: frozenset[str]  # refactoring patterns that follow nothing: the strangler
+
+    @classmethod
+    def of(cls, catalog: Catalog) -> _Layout:
+        patterns = catalog.patterns
+        groups = list(catalog.groups)
+
+        def rank(pattern_id: str) -> tuple[int, int, str]:
+            group = patterns[pattern_id].group
+            # A migration starts with its strangler and anti-corruption layer, before other platform work.
+            first = 0 if group == "refactoring" else 1
+            return (first, groups.index(group) if group in groups else len(groups), pattern_id)
+
+        return cls(
+            level={p: _LEVEL[pattern.stage.value] if pattern.stage else 1 for p, pattern in patterns.items()},
+            requires={
+                p: frozenset(o for r in pattern.requires for o in r.any_of) for p, pattern in patterns.items()
+            },
+            predecessors={p: pattern.related.predecessor for p, pattern in patterns.items()},
+            rank={p: rank(p) for p in patterns},
+            effort={
+                p: pattern.effort.value if pattern.effort else "unestimated"
+                for p, pattern in patterns.items()
+            },
+            starts_migration=frozenset(
+                p
+                for p, pattern in patterns.items()
+                if pattern.group == "refactoring" and not pattern.related.predecessor
+            ),
+        )
+
+
+_LAYOUTS: dict[int, tuple[ref[Catalog], _Layout]] = {}
+
+
+def _layout(catalog: Catalog) -> _Layout:
+    key = id(catalog)
+    entry = _LAYOUTS.get(key)
+    if entry is not None and entry[0]() is catalog:
+        return entry[1]
+    layout = _Layout.of(catalog)
+    _LAYOUTS[key] = (ref(catalog, lambda _gone: _LAYOUTS.pop(key, None)), layout)
+    return layout
+
+
+@lru_cache(maxsize=1024)
+def _phase_effort(small: int, medium: int, large: int, unestimated: int) -> PhaseEffort:
+    """The effort of a phase: results share a model per distinct value (models are frozen)."""
+    return PhaseEffort(
+        small=small,
+        medium=medium,
+        large=large,
+        unestimated=unestimated,
+        points=sum(
+            EFFORT_POINTS[size] * n for size, n in (("small", small), ("medium", medium), ("large", large))
+        ),
+    )
+
+
+def _effort(layout: _Layout, patterns: Sequence[str]) -> PhaseEffort:
     counts: dict[str, int] = defaultdict(int)
     for pattern_id in patterns:
-        effort = catalog.patterns[pattern_id].effort
-        counts[effort.value if effort else "unestimated"] += 1
-    return PhaseEffort(
-        small=counts["small"],
-        medium=counts["medium"],
-        large=counts["large"],
-        unestimated=counts["unestimated"],
-        points=sum(EFFORT_POINTS[size] * counts[size] for size in ("small", "medium", "large")),
-    )
+        counts[layout.effort[pattern_id]] += 1
+    return _phase_effort(counts["small"], counts["medium"], counts["large"], counts["unestimated"])
 
 
 class _Planner:
     def __init__(
         self,
-        catalog: Catalog,
+        layout: _Layout,
         parents: Mapping[str, str | None],
         resolves: Mapping[str, Collection[str]],
         in_place: Collection[str],
         needed: Mapping[str, str],
     ) -> None:
-        self.catalog = catalog
+        self.layout = layout
         self.needed = needed
-        self.present = set(parents) | set(in_place)
+        present = self.present = set(parents) | set(in_place)
         self.in_place = set(in_place)
         self.new = sorted(p for p in parents if p not in self.in_place)
         self.all_of: dict[str, list[str]] = {}
         self.one_of: dict[str, list[str]] = {}
         for pattern_id in self.new:
-            pattern = catalog.patterns[pattern_id]
-            requires = {option for requirement in pattern.requires for option in requirement.any_of}
-            self.all_of[pattern_id] = sorted(r for r in requires if r in self.present and r != pattern_id)
+            requires = layout.requires[pattern_id]
+            self.all_of[pattern_id] = sorted(r for r in requires if r in present and r != pattern_id)
             parent = parents[pattern_id]
-            after = {*pattern.related.predecessor, *resolves.get(pattern_id, ())}
-            after |= {parent} if parent else set()
-            self.one_of[pattern_id] = sorted(a for a in after if a in self.present and a != pattern_id)
+            after = {*layout.predecessors[pattern_id], *resolves.get(pattern_id, ())}
+            if parent:
+                after.add(parent)
+            self.one_of[pattern_id] = sorted(a for a in after if a in present and a != pattern_id)
 
     def stage(self, pattern_id: str) -> int:
         """The pattern's level: its catalog stage, or the earlier stage the answers need it from."""
-        stage = self.catalog.patterns[pattern_id].stage
-        level = STAGES.index(stage) + 1 if stage else 1
+        level = self.layout.level[pattern_id]
         need = self.needed.get(pattern_id)
-        return min(level, STAGES.index(Stage(need)) + 1) if need else level
+        return min(level, _LEVEL[need]) if need else level
 
     def levels(self) -> dict[str, int]:
         """Each pattern's stage level (0 in place, 1.. by stage), raised until dependencies hold."""
@@ -85,19 +151,19 @@ class _Planner:
         while changed:  # levels only grow and are bounded by the last stage: this ends
             changed = False
             for pattern_id in self.new:
-                wanted = max(
-                    [level[pattern_id]]
-                    + [level[r] for r in self.all_of[pattern_id]]
-                    + ([min(level[a] for a in self.one_of[pattern_id])] if self.one_of[pattern_id] else [])
-                )
+                wanted = level[pattern_id]
+                for required in self.all_of[pattern_id]:
+                    wanted = max(wanted, level[required])
+                one_of = self.one_of[pattern_id]
+                if one_of:
+                    wanted = max(wanted, min(level[a] for a in one_of))
                 if wanted != level[pattern_id]:
                     level[pattern_id], changed = wanted, True
         return level
 
-    def order(
-        self, members: list[str], level: Mapping[str, int], rank: Callable[[str], tuple[object, ...]]
-    ) -> list[str]:
-        """``members`` (one phase) in dependency order; ties and cycles broken by ``rank``."""
+    def order(self, members: list[str], level: Mapping[str, int]) -> list[str]:
+        """``members`` (one phase) in dependency order; ties and cycles broken by rank."""
+        rank = self.layout.rank.__getitem__
         inside = set(members)
         needs: dict[str, set[str]] = {}
         for pattern_id in members:
@@ -106,11 +172,14 @@ class _Planner:
             if earliest and not any(level[a] < level[pattern_id] for a in earliest):
                 deps.add(min(earliest, key=rank))
             needs[pattern_id] = deps
+        # The best-ranked pattern whose dependencies are placed comes next (with none such, the best).
+        ranked = sorted(members, key=rank)
         ordered: list[str] = []
         left = set(members)
         while left:
-            ready = [p for p in left if not (needs[p] & left)] or list(left)
-            chosen = min(ready, key=rank)
+            chosen = next((p for p in ranked if p in left and not needs[p] & left), None)
+            if chosen is None:
+                chosen = next(p for p in ranked if p in left)
             ordered.append(chosen)
             left.discard(chosen)
         return ordered
@@ -136,23 +205,16 @@ def plan_phases(
             earlier than its catalog stage.
         provided: the recommended patterns the deployment platform provides.
     """
-    planner = _Planner(catalog, parents, resolves, {*in_place, *provided}, needed or {})
+    layout = _layout(catalog)
+    planner = _Planner(layout, parents, resolves, {*in_place, *provided}, needed or {})
     level = planner.levels()
-    groups = list(catalog.groups)
-
-    def rank(pattern_id: str) -> tuple[object, ...]:
-        group = catalog.patterns[pattern_id].group
-        # A migration starts with its strangler and anti-corruption layer, before other platform work.
-        first = 0 if group == "refactoring" else 1
-        return (first, groups.index(group) if group in groups else len(groups), pattern_id)
-
     by_level: dict[int, list[str]] = defaultdict(list)
     for pattern_id, value in level.items():
         by_level[value].append(pattern_id)
     phases = []
     number = 0
     for value in sorted(by_level):
-        members = planner.order(by_level[value], level, rank)
+        members = planner.order(by_level[value], level)
         if value == _IN_PLACE:
             stage, phase_number = "in-place", 0
         else:
@@ -160,10 +222,7 @@ def plan_phases(
             stage, phase_number = STAGES[value - 1], number
         # A migration starts where a refactoring pattern that follows nothing (the strangler) is
         # planned; an anti-corruption layer alone guards a new system's integration, no migration.
-        migration = stage == "foundation" and any(
-            catalog.patterns[p].group == "refactoring" and not catalog.patterns[p].related.predecessor
-            for p in members
-        )
+        migration = stage == "foundation" and any(p in layout.starts_migration for p in members)
         goal = stage
         if migration:
             goal = "migration"
@@ -176,7 +235,7 @@ def plan_phases(
                 goal=goal,
                 migration=migration,
                 patterns=tuple(members),
-                effort=_effort(catalog, [] if value == _IN_PLACE else members),
+                effort=_effort(layout, [] if value == _IN_PLACE else members),
             )
         )
     return tuple(phases)
