@@ -24,7 +24,7 @@ from english_scan import allowed_words, english_words
 
 
 def _run(runner: CliRunner, *args: str, exit_code: int = 0) -> str:
-    result = runner.invoke(cli, [*args, "--lang", "ko"])
+    result = runner.invoke(cli, [*args, "--lang", "ko"], prog_name="advisor")
     assert result.exit_code == exit_code, result.output
     return result.stdout + result.stderr
 
@@ -144,3 +144,75 @@ def test_the_scan_finds_english(advisor: Advisor) -> None:
     allowed = allowed_words(advisor)
     assert english_words("saga: 추천됨 (scored 0.4 beside 1.6)", allowed) == ["beside", "scored"]
     assert english_words("microservice-architecture 규칙 점수 -4", allowed) == []
+
+
+#: Command-line syntax: click's ``[OPTIONS]``, the argument names, the options and commands
+#: a message tells the user to type, and the file format it names.
+USAGE_SYNTAX = frozenset(
+    {
+        "OPTIONS",
+        "COMMAND",
+        "ARGS",
+        "ANSWERS",
+        "PATTERN",
+        "ID",
+        "FILE",
+        "help",
+        "from",
+        "patterns",
+        "list",
+        "YAML",
+    }
+)
+
+
+def test_korean_usage_and_command_errors_show_no_english(
+    runner: CliRunner, advisor: Advisor, tmp_path: Path
+) -> None:
+    """Mistakes on the command line (click's usage errors) and the errors of explain, patterns,
+    decision-record folders and the interview are said in Korean, naming what was typed."""
+    example = str(EXAMPLES[0])
+    not_ours = tmp_path / "문서"
+    not_ours.mkdir()
+    (not_ours / "메모.md").write_text("mine", encoding="utf-8")
+    a_file = tmp_path / "기록.md"
+    a_file.write_text("mine", encoding="utf-8")
+    broken = tmp_path / "망가진"
+    broken.mkdir()
+    (broken / ".advisor-adr.json").write_text("{", encoding="utf-8")
+    outputs = {
+        "unknown option": _run(runner, "recommend", example, "--jsn", exit_code=2),
+        "option before a command": _run(runner, "--bogus", "recommend", exit_code=2),
+        "missing argument": _run(runner, "explain", example, exit_code=2),
+        "no arguments": _run(runner, "recommend", exit_code=2),
+        "not a choice": _run(runner, "report", example, "--format", "pdf", exit_code=2),
+        "extra arguments": _run(runner, "whatif", example, "one", "two", exit_code=2),
+        "unknown command": _run(runner, "recomend", exit_code=2),
+        "no file": _run(runner, "interview", "--from", str(tmp_path / "none.yaml"), exit_code=2),
+        "unknown pattern": _run(runner, "explain", example, "nosuch", exit_code=2),
+        "misspelt pattern": _run(runner, "patterns", "show", "sagaa", exit_code=2),
+        "unknown group": _run(runner, "patterns", "list", "--group", "nosuch", exit_code=2),
+        "folder not ours": _run(
+            runner, "report", example, "--format", "adr", "-o", str(not_ours), exit_code=2
+        ),
+        "folder is a file": _run(
+            runner, "report", example, "--format", "adr", "-o", str(a_file), exit_code=2
+        ),
+        "not a manifest": _run(runner, "report", example, "--format", "adr", "-o", str(broken), exit_code=2),
+        "no terminal": _run(runner, "interview", exit_code=2),
+    }
+    assert "'--jsn' 옵션은 없습니다. ('--json', '--set' 중 하나를 뜻했나요?)" in outputs["unknown option"]
+    assert outputs["missing argument"] == (
+        "사용법: advisor explain [OPTIONS] ANSWERS PATTERN\n도움말: advisor explain --help\n\n"
+        "오류: 빠진 인자: 'PATTERN'.\n"
+    )
+    assert "'pdf': 고를 수 없는 값입니다" in outputs["not a choice"]
+    assert "힌트: 'saga'를 뜻했나요?" in outputs["misspelt pattern"]
+    allowed = (
+        allowed_words(advisor)
+        | USAGE_SYNTAX
+        | {"jsn", "bogus", "recomend", "pdf", "sagaa", "nosuch", "one", "two"}
+    )
+    shown = {name: text.replace(str(tmp_path), "") for name, text in outputs.items()}
+    leaked = {name: english_words(text, allowed) for name, text in shown.items()}
+    assert not {name: words for name, words in leaked.items() if words}

@@ -100,14 +100,18 @@ class AdvisorError(Exception):
 
     exit_code = 2
 
-    def __init__(self, message: Words) -> None:
-        super().__init__(in_lang(message))
-        self.message = in_lang(message)
+    def __init__(self, message: Words, hint: Words | None = None) -> None:
         self.words = message
+        self.hint = hint
+        self.message = self.text()
+        super().__init__(self.message)
 
     def text(self, lang: Lang = "en") -> str:
-        """The message in ``lang`` (English where it was given in English only)."""
-        return in_lang(self.words, lang)
+        """The message in ``lang`` (English where it was given in English only), and its hint."""
+        text = in_lang(self.words, lang)
+        if self.hint is not None:
+            text += f"\n  {_words('hint', lang)}: {in_lang(self.hint, lang)}"
+        return text
 
     def __str__(self) -> str:
         return self.message

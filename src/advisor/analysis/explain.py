@@ -33,7 +33,7 @@ from advisor.base.i18n import Message
 from advisor.core.advisor import Advisor
 from advisor.core.recommendation import Recommendation, RecommendedPattern
 from advisor.core.scope import in_scope
-from advisor.errors import AdvisorError
+from advisor.errors import AdvisorError, said
 from advisor.questionnaire.answers import Answers
 from advisor.questionnaire.checks import closest
 
@@ -182,8 +182,8 @@ def explain(
     catalog = advisor.catalog
     if pattern_id not in catalog.patterns:
         near = closest(pattern_id, list(catalog.patterns))
-        hint = f"did you mean '{near}'?" if near else "list the patterns with: advisor patterns list"
-        raise AdvisorError(f"unknown pattern '{pattern_id}'\n  hint: {hint}")
+        hint = said("mean", near=near) if near else said("list_patterns")
+        raise AdvisorError(said("unknown_pattern", id=pattern_id), hint)
     name = catalog.patterns[pattern_id].name.en
     system = result.system
     state = FinalState(answers, result)

@@ -95,7 +95,7 @@ class _Counted(string.Formatter):
     def format_field(self, value: Any, format_spec: str) -> str:
         if "|" in format_spec:
             one, many = format_spec.split("|", 1)
-            return one if value == 1 else many
+            return one if value in (1, "1") else many  # a count may come formatted ("1,024")
         return str(super().format_field(value, format_spec))
 
 

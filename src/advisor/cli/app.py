@@ -6,7 +6,7 @@ import gc
 import importlib
 import os
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -14,6 +14,9 @@ from advisor.__about__ import __version__
 from advisor.base.text import visible
 from advisor.cli.options import LANG_KEY
 from advisor.errors import AdvisorError, InterruptedByUserError, error_text, interrupted_text
+
+if TYPE_CHECKING:  # pydantic (behind the i18n types) is loaded only when a command needs it
+    from advisor.base.i18n import Lang
 
 #: Every command: its module, and the first paragraph of its help. The help is kept here
 #: so that ``advisor --help`` imports no command module (and none of the libraries only
@@ -50,6 +53,34 @@ COMMANDS: dict[str, tuple[str, str]] = {
 }
 
 
+#: Where the root command keeps the command line, to find ``--lang`` for a usage error.
+ARGS_KEY = "advisor.args"
+
+
+def _lang(ctx: click.Context) -> Lang:
+    """``--lang`` as click parsed it, else as the command line gives it (the last one wins).
+
+    A usage error can stop click before it parses ``--lang``.
+    """
+    lang = ctx.meta.get(LANG_KEY)
+    if lang is None:
+        args = ctx.meta.get(ARGS_KEY, ())
+        for arg, after in zip(args, [*args[1:], ""], strict=True):
+            if arg == "--lang":
+                lang = after
+            elif arg.startswith("--lang="):
+                lang = arg.removeprefix("--lang=")
+    return "ko" if lang == "ko" else "en"
+
+
+def _usage_error(ctx: click.Context, error: click.UsageError) -> None:
+    """Show click's usage error in the command's language and exit with its code (2)."""
+    from advisor.cli.usage import usage_error_text  # noqa: PLC0415 - only when there is an error
+
+    click.echo(usage_error_text(error, _lang(ctx)), err=True, color=ctx.color)
+    ctx.exit(error.exit_code)
+
+
 class AdvisorGroup(click.Group):
     """A group that loads each command on demand and turns the advisor's errors into an exit code."""
 
@@ -82,9 +113,24 @@ class AdvisorGroup(click.Group):
         with formatter.section("Commands"):
             formatter.write_dl(rows)
 
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        """Parse the root command's arguments, keeping the command line for :func:`_lang`."""
+        ctx.meta[ARGS_KEY] = tuple(args)
+        try:
+            return super().parse_args(ctx, args)
+        except click.exceptions.NoArgsIsHelpError:
+            raise
+        except click.UsageError as error:
+            _usage_error(ctx, error)
+            raise  # not reached: _usage_error exits
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except click.exceptions.NoArgsIsHelpError:
+            raise
+        except click.UsageError as error:
+            _usage_error(ctx, error)
         except InterruptedByUserError as exc:
             # Not an error: the user stopped, nothing was lost. Empty when the terminal said it already.
             if str(exc):

@@ -18,7 +18,7 @@ from advisor.cli.options import PathArg, catalog_options, lang_option
 from advisor.cli.output import emit_report
 from advisor.core.advisor import Advisor
 from advisor.core.recommendation import Recommendation
-from advisor.errors import InterruptedByUserError, InterviewError, OutputError
+from advisor.errors import InterruptedByUserError, InterviewError, OutputError, said
 from advisor.interview.files import (
     RESUME_SUFFIX,
     answers_text,
@@ -35,11 +35,6 @@ from advisor.report.terminal import render_terminal
 
 #: The JSON Schema written beside the answers file, named in its modeline for editors.
 SCHEMA_NAME = "answers.schema.json"
-
-NO_TERMINAL = (
-    "advisor interview needs a terminal; to script the answers, "
-    "write a YAML answers file and run: advisor recommend FILE"
-)
 
 
 def _tell(prompter: QuestionaryPrompter, message: str, style: str) -> bool:
@@ -213,7 +208,7 @@ def interview(  # noqa: PLR0917 - click passes every option
       advisor interview --from examples/startup-mvp.yaml --output pantry-pal.yaml
     """
     if not sys.stdin.isatty():
-        raise InterviewError(NO_TERMINAL)
+        raise InterviewError(said("no_terminal"))
     advisor = Advisor.load(rules, questionnaire)
     guide = Interview(advisor.questionnaire, advisor.catalog.forces)
     state = None
@@ -241,7 +236,7 @@ def interview(  # noqa: PLR0917 - click passes every option
         and not force
         and not prompter.confirm(prompter.word("overwrite_at_end", path=output), False)
     ):
-        raise OutputError(f"{output}: already exists; choose another --output or pass --force")
+        raise OutputError(said("exists_at_end", path=str(output)))
     result = conduct(
         advisor, guide, prompter, output=output, resume_path=resume or saved, state=state, lang=lang
     )

@@ -10,7 +10,7 @@ from advisor.base.i18n import Lang
 from advisor.base.text import terminal
 from advisor.catalog.loader import load_catalog
 from advisor.cli.options import lang_option
-from advisor.errors import AdvisorError
+from advisor.errors import AdvisorError, said
 from advisor.questionnaire.checks import closest
 from advisor.report.catalog_graph import FORMATS, Format, group_members, render_graph
 from advisor.report.catalog_view import pattern_page, pattern_table
@@ -28,8 +28,8 @@ def _check_id(kind: str, value: str | None, known: list[str]) -> None:
     if value is None or value in known:
         return
     near = closest(value, known)
-    hint = f"did you mean '{near}'?" if near else f"known {kind}s: {', '.join(known)}"
-    raise AdvisorError(f"unknown {kind} '{value}'\n  hint: {hint}")
+    hint = said("mean", near=near) if near else said(f"known_{kind}s", ids=", ".join(known))
+    raise AdvisorError(said(f"unknown_{kind}", id=value), hint)
 
 
 @click.group()

@@ -22,7 +22,7 @@ from prompt_toolkit.application import Application
 from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent, merge_key_bindings
 from prompt_toolkit.keys import Keys
 
-from advisor.errors import InterviewError
+from advisor.errors import InterviewError, said
 from advisor.interview.flow import BACK
 
 
@@ -38,7 +38,7 @@ def terminal_stream() -> TextIO:
     try:
         return Path("/dev/tty").open("w", encoding="utf-8")
     except OSError:
-        raise InterviewError("advisor interview needs a terminal to talk to") from None
+        raise InterviewError(said("no_terminal_to_talk")) from None
 
 
 class Prompt(Protocol):

@@ -31,7 +31,7 @@ from pydantic import ValidationError
 from advisor.base.fileio import write_text_atomic
 from advisor.base.jsonio import stable_json
 from advisor.base.model import Frozen
-from advisor.errors import OutputError
+from advisor.errors import OutputError, said
 from advisor.report.adr import (
     INDEX,
     PROPOSED,
@@ -112,7 +112,7 @@ def _read(path: Path) -> str | None:
     except FileNotFoundError:
         return None
     except (OSError, UnicodeDecodeError) as exc:
-        raise OutputError(f"{path}: cannot be read ({exc}); move it aside or fix it") from None
+        raise OutputError(said("unreadable", path=str(path), reason=str(exc))) from None
 
 
 def read_manifest(folder: Path) -> Manifest | None:
@@ -130,10 +130,7 @@ def read_manifest(folder: Path) -> Manifest | None:
         manifest = None
     names = [r.file for r in manifest.records] if manifest else []
     if manifest is None or not all(_NUMBERED.match(n) for n in names) or manifest.index not in {None, INDEX}:
-        raise OutputError(
-            f"{folder / MANIFEST}: not a manifest of advisor decision records; "
-            "restore it from version control or remove it (the records are then treated as yours)"
-        )
+        raise OutputError(said("not_manifest", path=str(folder / MANIFEST)))
     return manifest
 
 
@@ -145,15 +142,12 @@ def _used_numbers(folder: Path) -> set[int]:
 
 def _prepare(folder: Path, force: bool) -> Manifest:
     if folder.exists() and not folder.is_dir():
-        raise OutputError(f"{folder}: is a file; give a folder name")
+        raise OutputError(said("is_file", path=str(folder)))
     manifest = read_manifest(folder) if folder.is_dir() else None
     if manifest is not None:
         return manifest
     if folder.is_dir() and any(folder.iterdir()) and not force:
-        raise OutputError(
-            f"{folder}: holds files the advisor did not write; pass --force to add the decision "
-            "records beside them (none of those files is changed)"
-        )
+        raise OutputError(said("not_ours", path=str(folder)))
     return Manifest()
 
 
