@@ -129,12 +129,17 @@ class Advisor:
         questionnaire: Questionnaire,
         *,
         clauses: dict[str, list[Clause]] | None = None,
+        checked: bool = False,
     ) -> None:
-        """Compile the rules of ``catalog`` (unless ``clauses`` holds them already) and register them."""
+        """Compile the rules of ``catalog`` (unless ``clauses`` holds them already) and register them.
+
+        ``checked`` says that ``clauses`` came from :func:`compile_rules` for this catalog and
+        questionnaire (as the compiled-catalog cache's do), so their limits are not checked again.
+        """
         self.catalog = catalog
         self.questionnaire = questionnaire
         self.clauses = compile_rules(catalog, questionnaire) if clauses is None else clauses
-        self.engine = Engine(self.clauses)
+        self.engine = Engine(self.clauses, checked=checked or clauses is None)
 
     @classmethod
     def load(cls, rules: Sequence[Path] = (), questionnaire: Path | None = None) -> Advisor:
@@ -194,7 +199,7 @@ def _cached_advisor(rules: tuple[Path, ...], questionnaire: Path | None) -> Advi
     key, compiled = cache.load(rules, questionnaire)
     if compiled is not None:
         catalog, loaded, clauses = compiled
-        return Advisor(catalog, loaded, clauses=clauses)
+        return Advisor(catalog, loaded, clauses=clauses, checked=True)  # stored only once compiled
     advisor = Advisor(load_catalog(rules), load_questionnaire(questionnaire, packs=rules))
     cache.store(key, (advisor.catalog, advisor.questionnaire, advisor.clauses))
     return advisor

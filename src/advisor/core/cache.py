@@ -69,14 +69,16 @@ def _stamp(root: Path, lines: list[str]) -> bool:
         if not root.is_dir():
             lines.append(f"{root}\0{top.st_size}\0{top.st_mtime_ns}\0{top.st_ctime_ns}\0{top.st_ino}")
             return True
+        # os.stat on strings: a cold run stamps a few hundred files, and Path objects cost more
+        # than the calls themselves.
         for folder, dirs, files in os.walk(root, followlinks=True, onerror=_raise):
-            here = Path(folder).stat()
+            here = os.stat(folder)  # noqa: PTH116
             if (here.st_dev, here.st_ino) in seen:  # a link loop: the loader will say so
                 return False
             seen.add((here.st_dev, here.st_ino))
             dirs[:] = sorted(d for d in dirs if d != "__pycache__")  # written by Python itself
             for name in sorted(files):
-                info = Path(folder, name).stat()
+                info = os.stat(f"{folder}/{name}")  # noqa: PTH116
                 lines.append(
                     f"{folder}/{name}\0{info.st_size}\0{info.st_mtime_ns}\0{info.st_ctime_ns}\0{info.st_ino}"
                 )

@@ -96,8 +96,15 @@ class Engine:
     without it they go through the binding's Python wrapper, as a reference to compare with.
     """
 
-    def __init__(self, rules: Mapping[str, Sequence[Clause]], *, lean: bool = True) -> None:
-        problems = check_limits(rules)
+    def __init__(
+        self, rules: Mapping[str, Sequence[Clause]], *, lean: bool = True, checked: bool = False
+    ) -> None:
+        """Compile ``rules`` into a ruleset and register it (once per process).
+
+        Rules beyond the engine's limits are refused, unless ``checked`` says the caller
+        has refused them already (:func:`advisor.core.advisor.compile_rules` does).
+        """
+        problems = [] if checked else check_limits(rules)
         if problems:
             raise EngineError(
                 "the rule pack exceeds the rules engine's limits:\n  "
