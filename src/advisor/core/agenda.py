@@ -38,8 +38,9 @@ Invariants of the final state (the tests check them over generated answers):
   made: where no rule or issue brings a candidate for it, its patterns that can enter are
   candidates all the same, and the best-scoring one is chosen (:meth:`Agenda.undecided`).
 
-The scores live in :mod:`advisor.core.scores` and where each pattern stands in
-:mod:`advisor.core.standing`, which keeps every answer until the state changes. A step
+The scores live in :mod:`advisor.core.scores`, where each pattern stands in
+:mod:`advisor.core.standing`, which keeps every answer until the state changes, and how a
+decision is weighed (step 2) in :mod:`advisor.core.weighing`. A step
 weighs the candidates lazily, best first, and stops at the first decision that need not
 wait: the result is the same as weighing them all. It looks only at the patterns not adopted
 that could be candidates at all (favoured by the rules, resolving an open issue, or in an
@@ -52,9 +53,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 
-from advisor.catalog.conditions import IssueTest, PatternTest
 from advisor.catalog.loader import Catalog
-from advisor.catalog.models import Rule, Verdict
 from advisor.core.engine import Session
 from advisor.core.facts import Fact, answer_facts, pattern_fact
 from advisor.core.standing import (
@@ -63,39 +62,19 @@ from advisor.core.standing import (
     RULE,
     SUCCESSOR,
     IssueKey,
-    Standing,
-    clauses_of,
 )
+from advisor.core.weighing import Decision, Weighing
 from advisor.questionnaire.answers import Answers, in_place_patterns
 from advisor.questionnaire.models import Questionnaire
 
 
-@dataclass(frozen=True)
-class Decision:
-    """One choice: a candidate, the issue it would resolve, its options (best first)
-    and the better rivals still waiting for a predecessor."""
-
-    candidate: str
-    issue: IssueKey | None
-    options: tuple[str, ...]
-    waiting: tuple[str, ...]
-
-
 @dataclass
-class Agenda(Standing):
+class Agenda(Weighing):
     """The state of one assessment's reasoning: what fired, what is adopted, and why."""
 
     contested: dict[str, str] = field(default_factory=dict)  # winner → the favoured rival it beat
-    set_aside: dict[str, str] = field(default_factory=dict)  # pattern → the better rival it yields to
-    _admissible_: dict[str, bool] = field(default_factory=dict)
-    _may_fire_: dict[str, bool] = field(default_factory=dict)
     _chosen_groups: set[str] = field(default_factory=set)  # the groups of patterns adopted, not in place
     _in_place: list[str] = field(default_factory=list)
-
-    def _changed(self) -> None:
-        super()._changed()
-        self._admissible_.clear()
-        self._may_fire_.clear()
 
     def _adopt(self, pattern_id: str, origin: str, parent: str | None, number: int) -> None:
         super()._adopt(pattern_id, origin, parent, number)
@@ -105,22 +84,6 @@ class Agenda(Standing):
             self._chosen_groups.add(self.relations.group[pattern_id])
 
     # -- decisions --------------------------------------------------------------------------
-
-    def _admissible(self, pattern_id: str) -> bool:
-        known = self._admissible_.get(pattern_id)
-        if known is None:
-            known = self._admissible_[pattern_id] = (
-                pattern_id not in self.adopted
-                and self.blocked_by(pattern_id) is None
-                and not self._kept_for(pattern_id)
-                and self.satisfiable(pattern_id)
-            )
-        return known
-
-    def _kept_for(self, pattern_id: str) -> bool:
-        """Whether ``pattern_id`` is set aside for a better alternative that is still possible."""
-        better = self.set_aside.get(pattern_id)
-        return better is not None and self.rule_score(better) >= 0 and self.blocked_by(better) is None
 
     def violation(self) -> tuple[str, str] | None:
         """An adopted pattern and a better exclusive alternative that could have been chosen
@@ -212,70 +175,6 @@ class Agenda(Standing):
             and pattern_id not in self.contested
         )
 
-    def _may_fire(self, rule: Rule) -> bool:
-        """Whether a rule that has not fired still may, as patterns are adopted and issues raised."""
-        if rule.id in self.fired:
-            return False
-        known = self._may_fire_.get(rule.id)
-        if known is None:
-            known = self._may_fire_[rule.id] = any(
-                all(
-                    self.blocked_by(leaf.pattern) is None
-                    if isinstance(leaf, PatternTest)
-                    else isinstance(leaf, IssueTest) or self._leaf_holds(leaf)
-                    for leaf in clause
-                )
-                for clause in clauses_of(rule.when)
-            )
-        return known
-
-    def _swing(self, pattern_id: str, verdict: Verdict) -> int:
-        """How much the rule score of ``pattern_id`` may still move with ``verdict``."""
-        rules = (self.catalog.rules[r] for r in self.relations.derived_rules[pattern_id])
-        return sum(r.weight for r in rules if r.verdict is verdict and self._may_fire(r))
-
-    def has_reason(self, pattern_id: str) -> bool:
-        """Whether something speaks for ``pattern_id``: a rule, or an issue raised that it resolves."""
-        return (
-            self.rule_score(pattern_id) > 0
-            or self.favoured(pattern_id)
-            or any(i in self.issue_facts for i in self.relations.resolves[pattern_id])
-        )
-
-    def _rival(self, rival: str, co_resolvers: set[str]) -> bool:
-        """Whether ``rival`` is weighed in a decision: co-resolvers the rules do not advise
-        against; alternatives something speaks for (a rule that favours it, even when others
-        lean against it, or an issue raised that it resolves)."""
-        if rival in co_resolvers:
-            return self.rule_score(rival) >= 0 and self._admissible(rival)
-        score_ok = self.rule_score(rival) >= 0 or self.favoured(rival)
-        return score_ok and self.has_reason(rival) and self._admissible(rival)
-
-    def decide(self, candidate: str, issue: IssueKey | None) -> Decision:
-        """Weigh ``candidate`` against its rivals: the options that can enter now, and those waiting."""
-        co_resolvers = set(self.catalog.issues[issue[1]].resolved_by) if issue else set()
-        rivals = (self.relations.exclusive[candidate] | co_resolvers) - {candidate}
-        options = [candidate]
-        options += [r for r in sorted(rivals) if self._rival(r, co_resolvers) and self.enterable(r)]
-        options.sort(key=self.rank)
-        best = options[0]
-        # The winner's alternatives still waiting for a predecessor that may yet come.
-        later = (self.relations.exclusive[best] | co_resolvers) - {best, *options}
-        waiting = [
-            w
-            for w in sorted(later)
-            if self.total(w) > self.total(best)
-            and (self.rule_score(w) >= 0 or self.favoured(w))
-            and self._admissible(w)
-            and not self.enterable(w)
-            and self._may_still_enter(w, frozenset({w}))
-        ]
-        # A rival whose rules may still fire (they test patterns or issues not settled yet)
-        # could overtake the best option later: wait for those facts too.
-        lowest = self.total(best) - self._swing(best, Verdict.ADVISE_AGAINST)
-        waiting += [o for o in options[1:] if self.total(o) + self._swing(o, Verdict.RECOMMEND) > lowest]
-        return Decision(candidate, issue, tuple(options), tuple(sorted(waiting)))
-
     def step(self, number: int) -> list[str]:
         """Make the best decision that need not wait and adopt its winner; what was adopted."""
         first = None
@@ -295,7 +194,9 @@ class Agenda(Standing):
                 self.contested[winner] = decision.candidate
             predecessors = self.relations.predecessors[winner]
             # A pattern newly adopted is a better parent than one merely in place.
-            adopted = [p for p in self.adopted if p in predecessors]
+            adopted = [p for p in predecessors if p in self.adopted]
+            if len(adopted) > 1:
+                adopted = [p for p in self.adopted if p in predecessors]  # in the order of adoption
             first = adopted[0] if adopted else issue[0] if issue else None
             parent = next((p for p in adopted if self.adopted[p].origin != IN_PLACE), first)
             self._adopt(winner, RULE, parent, number)

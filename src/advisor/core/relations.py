@@ -9,6 +9,7 @@ answers call it for).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from weakref import ref
 
 from advisor.catalog.conditions import IssueTest, PatternTest, leaves
 from advisor.catalog.loader import Catalog
@@ -27,6 +28,7 @@ class Relations:
     exclusive_by_id: dict[str, tuple[str, ...]]  # the same, sorted: the order the agenda walks them in
     predecessors: dict[str, frozenset[str]]
     resolves: dict[str, frozenset[str]]
+    resolved_by: dict[str, tuple[str, ...]]  # issue → the patterns that resolve it
     derived_rules: dict[str, tuple[str, ...]]
     group: dict[str, str]
     required_groups: tuple[tuple[str, tuple[str, ...]], ...]  # (group, its patterns), by group id
@@ -61,6 +63,7 @@ class Relations:
             exclusive_by_id={p: tuple(sorted(alts)) for p, alts in exclusive.items()},
             predecessors={p: frozenset(patterns[p].related.predecessor) for p in patterns},
             resolves={p: frozenset(ids) for p, ids in resolves.items()},
+            resolved_by={i: issue.resolved_by for i, issue in catalog.issues.items()},
             derived_rules={
                 p: tuple(
                     sorted(
@@ -79,3 +82,17 @@ class Relations:
                 if catalog.groups[g].required
             ),
         )
+
+
+_RELATIONS: dict[int, tuple[ref[Catalog], Relations]] = {}
+
+
+def relations_of(catalog: Catalog) -> Relations:
+    """The relations of ``catalog``, indexed once for as long as the catalog lives."""
+    key = id(catalog)
+    entry = _RELATIONS.get(key)
+    if entry is not None and entry[0]() is catalog:
+        return entry[1]
+    relations = Relations.of(catalog)
+    _RELATIONS[key] = (ref(catalog, lambda _gone: _RELATIONS.pop(key, None)), relations)
+    return relations

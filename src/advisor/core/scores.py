@@ -9,6 +9,7 @@ agenda (:mod:`advisor.core.agenda`) decides with these scores.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -66,7 +67,10 @@ class Scores:
     _fit: dict[str, tuple[ForceContribution, ...]] = field(default_factory=dict)
     _fit_total: dict[str, float] = field(default_factory=dict)
     _total: dict[str, float] = field(default_factory=dict)
+    _rank: dict[str, tuple[float, int, str]] = field(default_factory=dict)
     _ranked: list[str] | None = None
+    _keys: list[tuple[float, int, str]] = field(default_factory=list)  # the rank of each, in order
+    _moved: set[str] = field(default_factory=set)  # patterns whose rank changed since
     _position: dict[str, int] = field(default_factory=dict)  # pattern → its place in the ranking
     _positive: list[str] | None = None
 
@@ -88,7 +92,9 @@ class Scores:
                 self._favoured.add(rule.pattern)
             self._rule_scores[rule.pattern] = self._rule_scores.get(rule.pattern, 0) + signed
             self._total.pop(rule.pattern, None)
-            self._ranked = self._positive = None
+            self._rank.pop(rule.pattern, None)
+            self._moved.add(rule.pattern)
+            self._positive = None
         return new
 
     def rule_score(self, pattern_id: str) -> int:
@@ -159,14 +165,33 @@ class Scores:
         return _score(rules, forces, total, repr((rules, forces, total)))
 
     def rank(self, pattern_id: str) -> tuple[float, int, str]:
-        """Sort key: the highest total first, then the rules' verdict, then by id."""
-        return (-self.total(pattern_id), -self.rule_score(pattern_id), pattern_id)
+        """Sort key: the highest total first, then the rules' verdict, then by id (kept until a
+        rule about the pattern fires)."""
+        key = self._rank.get(pattern_id)
+        if key is None:
+            key = self._rank[pattern_id] = (-self.total(pattern_id), -self.rule_score(pattern_id), pattern_id)
+        return key
 
     def ranked(self) -> list[str]:
-        """Every pattern of the catalog, best first (kept until a rule fires)."""
+        """Every pattern of the catalog, best first (when a rule fires, the patterns it is
+        about move to their new places)."""
         if self._ranked is None:
             self._ranked = sorted(self.catalog.patterns, key=self.rank)
+            self._keys = [self.rank(p) for p in self._ranked]
             self._position = {p: n for n, p in enumerate(self._ranked)}
+            self._moved.clear()
+        elif self._moved:
+            ranked, keys = list(self._ranked), self._keys
+            for pattern_id in self._moved:
+                at = ranked.index(pattern_id)
+                del ranked[at], keys[at]
+                key = self.rank(pattern_id)
+                at = bisect_left(keys, key)
+                ranked.insert(at, pattern_id)
+                keys.insert(at, key)
+            self._ranked = ranked
+            self._position = {p: n for n, p in enumerate(ranked)}
+            self._moved.clear()
         return self._ranked
 
     def in_ranked_order(self, patterns: Iterable[str]) -> list[str]:

@@ -4,8 +4,10 @@ and open, and what that means for every other pattern.
 The state (:class:`Standing`) changes in three ways only: a rule fires (the scores of
 :class:`~advisor.core.scores.Scores`), a pattern is adopted, an issue is raised. What a
 query finds depends on nothing else, so each answer is kept until the state changes: a
-step of the agenda (:mod:`advisor.core.agenda`) ranks every candidate and weighs their
-decisions with each pattern's standing worked out once.
+step of the agenda (:mod:`advisor.core.agenda`) ranks its candidates and weighs their
+decisions with each pattern's standing worked out once. The open issues and the first one
+each pattern resolves change only when an issue is raised or resolved, and follow those
+changes rather than being worked out again.
 """
 
 from __future__ import annotations
@@ -13,46 +15,19 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from weakref import ref
 
-from advisor.catalog.conditions import (
-    AnswerTest,
-    Clause,
-    Condition,
-    ForceTest,
-    IssueTest,
-    Leaf,
-    PatternTest,
-    leaf_holds,
-    to_dnf,
-)
-from advisor.catalog.loader import Catalog
+from advisor.catalog.conditions import AnswerTest, Clause, Condition, ForceTest, IssueTest, Leaf, PatternTest
 from advisor.catalog.models import RaisedIssue, Requirement
+from advisor.core.clauses import clauses_of, parts_of, passes
 from advisor.core.engine import Firing
 from advisor.core.facts import Fact, issue_fact
-from advisor.core.relations import Relations
+from advisor.core.relations import Relations, relations_of
 from advisor.core.scores import Scores
 
 #: How a pattern entered the recommendation (in place: the system already uses it).
 RULE, SUCCESSOR, REQUIREMENT, IN_PLACE = "rule", "successor", "requirement", "in-place"
 
 IssueKey = tuple[str, str]  # (raiser, issue)
-
-
-#: Conditions compiled, by identity (hashing a condition costs more than looking it up so);
-#: each entry keeps its condition, so an id is not reused while it is here.
-_CLAUSES: dict[int, tuple[Condition, tuple[Clause, ...]]] = {}
-_CLAUSES_MAX = 65_536
-
-
-def clauses_of(condition: Condition) -> tuple[Clause, ...]:
-    """A condition compiled to disjunctive normal form (conditions are frozen, so cached)."""
-    known = _CLAUSES.get(id(condition))
-    if known is None or known[0] is not condition:
-        if len(_CLAUSES) >= _CLAUSES_MAX:
-            _CLAUSES.clear()
-        known = _CLAUSES[id(condition)] = (condition, tuple(to_dnf(condition)))
-    return known[1]
 
 
 @dataclass(frozen=True)
@@ -63,20 +38,6 @@ class Adoption:
     parent: str | None
     depth: int
     step: int
-
-
-_RELATIONS: dict[int, tuple[ref[Catalog], Relations]] = {}
-
-
-def relations_of(catalog: Catalog) -> Relations:
-    """The relations of ``catalog``, indexed once for as long as the catalog lives."""
-    key = id(catalog)
-    entry = _RELATIONS.get(key)
-    if entry is not None and entry[0]() is catalog:
-        return entry[1]
-    relations = Relations.of(catalog)
-    _RELATIONS[key] = (ref(catalog, lambda _gone: _RELATIONS.pop(key, None)), relations)
-    return relations
 
 
 @dataclass
@@ -91,6 +52,9 @@ class Standing(Scores):
     _unraised: list[tuple[str, RaisedIssue]] = field(default_factory=list)  # (raiser, its issue)
     _resolved: set[str] = field(default_factory=set)  # the issues an adopted pattern resolves
     _answer_tests: dict[int, tuple[Leaf, bool]] = field(default_factory=dict)  # id → (test, holds)
+    _open_clauses: dict[int, tuple[Condition, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]]] = field(
+        default_factory=dict
+    )
     # Worked out from the current state (by pattern), forgotten when it changes.
     _open: list[IssueKey] | None = None
     _resolving: dict[str, IssueKey] | None = None  # resolver → the first open issue it resolves
@@ -184,10 +148,9 @@ class Standing(Scores):
     def resolvers(self) -> dict[str, IssueKey]:
         """Each pattern that resolves a raised, unresolved issue, with the first such (raiser, issue)."""
         if self._resolving is None:
-            self._resolving = {}
-            for key in self.open_issues():
-                for resolver in self.catalog.issues[key[1]].resolved_by:
-                    self._resolving.setdefault(resolver, key)
+            resolved_by = self.relations.resolved_by
+            # Latest first, so that each resolver keeps the earliest issue it resolves.
+            self._resolving = {r: key for key in reversed(self.open_issues()) for r in resolved_by[key[1]]}
         return self._resolving
 
     def enterable(self, pattern_id: str) -> bool:
@@ -249,9 +212,10 @@ class Standing(Scores):
         self.adopted[pattern_id] = Adoption(origin, parent, depth, number)
         resolves = self.relations.resolves[pattern_id]
         if not resolves <= self._resolved:
+            newly = (resolves - self._resolved) & self.issue_facts  # raised issues resolved now
             self._resolved |= resolves
-            if not resolves.isdisjoint(self.issue_facts):  # a raised issue may be resolved now
-                self._issues_changed()
+            if newly:
+                self._note_resolved(newly)
         self._links = None
         self._unraised += [(pattern_id, raised) for raised in self.catalog.patterns[pattern_id].raises]
         self._changed()
@@ -292,15 +256,35 @@ class Standing(Scores):
             key = (raiser, issue_id)
             self._open = [*self._open, key]
             if self._resolving is not None:
-                resolving = dict(self._resolving)
-                for resolver in self.catalog.issues[issue_id].resolved_by:
-                    resolving.setdefault(resolver, key)
-                self._resolving = resolving
+                self._resolving = dict.fromkeys(self.relations.resolved_by[issue_id], key) | self._resolving
+
+    def _note_resolved(self, issue_ids: frozenset[str]) -> None:
+        """Take raised issues out of the open ones (their resolvers are worked out again)."""
+        if self._open is not None:
+            self._open = [key for key in self._open if key[1] not in issue_ids]
+        self._resolving = None
 
     def holds(self, condition: Condition) -> bool:
         """Whether ``condition`` holds for the answers, the adopted patterns and the raised issues."""
-        leaf_holds = self._leaf_holds
-        return any(all(leaf_holds(leaf) for leaf in clause) for clause in clauses_of(condition))
+        adopted, issues = self.adopted, self.issue_facts
+        return any(
+            all(p in adopted for p in patterns) and all(i in issues for i in issue_ids)
+            for patterns, issue_ids in self.open_clauses(condition)
+        )
+
+    def open_clauses(self, condition: Condition) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
+        """The patterns and issues each clause of ``condition`` tests, for the clauses whose
+        answer and weight tests hold (worked out once per assessment)."""
+        known = self._open_clauses.get(id(condition))
+        if known is None or known[0] is not condition:
+            leaf_holds = self._leaf_holds
+            found = tuple(
+                (patterns, issue_ids)
+                for tests, patterns, issue_ids in parts_of(condition)
+                if all(leaf_holds(leaf) for leaf in tests)
+            )
+            known = self._open_clauses[id(condition)] = (condition, found)
+        return known[1]
 
     def failing(self, clause: Clause) -> list[Leaf]:
         """The tests of ``clause`` that do not hold."""
@@ -316,10 +300,10 @@ class Standing(Scores):
         known = self._answer_tests.get(id(leaf))
         if known is None or known[0] is not leaf:
             if isinstance(leaf, AnswerTest):
-                held = leaf_holds(leaf, self.answers.value(leaf.answer))
+                held = passes(leaf, self.answers.value(leaf.answer))
             else:
                 assert isinstance(leaf, ForceTest)
-                held = leaf_holds(leaf, self.answers.weight(leaf.force))
+                held = passes(leaf, self.answers.weight(leaf.force))
             known = self._answer_tests[id(leaf)] = (leaf, held)
         return known[1]
 
