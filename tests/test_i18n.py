@@ -13,6 +13,7 @@ from pydantic import BaseModel
 import advisor
 from advisor.api import Advisor
 from advisor.base.i18n import Message, Phrasebook, Text, placeholders
+from advisor.errors import MAX_PROBLEMS_SHOWN, Problem, capped_lines
 
 
 def _phrasebooks() -> dict[str, Phrasebook]:
@@ -151,3 +152,10 @@ def test_korean_particles_agree_with_the_value_put_in(value: str, expected: str)
 def test_no_korean_phrase_shows_a_particle_pair_once_filled_in() -> None:
     book = Phrasebook({"managed": ("manage “{title}”", "“{title}”을(를) 관리하고 {n}개은(는) 남김")})
     assert book("managed", "ko", title="사가", n=5) == "“사가”를 관리하고 5개는 남김"
+
+
+def test_a_count_shown_with_separators_still_reads_one_and_many() -> None:
+    """Problems beyond the first hundred of a file are counted, as "1,234": the noun still agrees."""
+    for hidden, said in ((1, "1 more problem in"), (1234, "1,234 more problems in")):
+        problems = [Problem("a.yaml", f"problem {n}", n + 1) for n in range(MAX_PROBLEMS_SHOWN + hidden)]
+        assert capped_lines(problems)[-1] == f"a.yaml: ... and {said} this file"

@@ -600,3 +600,53 @@ def test_bracketed_text_is_kept_verbatim(tmp_path: Path, advisor: Advisor) -> No
 
     saved = read_yaml(tmp_path / ".answers.resume.yaml").data
     assert saved["answers"]["system_name"] == typed
+
+
+#: Asks the one required checkbox of the default questionnaire (the concerns to advise on)
+#: through the interview's prompter, and prints what was ticked.
+ASK_CONCERNS = """
+import sys
+from advisor.base.i18n import Text
+from advisor.core.advisor import Advisor
+from advisor.interview.flow import Position
+from advisor.interview.prompts import QuestionaryPrompter
+
+question = Advisor.load().questionnaire.question("scope_concerns")
+picked = QuestionaryPrompter(sys.argv[1]).ask(question, Position(Text(en="Scope"), 44, 45), None)
+print("ticked:", picked)
+"""
+
+
+@pytest.mark.parametrize(("lang", "refused"), [("en", "Tick at least one"), ("ko", "하나 이상 선택하세요")])
+def test_a_required_checkbox_left_empty_says_tick_at_least_one(
+    tmp_path: Path, lang: str, refused: str
+) -> None:
+    # prompt_toolkit shows a checkbox's refusal in a bottom toolbar, drawn only once the
+    # terminal has said where the cursor is: this pty answers those requests, as terminals do.
+    env = {key: value for key, value in ENV.items() if key != "PROMPT_TOOLKIT_NO_CPR"}
+    child = pexpect.spawn(
+        sys.executable,
+        ["-c", ASK_CONCERNS, lang],
+        cwd=str(tmp_path),
+        env=env,
+        dimensions=SIZE,
+        encoding="utf-8",
+        timeout=30,
+    )
+    child.logfile_read = io.StringIO()
+
+    def wait_for(text: str) -> None:
+        while child.expect_exact(["\x1b[6n", text]) == 0:
+            child.send("\x1b[10;1R")  # the cursor's row and column, as a terminal reports them
+
+    wait_for("Deployment" if lang == "en" else "배포")  # the choices are drawn
+    asked = len(child.logfile_read.getvalue())  # the help above the prompt says it too
+    child.send(ENTER)
+    wait_for(refused)
+    child.send(DOWN * 11 + SPACE + ENTER)
+    wait_for("ticked: ['deployment']")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    after = plain(child.logfile_read.getvalue()[asked:])
+    assert after.index(refused) < after.index("ticked:")
