@@ -1,7 +1,7 @@
 """Results share the models of values that repeat (scores, force contributions, rule reasons and
-their evidence, successor and requirement reasons, resolutions: they are frozen). Sharing must
-never change a document: each one is exactly what building every part afresh, or validating it
-from scratch, gives, whatever was assessed before it."""
+their evidence, successor and requirement reasons, resolutions, answers, plans: they are
+frozen). Sharing must never change a document: each one is exactly what building every part
+afresh, or validating it from scratch, gives, whatever was assessed before it."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 
 from advisor.analysis.trial import Trial
 from advisor.analysis.whatif import _changes
-from advisor.core import build, evidence, result_index, scores
+from advisor.core import build, scores
 from advisor.core.advisor import Advisor
 from advisor.core.recommendation import Recommendation
 from advisor.questionnaire.answers import Answers
@@ -20,10 +20,9 @@ from conftest import EXAMPLES
 
 def _afresh(advisor: Advisor, answers: Answers) -> str:
     """The document with nothing shared from earlier results."""
-    for shared in (scores._contribution, scores._score, build._link_reason, build._resolution):
+    for shared in (scores._contribution, scores._score):
         shared.cache_clear()
-    evidence.clear_shared()
-    result_index.clear_shared()
+    build.clear_shared()
     return advisor.advise(answers).model_dump_json()
 
 

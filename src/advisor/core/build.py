@@ -14,10 +14,13 @@ from functools import lru_cache
 from typing import Literal
 
 from advisor.base.i18n import Message
-from advisor.catalog.conditions import UNKNOWN, AnswerTest, Clause, ForceTest, leaf_holds
-from advisor.catalog.models import STAGES, Stage, Verdict
+from advisor.catalog.conditions import UNKNOWN, Clause
+from advisor.catalog.models import STAGES, Stage
 from advisor.core.agenda import Agenda
+from advisor.core.compiled import holding
+from advisor.core.evidence import clear_shared as _forget_evidence
 from advisor.core.evidence import matches
+from advisor.core.plan import clear_shared as _forget_plans
 from advisor.core.plan import plan_phases
 from advisor.core.recommendation import (
     AdvisedAgainst,
@@ -35,6 +38,7 @@ from advisor.core.recommendation import (
     Role,
 )
 from advisor.core.result_index import ResultIndex, result_index
+from advisor.core.result_index import clear_shared as _forget_reasons
 from advisor.core.risks import assess_risks
 from advisor.core.roles import hurt_forces, pattern_role, recommended_ids, reconsider_causes
 from advisor.core.scope import in_scope, scoped_advice
@@ -57,6 +61,16 @@ def _resolution(issue: str, raised_by: str) -> Resolution:
     return Resolution(issue=issue, raised_by=raised_by)
 
 
+def clear_shared() -> None:
+    """Forget every part shared between results (for tests that build every part afresh)."""
+    _link_reason.cache_clear()
+    _resolution.cache_clear()
+    _ANSWERED.clear()
+    _forget_evidence()
+    _forget_reasons()
+    _forget_plans()
+
+
 def _rule_reasons(
     agenda: Agenda, index: ResultIndex, clauses: Mapping[str, Sequence[Clause]], pattern_id: str
 ) -> tuple[Reason, ...]:
@@ -72,6 +86,11 @@ def _rule_reasons(
     )
 
 
+#: Each answer as a result shows it, shared by the results that show the same (models are frozen).
+_ANSWERED: dict[tuple[str, str, str, str | None], AnsweredValue] = {}
+_MAX_ANSWERED = 8192
+
+
 def _answered(questionnaire: Questionnaire, answers: Answers) -> Iterator[AnsweredValue]:
     for question in questionnaire.questions():
         value = answers.value(question.id)
@@ -84,7 +103,16 @@ def _answered(questionnaire: Questionnaire, answers: Answers) -> Iterator[Answer
         else:
             source = "default"
         note = answers.notes.get(question.id)
-        yield AnsweredValue(question=question.id, value=value, source=source, note=note)
+        # The repr keeps 1, 1.0 and True apart, and a list from a tuple.
+        key = (question.id, repr(value), source, note)
+        answered = _ANSWERED.get(key)
+        if answered is None:
+            if len(_ANSWERED) >= _MAX_ANSWERED:
+                _ANSWERED.clear()
+            answered = _ANSWERED[key] = AnsweredValue(
+                question=question.id, value=value, source=source, note=note
+            )
+        yield answered
 
 
 def _in_play(agenda: Agenda, pattern_id: str) -> bool:
@@ -140,31 +168,19 @@ def _open(agenda: Agenda) -> dict[str, tuple[list[str], str]]:
 
 def _provided(agenda: Agenda, index: ResultIndex, pattern_id: str) -> bool:
     """Whether the deployment platform the answers name provides ``pattern_id``."""
-    clauses = index.provided_when.get(pattern_id)
-    if clauses is None:
-        return False
-    answers = agenda.answers
-
-    def holds(leaf: object) -> bool:
-        if isinstance(leaf, AnswerTest):
-            return leaf_holds(leaf, answers.value(leaf.answer))
-        if isinstance(leaf, ForceTest):
-            return leaf_holds(leaf, answers.weight(leaf.force))
-        return False
-
-    return any(all(holds(leaf) for leaf in clause) for clause in clauses)
+    condition = index.provided_when.get(pattern_id)
+    return condition is not None and holding(condition, agenda.answers) is not None
 
 
-def _needed_from(agenda: Agenda) -> dict[str, str]:
+def _needed_from(agenda: Agenda, index: ResultIndex) -> dict[str, str]:
     """Each pattern a fired rule needs from an earlier plan stage → the earliest such stage."""
     needed: dict[str, str] = {}
-    for rule_id in agenda.fired:
-        rule = agenda.catalog.rules.get(rule_id)
-        if rule is None or rule.needed_from is None or rule.verdict is not Verdict.RECOMMEND:
+    for rule_id, pattern_id, stage in index.needed_from:
+        if rule_id not in agenda.fired:
             continue
-        known = needed.get(rule.pattern)
-        if known is None or STAGES.index(rule.needed_from) < STAGES.index(Stage(known)):
-            needed[rule.pattern] = rule.needed_from.value
+        known = needed.get(pattern_id)
+        if known is None or STAGES.index(Stage(stage)) < STAGES.index(Stage(known)):
+            needed[pattern_id] = stage
     return needed
 
 
@@ -286,7 +302,9 @@ def build_recommendation(
     parents = {p: a.parent if a.parent in kept else None for p, a in adopted.items() if p in kept}
     in_place = [p for p in kept if adopted[p].origin == "in-place"]
     provided = [p for p in kept if p not in in_place and _provided(agenda, index, p)]
-    plan = plan_phases(catalog, parents, resolves, in_place, needed=_needed_from(agenda), provided=provided)
+    plan = plan_phases(
+        catalog, parents, resolves, in_place, needed=_needed_from(agenda, index), provided=provided
+    )
     open_issues = {
         i: (raisers, status)
         for i, (raisers, status) in sorted(_open(agenda).items())
@@ -367,7 +385,7 @@ def build_recommendation(
                 id=issue_id,
                 title=catalog.issues[issue_id].title.en,
                 raised_by=raiser,
-                because=held_back(agenda, raiser, issue_id),
+                because=held_back(agenda, index.raised_when.get((raiser, issue_id), ())),
             )
             for raiser, issue_id, _clause in agenda.not_raised()
             if raiser in kept

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from weakref import ref
 
@@ -33,6 +33,9 @@ from advisor.core.recommendation import Phase, PhaseEffort
 EFFORT_POINTS: Mapping[str, int] = {Effort.SMALL: 1, Effort.MEDIUM: 3, Effort.LARGE: 8}
 
 _IN_PLACE = 0
+
+#: Plans kept per catalog: beyond them the cache starts afresh.
+_MAX_PLANS = 1024
 
 #: A stage's level: 1 for the first stage of a plan, 2 for the next...
 _LEVEL: Mapping[str, int] = {stage.value: number for number, stage in enumerate(STAGES, 1)}
@@ -48,6 +51,8 @@ class _Layout:
     rank: dict[str, tuple[int, int, str]]  # ties and cycles within a phase are broken by this
     effort: dict[str, str]  # small, medium, large or unestimated
     starts_migration: frozenset[str]  # refactoring patterns that follow nothing: the strangler
+    # The plans made, by everything they depend on besides the catalog (see plan_phases).
+    plans: dict[tuple[object, ...], tuple[Phase, ...]] = field(default_factory=dict, compare=False)
 
     @classmethod
     def of(cls, catalog: Catalog) -> _Layout:
@@ -185,6 +190,13 @@ class _Planner:
         return ordered
 
 
+def clear_shared() -> None:
+    """Forget the plans and efforts shared between results (for tests that plan afresh)."""
+    _phase_effort.cache_clear()
+    for _catalog, layout in _LAYOUTS.values():
+        layout.plans.clear()
+
+
 def plan_phases(
     catalog: Catalog,
     parents: Mapping[str, str | None],
@@ -206,7 +218,34 @@ def plan_phases(
         provided: the recommended patterns the deployment platform provides.
     """
     layout = _layout(catalog)
-    planner = _Planner(layout, parents, resolves, {*in_place, *provided}, needed or {})
+    # A plan depends on these alone (not on their order): results with the same share it.
+    key = (
+        tuple(sorted(parents.items())),
+        tuple(sorted((p, tuple(sorted(raisers))) for p, raisers in resolves.items())),
+        tuple(sorted(set(in_place))),
+        tuple(sorted((needed or {}).items())),
+        tuple(sorted(set(provided))),
+    )
+    plan = layout.plans.get(key)
+    if plan is None:
+        if len(layout.plans) >= _MAX_PLANS:
+            layout.plans.clear()
+        plan = layout.plans[key] = _plan(
+            layout, parents, resolves, in_place, needed=needed or {}, provided=provided
+        )
+    return plan
+
+
+def _plan(
+    layout: _Layout,
+    parents: Mapping[str, str | None],
+    resolves: Mapping[str, Collection[str]],
+    in_place: Collection[str],
+    *,
+    needed: Mapping[str, str],
+    provided: Collection[str],
+) -> tuple[Phase, ...]:
+    planner = _Planner(layout, parents, resolves, {*in_place, *provided}, needed)
     level = planner.levels()
     by_level: dict[int, list[str]] = defaultdict(list)
     for pattern_id, value in level.items():

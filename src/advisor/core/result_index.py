@@ -14,6 +14,8 @@ from weakref import ref
 
 from advisor.catalog.conditions import Clause, to_dnf
 from advisor.catalog.loader import Catalog
+from advisor.catalog.models import Verdict
+from advisor.core.compiled import Compiled, compile_condition
 from advisor.core.recommendation import Match, Reason
 
 #: Rule reasons kept per catalog: beyond them the cache starts afresh.
@@ -30,8 +32,12 @@ class ResultIndex:
     rule_order: dict[str, tuple[int, str]]
     #: pattern → the patterns with a requirement it meets, sorted
     requirers: dict[str, tuple[str, ...]]
-    #: pattern → the clauses of the condition under which the deployment platform provides it
-    provided_when: dict[str, tuple[Clause, ...]]
+    #: pattern → the condition under which the deployment platform provides it, compiled
+    provided_when: dict[str, Compiled]
+    #: (pattern, issue) → the clauses of the condition under which the pattern raises the issue
+    raised_when: dict[tuple[str, str], tuple[Clause, ...]]
+    #: the rules recommending a pattern from an earlier plan stage: (rule, pattern, stage)
+    needed_from: tuple[tuple[str, str, str], ...]
     #: (rule, id of its evidence) → the evidence (kept, so the id is not reused) and the reason
     _reasons: dict[tuple[str, int], tuple[tuple[Match, ...], Reason]] = field(default_factory=dict)
 
@@ -48,10 +54,16 @@ class ResultIndex:
             rule_order={r: (-rule.weight, r) for r, rule in catalog.rules.items()},
             requirers={p: tuple(others) for p, others in requirers.items()},
             provided_when={
-                p: tuple(to_dnf(pattern.provided_when))
+                p: compile_condition(pattern.provided_when)
                 for p, pattern in patterns.items()
                 if pattern.provided_when is not None
             },
+            raised_when=_raised_when(catalog),
+            needed_from=tuple(
+                (r, rule.pattern, rule.needed_from.value)
+                for r, rule in catalog.rules.items()
+                if rule.needed_from is not None and rule.verdict is Verdict.RECOMMEND
+            ),
         )
 
     def rule_reason(self, catalog: Catalog, rule_id: str, matched: tuple[Match, ...]) -> Reason:
@@ -71,6 +83,17 @@ class ResultIndex:
     def clear_shared(self) -> None:
         """Forget the reasons shared between results (for tests that build every part afresh)."""
         self._reasons.clear()
+
+
+def _raised_when(catalog: Catalog) -> dict[tuple[str, str], tuple[Clause, ...]]:
+    """(pattern, issue) → the clauses of :meth:`~advisor.catalog.models.Pattern.condition`."""
+    found = {}
+    for pattern_id, pattern in catalog.patterns.items():
+        for issue_id in {raised.issue for raised in pattern.raises}:
+            condition = pattern.condition(issue_id)
+            if condition is not None:
+                found[(pattern_id, issue_id)] = tuple(to_dnf(condition))
+    return found
 
 
 _INDEXES: dict[int, tuple[ref[Catalog], ResultIndex]] = {}

@@ -14,21 +14,12 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from typing import Any
 from weakref import ref
 
-from advisor.catalog.conditions import (
-    AnswerTest,
-    Clause,
-    Condition,
-    IssueTest,
-    Leaf,
-    PatternTest,
-    to_dnf,
-    value_holds,
-)
+from advisor.catalog.conditions import Clause
 from advisor.catalog.loader import Catalog
 from advisor.catalog.models import RiskRule, Severity
+from advisor.core.compiled import Compiled, compile_condition, holding
 from advisor.core.evidence import matches
 from advisor.core.recommendation import Risk
 from advisor.questionnaire.answers import Answers
@@ -36,37 +27,14 @@ from advisor.questionnaire.answers import Answers
 #: Severities from the most to the least serious, the order risks are listed in.
 SEVERITY_ORDER: tuple[str, ...] = tuple(s.value for s in Severity)
 
-_PATTERN, _ISSUE, _ANSWER, _FORCE = range(4)
-
-#: One test, ready to evaluate: what it looks at, the id it names, and (for an answer or a
-#: force weight) its operator and operand.
-_Test = tuple[int, str, str, Any]
-
-
-def _test(leaf: Leaf) -> _Test:
-    if isinstance(leaf, PatternTest):
-        return (_PATTERN, leaf.pattern, "", None)
-    if isinstance(leaf, IssueTest):
-        return (_ISSUE, leaf.issue, "", None)
-    if isinstance(leaf, AnswerTest):
-        return (_ANSWER, leaf.answer, leaf.operator, leaf.operand)
-    return (_FORCE, leaf.force, leaf.operator, leaf.operand)
-
-
-def _clauses(condition: Condition | None) -> tuple[tuple[Clause, tuple[_Test, ...]], ...] | None:
-    """The clauses of a condition, each with its tests ready to evaluate (``None``: no condition)."""
-    if condition is None:
-        return None
-    return tuple((clause, tuple(_test(leaf) for leaf in clause)) for clause in to_dnf(condition))
-
 
 @dataclass(frozen=True)
 class _Compiled:
     """A risk rule with its conditions compiled, once per catalog."""
 
     risk: RiskRule
-    when: tuple[tuple[Clause, tuple[_Test, ...]], ...] | None
-    unless: tuple[tuple[Clause, tuple[_Test, ...]], ...] | None
+    when: Compiled | None
+    unless: Compiled | None
     listed: frozenset[str]  # the issues some rule lists (``any`` takes the others)
 
 
@@ -83,7 +51,13 @@ def _compiled(catalog: Catalog) -> tuple[_Compiled, ...]:
         i for r in catalog.risks.values() if isinstance(r.unresolved, tuple) for i in r.unresolved
     )
     compiled = tuple(
-        _Compiled(risk, _clauses(risk.when), _clauses(risk.unless), listed) for risk in catalog.risks.values()
+        _Compiled(
+            risk,
+            None if risk.when is None else compile_condition(risk.when),
+            None if risk.unless is None else compile_condition(risk.unless),
+            listed,
+        )
+        for risk in catalog.risks.values()
     )
     _COMPILED[key] = (ref(catalog, lambda _gone: _COMPILED.pop(key, None)), compiled)
     return compiled
@@ -113,26 +87,16 @@ def assess_risks(
         unresolved: the issues raised that nothing recommended resolves and that are no
             drawback to accept, sorted.
     """
-    value, weight = answers.value, answers.weight
-
-    def holds(test: _Test) -> bool:
-        kind, name, op, operand = test
-        if kind == _PATTERN:
-            return name in present
-        if kind == _ISSUE:
-            return name in raised
-        return value_holds(op, operand, value(name) if kind == _ANSWER else weight(name))
-
     found = []
     for rule in _compiled(catalog):
         risk = rule.risk
         clause: Clause = ()
         if rule.when is not None:
-            held = next((c for c, tests in rule.when if all(holds(t) for t in tests)), None)
+            held = holding(rule.when, answers, present, raised)
             if held is None:
                 continue
             clause = held
-        if rule.unless is not None and any(all(holds(t) for t in tests) for _c, tests in rule.unless):
+        if rule.unless is not None and holding(rule.unless, answers, present, raised) is not None:
             continue
         common = {"id": risk.id, "severity": risk.severity.value, "matched": matches(answers, clause)}
         if risk.unresolved is None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from advisor.base.i18n import Arg, Message
-from advisor.catalog.conditions import AnswerTest, Leaf, to_dnf
+from advisor.catalog.conditions import AnswerTest, Clause, Leaf
 from advisor.core.agenda import Agenda
 from advisor.core.evidence import failures
 from advisor.core.recommendation import Dropped, Match
@@ -101,12 +101,12 @@ def by_default(agenda: Agenda, pattern_id: str) -> Message:
     )
 
 
-def held_back(agenda: Agenda, raiser: str, issue_id: str) -> tuple[Match, ...]:
-    """Why ``raiser`` does not raise ``issue_id`` here: the failing tests of every option of its
-    condition (each of them fails), without the "or don't know" escape of an answer that is known."""
-    condition = agenda.catalog.patterns[raiser].condition(issue_id)
+def held_back(agenda: Agenda, clauses: Sequence[Clause]) -> tuple[Match, ...]:
+    """Why a pattern does not raise an issue here: the failing tests of every option (``clauses``)
+    of its condition (each of them fails), without the "or don't know" escape of an answer that
+    is known."""
     found: list[Leaf] = []
-    for clause in to_dnf(condition) if condition is not None else []:
+    for clause in clauses:
         found += [leaf for leaf in agenda.failing(clause) if leaf not in found]
     tested = {leaf.answer for leaf in found if isinstance(leaf, AnswerTest) and leaf.operator != "known"}
     shown = [
