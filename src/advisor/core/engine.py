@@ -81,8 +81,9 @@ class Firing:
 
 _LOCK = threading.RLock()
 _IDENTITIES = Identities()
-#: The JSON of recent facts' contents (without session and fact id), by content.
-_ENCODED: dict[tuple[tuple[str, Any], ...], str] = {}
+#: Recent facts' contents (sorted, the key that refuses a fact asserted twice) and their JSON
+#: (without session and fact id), by their items in the order given.
+_ENCODED: dict[tuple[tuple[str, Any], ...], tuple[tuple[tuple[str, Any], ...], str]] = {}
 _ENCODED_MAX = 65_536
 #: Rulesets registered in this process, by (fingerprint, lean): the plain path's host name
 #: or the lean path's matcher handle. durable-rules cannot unload a ruleset.
@@ -186,7 +187,7 @@ class Session:
         self._ruleset = engine._ruleset
         self.sid = sid
         self._seen: set[tuple[tuple[str, Any], ...]] = set()
-        self._asserted: list[Fact] = []
+        self._facts: list[Fact] = []  # as given, in the order asserted
         self._encoded: list[str] = []  # each asserted fact as JSON, as json.dumps writes it
         self.fired: list[Firing] = []
         self.started = False
@@ -196,6 +197,16 @@ class Session:
         self._assert(self._identified([{"t": "$start"}]))
         self.started = True
 
+    @property
+    def _asserted(self) -> list[Fact]:
+        """Every fact asserted, with this session's id and its own fact id."""
+        return self._batch(0)
+
+    def _batch(self, first: int) -> list[Fact]:
+        """The facts asserted from the ``first``-th on, with this session's id and each its fact id."""
+        ids, sid = _IDENTITIES.fact_ids, self.sid
+        return [{**fact, "sid": sid, "id": ids[n]} for n, fact in enumerate(self._facts[first:], first)]
+
     def assert_facts(self, facts: Sequence[Fact]) -> list[Firing]:
         """Add facts; return the rule clauses that fired because of them, in firing order."""
         if not facts:
@@ -204,37 +215,41 @@ class Session:
         self._assert(self._identified(facts))
         return self.fired[before:]
 
-    def _identified(self, facts: Sequence[Fact]) -> list[Fact]:
-        """The facts with this session's id and each its own fact id; the same fact twice is refused."""
+    def _identified(self, facts: Sequence[Fact]) -> int:
+        """Give each fact its own fact id and encode it with them; the same fact twice is refused.
+
+        Where the batch starts among the facts asserted (:meth:`_batch`).
+        """
         seen = self._seen
         first = len(seen)
-        contents = []
+        texts = []
         for fact in facts:
-            content = tuple(sorted(fact.items()))
-            if content in seen:
-                raise EngineError("a fact was asserted twice in one assessment")
-            seen.add(content)
-            contents.append(content)
-        ids = _IDENTITIES.reserve(len(seen))
-        sid = self.sid
-        batch = [{**fact, "sid": sid, "id": ids[first + n]} for n, fact in enumerate(facts)]
-        self._asserted.extend(batch)
-        for n, (fact, content) in enumerate(zip(facts, contents, strict=True)):
-            # The JSON of a fact's content is remembered: the same answers, patterns and issues
+            # A fact's content and JSON are remembered: the same answers, patterns and issues
             # recur from one assessment to the next, and encoding them was a tenth of the time.
-            text = _ENCODED.get(content)
-            if text is None:
+            given = tuple(fact.items())
+            known = _ENCODED.get(given)
+            if known is None:
                 if len(_ENCODED) >= _ENCODED_MAX:
                     _ENCODED.clear()
-                text = _ENCODED[content] = json.dumps(fact, ensure_ascii=False)[:-1]
-            self._encoded.append(f'{text}, "sid": "{sid}", "id": "{ids[first + n]}"}}')
-        return batch
+                known = _ENCODED[given] = (tuple(sorted(given)), json.dumps(fact, ensure_ascii=False)[:-1])
+            if known[0] in seen:
+                raise EngineError("a fact was asserted twice in one assessment")
+            seen.add(known[0])
+            texts.append(known[1])
+        ids = _IDENTITIES.reserve(len(seen))
+        sid = self.sid
+        self._facts.extend(facts)
+        self._encoded += [
+            f'{text}, "sid": "{sid}", "id": "{ids[n]}"}}' for n, text in enumerate(texts, first)
+        ]
+        return first
 
     def reset(self) -> bool:
         """Retract every fact but the start fact, so the session is as new; ``False`` if it cannot be."""
         return False
 
-    def _assert(self, batch: list[Fact]) -> None:
+    def _assert(self, first: int) -> None:
+        """Assert the facts from the ``first``-th on and note the rules that fire."""
         raise NotImplementedError
 
     def delete(self) -> None:
@@ -251,10 +266,10 @@ class LeanSession(Session):
     from the matcher's message and completes it at once, in the matcher's own order.
     """
 
-    def _assert(self, batch: list[Fact]) -> None:
+    def _assert(self, first: int) -> None:
         handle = self._ruleset
         try:
-            result = matcher.assert_facts(handle, "[" + ", ".join(self._encoded[-len(batch) :]) + "]")
+            result = matcher.assert_facts(handle, "[" + ", ".join(self._encoded[first:]) + "]")
             if result[0] == _OBSERVED:
                 raise EngineError("a fact was asserted twice in one assessment")
             if result[0] == _NOT_HANDLED:
@@ -274,16 +289,16 @@ class LeanSession(Session):
         """Retract every fact asserted since the start fact; ``False`` if the session is not clean after."""
         handle = self._ruleset
         try:
-            if len(self._asserted) > 1:
+            if len(self._facts) > 1:
                 result = matcher.retract_facts(handle, "[" + ", ".join(self._encoded[1:]) + "]")
                 state = 0 if result[0] == _NO_STATE else result[1]
                 if result[0] not in (0, _NO_STATE) or matcher.start_action_for_state(handle, state):
                     return False
         except Exception:  # the engine's C layer raises bare Exceptions: delete the session instead
             return False
-        self._asserted = self._asserted[:1]
+        self._facts = self._facts[:1]
         self._encoded = self._encoded[:1]
-        self._seen = {tuple(sorted((k, v) for k, v in self._asserted[0].items() if k not in ("sid", "id")))}
+        self._seen = {tuple(sorted(self._facts[0].items()))}
         self.fired = []
         return True
 
@@ -309,13 +324,13 @@ _NOT_HANDLED, _OBSERVED, _NO_STATE = 1, 2, 3
 class PlainSession(Session):
     """A session through durable-rules' Python wrapper (the reference the lean path is tested against)."""
 
-    def _assert(self, batch: list[Fact]) -> None:
+    def _assert(self, first: int) -> None:
         from durable import engine as durable_engine  # noqa: PLC0415 - only this path needs the wrapper
 
         host = _host()
         _FIRED[self.sid] = self.fired
         try:
-            host.assert_facts(self._ruleset, batch)
+            host.assert_facts(self._ruleset, self._batch(first))
         except durable_engine.MessageObservedException:
             raise EngineError("a fact was asserted twice in one assessment") from None
         except durable_engine.MessageNotHandledException:
