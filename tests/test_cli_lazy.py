@@ -55,6 +55,18 @@ def test_a_json_recommendation_creates_no_other_document_models() -> None:
     assert not {"advisor.report.view", "advisor.analysis.results", "advisor.analysis.portfolio"} & modules
 
 
+def test_the_console_script_imports_click_only_when_it_runs() -> None:
+    # main() pauses garbage collection before click and the command line are imported.
+    run = subprocess.run(
+        [sys.executable, "-c", "import sys, advisor.cli; print('click' in sys.modules)"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
+    )
+    assert run.stdout.strip() == "False"
+
+
 def test_help_imports_no_command_and_no_core() -> None:
     modules = _imported("--help")
     assert not any(m.startswith(("advisor.core", "advisor.report", "advisor.analysis")) for m in modules)

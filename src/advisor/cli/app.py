@@ -98,6 +98,9 @@ class AdvisorGroup(click.Group):
             self.add_command(getattr(module, cmd_name), cmd_name)
         if self.collections_paused:  # the command is imported; Advisor.load pauses it again
             self.collections_paused = False
+            # What was imported lives as long as the process: moved out of the collector's
+            # reach, the first collection does not scan every object of every module again.
+            gc.freeze()
             gc.enable()
         return self.commands.get(cmd_name)
 
