@@ -25,8 +25,12 @@ _SPECIAL = re.compile(r"([\\`*_\[\]<>|~&#])")
 
 
 def md(text: str) -> str:
-    """Text made inert in Markdown: special characters escaped, line breaks folded."""
-    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    """Text made inert in Markdown: special characters escaped, line breaks folded.
+
+    Control characters are written out first, so none is folded away as a line break (NEL,
+    the line separator) or lost: the text reads as the terminal shows it.
+    """
+    return _SPECIAL.sub(r"\\\1", " ".join(visible(text).split()))
 
 
 def _code(text: str) -> str:
