@@ -149,10 +149,14 @@ def _tree(agenda: Agenda, recommended: Sequence[str], left: set[str]) -> dict[st
         return next((p for p in others if p in kept), None)
 
     parents = {p: parent_of(p) for p in recommended}
+    depths: dict[str, int] = {}
 
     def depth(pattern_id: str) -> int:
-        parent = parents[pattern_id]
-        return 0 if parent is None else depth(parent) + 1
+        known = depths.get(pattern_id)
+        if known is None:
+            parent = parents[pattern_id]
+            known = depths[pattern_id] = 0 if parent is None else depth(parent) + 1
+        return known
 
     return {p: (parents[p], depth(p)) for p in recommended}
 

@@ -63,13 +63,16 @@ def holding(
         raised: the issues raised (what an issue test looks at).
     """
     value, weight = answers.value, answers.weight
-
-    def holds(test: Test) -> bool:
-        kind, name, op, operand = test
-        if kind == _PATTERN:
-            return name in present
-        if kind == _ISSUE:
-            return name in raised
-        return value_holds(op, operand, value(name) if kind == _ANSWER else weight(name))
-
-    return next((clause for clause, tests in compiled if all(holds(t) for t in tests)), None)
+    for clause, tests in compiled:
+        for kind, name, op, operand in tests:
+            if kind == _PATTERN:
+                held = name in present
+            elif kind == _ISSUE:
+                held = name in raised
+            else:
+                held = value_holds(op, operand, value(name) if kind == _ANSWER else weight(name))
+            if not held:
+                break
+        else:
+            return clause
+    return None

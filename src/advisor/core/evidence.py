@@ -47,21 +47,24 @@ _CLAUSES: dict[int, _ClauseEvidence] = {}
 
 
 def _entry(clause: Clause) -> _ClauseEvidence:
-    entry = _CLAUSES.get(id(clause))  # hashing a clause of models costs more than this
-    if entry is None or entry.clause is not clause:
-        if len(_CLAUSES) >= _MAX_CLAUSES:
-            _CLAUSES.clear()
-        entry = _CLAUSES[id(clause)] = _ClauseEvidence(clause)
+    """A new entry for ``clause``, filed under its id (hashing a clause of models costs more)."""
+    if len(_CLAUSES) >= _MAX_CLAUSES:
+        _CLAUSES.clear()
+    entry = _CLAUSES[id(clause)] = _ClauseEvidence(clause)
     return entry
 
 
 def matches(answers: Answers, clause: Clause) -> tuple[Match, ...]:
     """Each test of a clause that held, with the actual answer or weight where the test does not say it."""
-    entry = _entry(clause)
+    entry = _CLAUSES.get(id(clause))
+    if entry is None or entry.clause is not clause:
+        entry = _entry(clause)
     value, weight = answers.value, answers.weight
     actual = tuple(
-        None if kind == _NONE else value(name) if kind == _ANSWER else weight(name)
-        for kind, name in entry.probes
+        [
+            None if kind == _NONE else value(name) if kind == _ANSWER else weight(name)
+            for kind, name in entry.probes
+        ]
     )
     key = repr(actual)
     found = entry.seen.get(key)

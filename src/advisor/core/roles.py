@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Collection
 
 from advisor.catalog.loader import Catalog
-from advisor.catalog.models import GroupRole, Verdict
+from advisor.catalog.models import GroupRole
 from advisor.core.agenda import Agenda
 from advisor.core.recommendation import ForceContribution, ReconsiderCause, Role
 
@@ -82,10 +82,7 @@ def reconsider_causes(agenda: Agenda, pattern_id: str) -> tuple[tuple[Reconsider
         causes.append("alternative-preferred")
     if agenda.rule_score(pattern_id) <= 0 and agenda.fit(pattern_id) < 0:
         causes.append("hurts-forces")
-    rules = agenda.catalog.rules
-    favouring = (rules[r] for r in agenda.fired if r in rules)
-    favoured = any(r.pattern == pattern_id and r.verdict is Verdict.RECOMMEND for r in favouring)
-    if causes and favoured:
+    if causes and agenda.favoured(pattern_id):
         causes.append("favoured-too")
     return tuple(causes), preferred
 
