@@ -277,11 +277,11 @@ class Standing(Scores):
         answer and weight tests hold (worked out once per assessment)."""
         known = self._open_clauses.get(id(condition))
         if known is None or known[0] is not condition:
-            leaf_holds = self._leaf_holds
+            answer_test = self._answer_test
             found = tuple(
                 (patterns, issue_ids)
                 for tests, patterns, issue_ids in parts_of(condition)
-                if all(leaf_holds(leaf) for leaf in tests)
+                if all(answer_test(leaf) for leaf in tests)
             )
             known = self._open_clauses[id(condition)] = (condition, found)
         return known[1]
@@ -295,8 +295,11 @@ class Standing(Scores):
             return leaf.pattern in self.adopted
         if isinstance(leaf, IssueTest):
             return leaf.issue in self.issue_facts
-        # A test of an answer or a weight holds or not for the whole assessment: worked out
-        # once per test (the entry keeps the test, so its id is not reused meanwhile).
+        return self._answer_test(leaf)
+
+    def _answer_test(self, leaf: Leaf) -> bool:
+        """Whether a test of an answer or a weight holds: so or not for the whole assessment,
+        worked out once per test (the entry keeps the test, so its id is not reused meanwhile)."""
         known = self._answer_tests.get(id(leaf))
         if known is None or known[0] is not leaf:
             if isinstance(leaf, AnswerTest):

@@ -11,13 +11,13 @@ fired yet may still lift a rival above the winner (:mod:`advisor.core.agenda`, s
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from advisor.catalog.models import Rule, Verdict
 from advisor.core.standing import IssueKey, Standing
 
 
-@dataclass(frozen=True)
-class Decision:
+class Decision(NamedTuple):
     """One choice: a candidate, the issue it would resolve, its options (best first)
     and the better rivals still waiting for a predecessor."""
 
@@ -111,6 +111,7 @@ class Weighing(Standing):
         ]
         # A rival whose rules may still fire (they test patterns or issues not settled yet)
         # could overtake the best option later: wait for those facts too.
-        lowest = self.total(best) - self._swing(best, Verdict.ADVISE_AGAINST)
-        waiting += [o for o in options[1:] if self.total(o) + self._swing(o, Verdict.RECOMMEND) > lowest]
+        if len(options) > 1:
+            lowest = self.total(best) - self._swing(best, Verdict.ADVISE_AGAINST)
+            waiting += [o for o in options[1:] if self.total(o) + self._swing(o, Verdict.RECOMMEND) > lowest]
         return Decision(candidate, issue, tuple(options), tuple(sorted(waiting)))
