@@ -65,8 +65,8 @@ def test_an_english_count_agrees_with_its_noun_and_korean_needs_no_form() -> Non
     assert placeholders("ok: {what} {count:is|are} valid") == {"what"}
 
 
-#: Words after a number that end in "s" but are verbs ("1 is", "1 scores"), not plural nouns.
-_VERBS = {"is", "was", "needs", "follows", "depends", "scores", "wins"}
+#: Words after a number that end in "s" but are not plural nouns ("1 is", "1 scores", "1 its").
+_VERBS = {"is", "was", "needs", "follows", "depends", "scores", "wins", "its"}
 
 
 @pytest.mark.parametrize("book", sorted(PHRASEBOOKS))

@@ -9,6 +9,7 @@ are scanned in the pty test of the Korean interview.
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from advisor.analysis.explain import explain
 from advisor.analysis.trial import Trial
 from advisor.cli.app import cli
 from advisor.core.advisor import Advisor
-from conftest import EXAMPLES
+from conftest import EXAMPLES, FIXTURES
 from english_scan import allowed_words, english_words
 
 
@@ -215,4 +216,56 @@ def test_korean_usage_and_command_errors_show_no_english(
     )
     shown = {name: text.replace(str(tmp_path), "") for name, text in outputs.items()}
     leaked = {name: english_words(text, allowed) for name, text in shown.items()}
+    assert not {name: words for name, words in leaked.items() if words}
+
+
+#: A pack's questions: a ``when`` that tests what is not asked before it, an id that repeats.
+PACK_QUESTIONS = """\
+sections:
+  - id: pack_section
+    title: {en: Pack, ko: 팩}
+    questions:
+      - id: pack_first
+        prompt: {en: 'First?', ko: '첫째?'}
+        type: confirm
+        when: {answer: pack_later, equals: true}
+      - id: pack_first
+        prompt: {en: 'Again?', ko: '다시?'}
+        type: confirm
+"""
+
+
+def test_korean_rule_pack_problems_show_no_english(
+    runner: CliRunner, advisor: Advisor, tmp_path: Path
+) -> None:
+    """What is wrong with a rule pack (rules that test unknown questions or choices, relations
+    without a source, a pack's own questions) is said in Korean by validate, lint and recommend."""
+    broken = FIXTURES / "broken" / "packs" / "many-mistakes"
+    questions, twice = tmp_path / "질문", tmp_path / "두번"
+    for folder, text in ((questions, PACK_QUESTIONS), (twice, PACK_QUESTIONS + PACK_QUESTIONS[10:])):
+        folder.mkdir()
+        (folder / "questions.yaml").write_text(text, encoding="utf-8")
+    example = str(EXAMPLES[0])
+    outputs = {
+        "validate": _run(runner, "validate", str(broken), exit_code=2),
+        "lint": _run(runner, "rules", "lint", str(broken), exit_code=2),
+        "recommend": _run(runner, "recommend", example, "--rules", str(broken), exit_code=2),
+        "questions": _run(runner, "recommend", example, "--rules", str(questions), exit_code=2),
+        "section twice": _run(runner, "recommend", example, "--rules", str(twice), exit_code=2),
+    }
+    assert "알 수 없는 질문 'team_cuont'를 검사합니다 ('team_count'를 뜻했나요?)" in outputs["lint"]
+    assert "질문 id 'pack_first'가 반복됩니다" in outputs["questions"]
+    assert "섹션 'pack_section'이 이 파일에 두 번 정의되어 있습니다" in outputs["section twice"]
+    files = [*broken.rglob("*.yaml"), questions / "questions.yaml"]
+    allowed = allowed_words(advisor, files) | {
+        "sources",
+        "microservices",
+        "io",
+        "page",
+        "book",
+        "section",
+        "note",
+    }
+    where = re.compile(r"\S*(?:many-mistakes|" + re.escape(str(tmp_path)) + r")\S*")  # file names
+    leaked = {name: english_words(where.sub("", text), allowed) for name, text in outputs.items()}
     assert not {name: words for name, words in leaked.items() if words}

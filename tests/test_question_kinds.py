@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 from pydantic import TypeAdapter
 
+from advisor.base.i18n import Lang
 from advisor.catalog.conditions import UNKNOWN, AnswerTest, Condition, evaluate
 from advisor.core.advisor import Advisor
 from advisor.questionnaire.kind_base import QuestionType
@@ -117,10 +118,11 @@ def test_a_set_value_is_read_as_its_question_means_it(q: dict[str, Question]) ->
 
 
 def test_answer_tests_fit_their_kind(q: dict[str, Question]) -> None:
-    def problem(**test: object) -> str | None:
+    def problem(lang: Lang = "en", **test: object) -> str | None:
         (leaf,) = _tests(test)
         question = q[leaf.answer]
-        return kind_of(question).test_problem(question, leaf)
+        found = kind_of(question).test_problem(question, leaf)
+        return found.get(lang) if found else None
 
     assert problem(answer="team_count", gte=10) is None
     assert (
@@ -134,6 +136,7 @@ def test_answer_tests_fit_their_kind(q: dict[str, Question]) -> None:
         "question 'clients' offers no choice 'tv' (offered: web, mobile)"
     )
     assert problem(answer="cdc", equals="yes") == "yes/no question 'cdc' is compared with true or false"
+    assert problem("ko", answer="cdc", equals="yes") == "예/아니요 질문 'cdc'는 true나 false와 비교합니다"
     assert problem(answer="team_count", contains="3") == (
         "uses 'contains' on integer question 'team_count'; only multiselect answers hold items"
     )

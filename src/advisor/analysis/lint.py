@@ -65,7 +65,7 @@ def rule_problems(
     for rule_id, rule in catalog.rules.items():
         source = catalog.source("rule", rule_id)
         for message in check_condition(rule.when, questionnaire):
-            unknown = message.startswith("tests unknown question")
+            unknown = message.en.startswith("tests unknown question")
             problems.append(
                 source.problem(
                     said("never_fires", rule=rule_id, why=message),

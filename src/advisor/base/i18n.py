@@ -81,9 +81,11 @@ class Message(Frozen):
         return cls(code=code, args=args)
 
 
-def _shown(value: object) -> object:
+def _shown(value: object, lang: Lang) -> object:
+    if isinstance(value, Text):
+        return value.get(lang)
     if isinstance(value, tuple | list):
-        return ", ".join(str(_shown(v)) for v in value)
+        return ", ".join(str(_shown(v, lang)) for v in value)
     if isinstance(value, float):
         return f"{value:g}"
     return value
@@ -133,7 +135,7 @@ class Phrasebook(Mapping[str, tuple[str, str]]):
         text = ko if lang == "ko" else en
         if not values:
             return text
-        shown = {k: _shown(v) for k, v in values.items()}
+        shown = {k: _shown(v, lang) for k, v in values.items()}
         filled = _COUNTED.vformat(text, (), shown) if "|" in text else text.format(**shown)
         return attach_particles(filled) if lang == "ko" else filled
 

@@ -19,13 +19,8 @@ from advisor.catalog.pack_words import said
 from advisor.errors import Problem
 
 
-def _uncited(catalog: Catalog, pattern_id: str, what: str, at: tuple[str | int, ...]) -> Problem:
-    return catalog.source("pattern", pattern_id).problem(
-        f"'{pattern_id}' {what} without citing where the pattern language states it",
-        hint="add sources: [microservices.io:<page>] or [book:<section>], or an advisor: "
-        "source with a note saying why the advisor adds the relation",
-        at=at,
-    )
+def _uncited(catalog: Catalog, pattern_id: str, what: Text, at: tuple[str | int, ...]) -> Problem:
+    return catalog.source("pattern", pattern_id).problem(what, hint=said("cite_hint"), at=at)
 
 
 def relation_problems(catalog: Catalog) -> list[Problem]:
@@ -59,7 +54,17 @@ def relation_problems(catalog: Catalog) -> list[Problem]:
                 written[pair] = pattern.id
                 if not cited.sources:
                     problems.append(
-                        _uncited(catalog, pattern.id, f"lists '{cited.pattern}' as {relation.value}", at)
+                        _uncited(
+                            catalog,
+                            pattern.id,
+                            said(
+                                "uncited_relation",
+                                pattern=pattern.id,
+                                other=cited.pattern,
+                                relation=relation.value,
+                            ),
+                            at,
+                        )
                     )
     return problems
 
@@ -84,8 +89,13 @@ def issue_problems(catalog: Catalog) -> list[Problem]:
             seen.add(entry.issue)
             successors = [r for r in issue.resolved_by if r != pattern.id] if issue else []
             if successors and not entry.sources:
-                which = "its successor" if len(successors) == 1 else "its successors"
-                what = f"raises '{entry.issue}', which makes {', '.join(successors)} {which},"
+                what = said(
+                    "uncited_successor",
+                    pattern=pattern.id,
+                    issue=entry.issue,
+                    successors=", ".join(successors),
+                    count=len(successors),
+                )
                 problems.append(_uncited(catalog, pattern.id, what, at))
     for issue_id in catalog.issues:
         if issue_id not in raised:

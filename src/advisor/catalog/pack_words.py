@@ -14,6 +14,29 @@ WORDS = Phrasebook(
         "kind_pattern": ("pattern", "패턴"),
         "kind_rule": ("rule", "규칙"),
         "kind_risk": ("risk", "위험"),
+        "uncited_relation": (
+            "'{pattern}' lists '{other}' as {relation} without citing where the pattern language states it",
+            "'{pattern}'이(가) '{other}'을(를) {relation} 관계로 적었지만 패턴 언어의 어디에 나오는지 "
+            "출처가 없습니다",
+        ),
+        "uncited_successor": (
+            "'{pattern}' raises '{issue}', which makes {successors} {count:its successor|its successors}, "
+            "without citing where the pattern language states it",
+            "'{pattern}'이(가) '{issue}'을(를) 일으켜 {successors}이(가) 후속 패턴이 되지만 패턴 언어의 "
+            "어디에 나오는지 출처가 없습니다",
+        ),
+        "cite_hint": (
+            "add sources: [microservices.io:<page>] or [book:<section>], or an advisor: source with a note "
+            "saying why the advisor adds the relation",
+            "sources: [microservices.io:<page>] 또는 [book:<section>]을 추가하거나, 어드바이저가 관계를 "
+            "더하는 이유를 note에 적은 advisor: 출처를 추가하세요",
+        ),
+        "rule_test": ("rule '{rule}' {problem}", "규칙 '{rule}': {problem}"),
+        "risk_test": ("risk '{risk}' {problem}", "위험 '{risk}': {problem}"),
+        "issue_test": (
+            "pattern '{pattern}', condition of issue '{issue}', {problem}",
+            "패턴 '{pattern}'의 이슈 '{issue}' 조건: {problem}",
+        ),
         "defined_twice": (
             "{kind} '{id}' is defined twice (also at {where})",
             "{kind} '{id}'이(가) 두 번 정의되어 있습니다 (다른 곳: {where})",

@@ -19,6 +19,7 @@ from typing import Any
 from advisor.base.resources import bundled_rules_dir, display_path
 from advisor.catalog.conditions import Clause, ConditionError, to_dnf
 from advisor.catalog.loader import Catalog, load_catalog
+from advisor.catalog.pack_words import said
 from advisor.core import cache
 from advisor.core.agenda import run_agenda
 from advisor.core.build import build_recommendation
@@ -46,7 +47,7 @@ def compile_rules(catalog: Catalog, questionnaire: Questionnaire) -> dict[str, l
     for rule_id, rule in catalog.rules.items():
         source = catalog.source("rule", rule_id)
         for message in check_condition(rule.when, questionnaire):
-            problems.append(source.problem(f"rule '{rule_id}' {message}"))
+            problems.append(source.problem(said("rule_test", rule=rule_id, problem=message)))
         try:
             clauses[rule_id] = to_dnf(rule.when)
         except ConditionError as exc:
@@ -55,7 +56,7 @@ def compile_rules(catalog: Catalog, questionnaire: Questionnaire) -> dict[str, l
         source = catalog.source("risk", risk_id)
         for tested in risk.conditions():
             for message in check_condition(tested, questionnaire):
-                problems.append(source.problem(f"risk '{risk_id}' {message}"))
+                problems.append(source.problem(said("risk_test", risk=risk_id, problem=message)))
             try:
                 to_dnf(tested)
             except ConditionError as exc:
@@ -69,7 +70,11 @@ def compile_rules(catalog: Catalog, questionnaire: Questionnaire) -> dict[str, l
             where = f"pattern '{pattern.id}', condition of issue '{raised.issue}',"
             at = ("resulting_context", "issues", index, "when")
             for message in check_condition(condition, questionnaire):
-                problems.append(source.problem(f"{where} {message}", at=at))
+                problems.append(
+                    source.problem(
+                        said("issue_test", pattern=pattern.id, issue=raised.issue, problem=message), at=at
+                    )
+                )
             try:
                 to_dnf(condition)
             except ConditionError as exc:

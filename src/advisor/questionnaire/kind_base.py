@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from advisor.base.i18n import Lang
+from advisor.base.i18n import Lang, Text
 from advisor.catalog.conditions import NUMERIC, AnswerTest, ForceTest
 from advisor.errors import Words
 
@@ -73,13 +73,15 @@ class Kind:
         """The answer a ``--set`` means: ``parsed`` is what YAML reads in ``typed``."""
         return parsed
 
-    def test_problem(self, question: Question, leaf: AnswerTest) -> str | None:
+    def test_problem(self, question: Question, leaf: AnswerTest) -> Text | None:
         """Why an answer test (other than ``known``) can never hold for this kind (``None``: it can)."""
+        from advisor.questionnaire.kind_words import WORDS  # noqa: PLC0415 - the words import this module
+
         op = leaf.operator
         if op in NUMERIC:
-            return f"compares {self.type} question '{question.id}' with '{op}', which needs a number"
+            return WORDS.text("test_number", kind=str(self.type), question=question.id, op=op)
         if op in {"contains", "not_contains"}:
-            return f"uses '{op}' on {self.type} question '{question.id}'; only multiselect answers hold items"
+            return WORDS.text("test_items", kind=str(self.type), question=question.id, op=op)
         return None
 
     def typed_problem(self, question: Question, text: str, lang: Lang) -> str | None:

@@ -1,4 +1,4 @@
-"""The words of question kinds: why an answer is refused, and what the architect is told at a prompt."""
+"""The words of questions: why an answer or a test of one is refused, what a prompt tells the architect."""
 
 from __future__ import annotations
 
@@ -13,6 +13,58 @@ if TYPE_CHECKING:
 #: Key → (English, Korean). A hint with an ``_unknown`` form is used where "don't know" is allowed.
 WORDS = Phrasebook(
     {
+        # the questions of a rule pack
+        "section_twice": (
+            "section '{section}' is defined twice in this file",
+            "섹션 '{section}'이(가) 이 파일에 두 번 정의되어 있습니다",
+        ),
+        "section_ids": (
+            "section ids must be unique within a rule pack",
+            "섹션 id는 규칙 팩 안에서 유일해야 합니다",
+        ),
+        "question_repeats": ("question id '{question}' repeats", "질문 id '{question}'이(가) 반복됩니다"),
+        "when_answers": (
+            "a question's 'when' may only test answers",
+            "질문의 'when'은 답변만 검사할 수 있습니다",
+        ),
+        "when_problem": ("question '{question}': 'when' {problem}", "질문 '{question}'의 'when': {problem}"),
+        "when_earlier": (
+            "a 'when' may only test questions asked before this one",
+            "'when'은 이 질문보다 먼저 묻는 질문만 검사할 수 있습니다",
+        ),
+        # a rule's or a question's test of an answer that can never hold
+        "test_unknown": (
+            "tests unknown question '{question}'",
+            "알 수 없는 질문 '{question}'을(를) 검사합니다",
+        ),
+        "test_unknown_near": (
+            "tests unknown question '{question}' (did you mean '{near}'?)",
+            "알 수 없는 질문 '{question}'을(를) 검사합니다 ('{near}'을(를) 뜻했나요?)",
+        ),
+        "test_number": (
+            "compares {kind} question '{question}' with '{op}', which needs a number",
+            "{kind} 질문 '{question}'을(를) '{op}'로 비교합니다. '{op}'에는 숫자가 필요합니다",
+        ),
+        "test_items": (
+            "uses '{op}' on {kind} question '{question}'; only multiselect answers hold items",
+            "{kind} 질문 '{question}'에 '{op}'를 씁니다. 항목을 담는 답은 multiselect 답뿐입니다",
+        ),
+        "test_no_choice": (
+            "question '{question}' offers no choice '{value}' (offered: {choices})",
+            "질문 '{question}'에는 '{value}' 선택지가 없습니다 (선택지: {choices})",
+        ),
+        "test_multiselect": (
+            "multiselect question '{question}' is tested with 'contains' or 'not_contains'",
+            "multiselect 질문 '{question}'은(는) 'contains'나 'not_contains'로 검사합니다",
+        ),
+        "test_yes_no": (
+            "yes/no question '{question}' is tested with 'equals: true' or 'equals: false'",
+            "예/아니요 질문 '{question}'은(는) 'equals: true'나 'equals: false'로 검사합니다",
+        ),
+        "test_true_false": (
+            "yes/no question '{question}' is compared with true or false",
+            "예/아니요 질문 '{question}'은(는) true나 false와 비교합니다",
+        ),
         # an answer in a file, a --set or a resume file
         "no_choice": ("'{question}' has no choice {value}", "'{question}'에는 {value} 선택지가 없습니다"),
         "choose_one": ("choose one of: {choices}", "다음 중 하나를 고르세요: {choices}"),

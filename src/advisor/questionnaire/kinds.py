@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from advisor.base.i18n import Lang
+from advisor.base.i18n import Lang, Text
 from advisor.base.yamlfile import INT64_MAX, INT64_MIN
 from advisor.catalog.conditions import NUMERIC, UNKNOWN, AnswerTest
 from advisor.questionnaire.kind_base import Checked, Kind, QuestionType, ValueProblem, nearest_first, operands
@@ -42,12 +42,12 @@ def _offered(question: Question) -> list[str]:
     return [c.value for c in question.choices]
 
 
-def _no_such_choice(question: Question, leaf: AnswerTest) -> str | None:
+def _no_such_choice(question: Question, leaf: AnswerTest) -> Text | None:
     offered = _offered(question)
     missing = next((v for v in operands([leaf]) if v not in offered), None)
     if missing is None:
         return None
-    return f"question '{question.id}' offers no choice '{missing}' (offered: {', '.join(offered)})"
+    return WORDS.text("test_no_choice", question=question.id, value=str(missing), choices=", ".join(offered))
 
 
 def _choices_text(question: Question) -> list[str]:
@@ -77,7 +77,7 @@ class SelectKind(Kind):
         """A choice as typed, even one YAML reads as another type (``yes``, ``1``)."""
         return typed if question.choice(typed) is not None else parsed
 
-    def test_problem(self, question: Question, leaf: AnswerTest) -> str | None:
+    def test_problem(self, question: Question, leaf: AnswerTest) -> Text | None:
         """Compared with its choices only, never as a number or a list."""
         return super().test_problem(question, leaf) or _no_such_choice(question, leaf)
 
@@ -131,12 +131,12 @@ class MultiselectKind(Kind):
         """One choice as typed stands for the list of it."""
         return [typed] if question.choice(typed) is not None else parsed
 
-    def test_problem(self, question: Question, leaf: AnswerTest) -> str | None:
+    def test_problem(self, question: Question, leaf: AnswerTest) -> Text | None:
         """Tested with ``contains`` or ``not_contains`` of its choices."""
         if leaf.operator in NUMERIC:
             return super().test_problem(question, leaf)
         if leaf.operator not in {"contains", "not_contains"}:
-            return f"multiselect question '{question.id}' is tested with 'contains' or 'not_contains'"
+            return WORDS.text("test_multiselect", question=question.id)
         return _no_such_choice(question, leaf)
 
     def schema(self, question: Question) -> dict[str, Any]:
@@ -181,13 +181,13 @@ class ConfirmKind(Kind):
         """A default must be true or false."""
         return None if isinstance(default, bool) else "must be true or false"
 
-    def test_problem(self, question: Question, leaf: AnswerTest) -> str | None:
+    def test_problem(self, question: Question, leaf: AnswerTest) -> Text | None:
         """Tested with ``equals`` or ``ne`` against true or false."""
         problem = super().test_problem(question, leaf)
         if problem is None and leaf.operator not in {"equals", "ne"}:
-            problem = f"yes/no question '{question.id}' is tested with 'equals: true' or 'equals: false'"
+            problem = WORDS.text("test_yes_no", question=question.id)
         if problem is None and not all(isinstance(v, bool) for v in operands([leaf])):
-            problem = f"yes/no question '{question.id}' is compared with true or false"
+            problem = WORDS.text("test_true_false", question=question.id)
         return problem
 
     def schema(self, question: Question) -> dict[str, Any]:
@@ -238,7 +238,7 @@ class IntegerKind(Kind):
             return f"is outside the range {question.minimum}..{question.maximum}"
         return None
 
-    def test_problem(self, question: Question, leaf: AnswerTest) -> str | None:
+    def test_problem(self, question: Question, leaf: AnswerTest) -> Text | None:
         """Compared as a number, never as a list."""
         return None if leaf.operator in NUMERIC else super().test_problem(question, leaf)
 

@@ -19,6 +19,7 @@ from advisor.base.yamlfile import YamlDocument, read_yaml, validate
 from advisor.catalog.conditions import AnswerTest, leaves
 from advisor.errors import DataFileError, Problem
 from advisor.questionnaire.checks import check_condition
+from advisor.questionnaire.kind_words import WORDS
 from advisor.questionnaire.models import Questionnaire, Section
 
 #: The file of a rule pack that adds or replaces questionnaire sections.
@@ -52,8 +53,8 @@ def _overlay(
                     [
                         pack_doc.problem(
                             ("sections", index, "id"),
-                            f"section '{section.id}' is defined twice in this file",
-                            hint="section ids must be unique within a rule pack",
+                            WORDS.text("section_twice", section=section.id),
+                            hint=WORDS.text("section_ids"),
                         )
                     ]
                 )
@@ -86,18 +87,18 @@ def load_questionnaire(path: Path | None = None, packs: Sequence[Path] = ()) -> 
         for q_index, question in enumerate(section.questions):
             loc = (*section_loc, "questions", q_index)
             if question.id in earlier:
-                problems.append(section_doc.problem((*loc, "id"), f"question id '{question.id}' repeats"))
+                problems.append(
+                    section_doc.problem((*loc, "id"), WORDS.text("question_repeats", question=question.id))
+                )
             if question.when is not None:
                 if any(not isinstance(leaf, AnswerTest) for leaf in leaves(question.when)):
-                    problems.append(
-                        section_doc.problem((*loc, "when"), "a question's 'when' may only test answers")
-                    )
+                    problems.append(section_doc.problem((*loc, "when"), WORDS.text("when_answers")))
                 for message in check_condition(question.when, questionnaire, earlier):
                     problems.append(
                         section_doc.problem(
                             (*loc, "when"),
-                            f"question '{question.id}': 'when' {message}",
-                            hint="a 'when' may only test questions asked before this one",
+                            WORDS.text("when_problem", question=question.id, problem=message),
+                            hint=WORDS.text("when_earlier"),
                         )
                     )
             earlier.append(question.id)
