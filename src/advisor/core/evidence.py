@@ -17,9 +17,9 @@ from advisor.questionnaire.answers import Answers
 #: What a test of a clause shows beside itself: nothing, an answer, a force weight.
 _NONE, _ANSWER, _FORCE = 0, 1, 2
 
-#: Clauses and distinct evidences kept per clause: beyond them a cache starts afresh.
-_MAX_CLAUSES = 8192
-_MAX_EVIDENCES = 256
+#: Evidences kept, over every clause: beyond them the cache starts afresh (so a batch of
+#: many systems with many distinct answers holds a few megabytes at most).
+_MAX_EVIDENCES = 16384
 
 
 class _ClauseEvidence:
@@ -45,11 +45,12 @@ class _ClauseEvidence:
 
 _CLAUSES: dict[int, _ClauseEvidence] = {}
 
+#: How many evidences the entries hold together.
+_kept = [0]
+
 
 def _entry(clause: Clause) -> _ClauseEvidence:
     """A new entry for ``clause``, filed under its id (hashing a clause of models costs more)."""
-    if len(_CLAUSES) >= _MAX_CLAUSES:
-        _CLAUSES.clear()
     entry = _CLAUSES[id(clause)] = _ClauseEvidence(clause)
     return entry
 
@@ -69,8 +70,11 @@ def matches(answers: Answers, clause: Clause) -> tuple[Match, ...]:
     key = repr(actual)
     found = entry.seen.get(key)
     if found is None:
-        if len(entry.seen) >= _MAX_EVIDENCES:
+        if _kept[0] >= _MAX_EVIDENCES:
+            clear_shared()
             entry.seen.clear()
+            _CLAUSES[id(clause)] = entry
+        _kept[0] += 1
         found = entry.seen[key] = tuple(
             Match(test=test, actual=value) for test, value in zip(entry.tests, actual, strict=True)
         )
@@ -80,6 +84,7 @@ def matches(answers: Answers, clause: Clause) -> tuple[Match, ...]:
 def clear_shared() -> None:
     """Forget the evidence shared between results (for tests that build every part afresh)."""
     _CLAUSES.clear()
+    _kept[0] = 0
 
 
 def failures(answers: Answers, leaves: Sequence[Leaf]) -> tuple[Match, ...]:

@@ -35,7 +35,7 @@ EFFORT_POINTS: Mapping[str, int] = {Effort.SMALL: 1, Effort.MEDIUM: 3, Effort.LA
 _IN_PLACE = 0
 
 #: Plans kept per catalog: beyond them the cache starts afresh.
-_MAX_PLANS = 1024
+_MAX_PLANS = 256
 
 #: A stage's level: 1 for the first stage of a plan, 2 for the next...
 _LEVEL: Mapping[str, int] = {stage.value: number for number, stage in enumerate(STAGES, 1)}

@@ -19,7 +19,7 @@ from advisor.core.compiled import Compiled, compile_condition
 from advisor.core.recommendation import Match, Reason
 
 #: Rule reasons kept per catalog: beyond them the cache starts afresh.
-_MAX_REASONS = 8192
+_MAX_REASONS = 4096
 
 
 @dataclass
