@@ -111,14 +111,16 @@ class Agenda(Weighing):
         scores, resolvers = self._rule_scores, self.resolvers()
         open_groups = self._open_required_groups()
         group = self.relations.group
-        # Only these can pass the test below: walking them in ranked order is walking the ranking.
+        # Only these can pass the test below: the others are skipped at once.
         pool = set(self.positive())
         pool.update(resolvers)
         for group_id, members in self.relations.required_groups:
             if group_id in open_groups:
                 pool.update(members)
         pool.difference_update(self.adopted)  # adopted once and for all
-        for pattern_id in self.in_ranked_order(pool):
+        for pattern_id in self.ranked():
+            if pattern_id not in pool:
+                continue
             score = scores.get(pattern_id, 0)
             fallback = bool(open_groups) and group[pattern_id] in open_groups
             if not fallback and (score < 0 or (score == 0 and pattern_id not in resolvers)):

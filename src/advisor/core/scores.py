@@ -10,7 +10,7 @@ agenda (:mod:`advisor.core.agenda`) decides with these scores.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from weakref import ref
@@ -71,7 +71,6 @@ class Scores:
     _ranked: list[str] | None = None
     _keys: list[tuple[float, int, str]] = field(default_factory=list)  # the rank of each, in order
     _moved: set[str] = field(default_factory=set)  # patterns whose rank changed since
-    _position: dict[str, int] = field(default_factory=dict)  # pattern → its place in the ranking
     _positive: list[str] | None = None
 
     def record(self, firings: Sequence[Firing]) -> bool:
@@ -178,7 +177,6 @@ class Scores:
         if self._ranked is None:
             self._ranked = sorted(self.catalog.patterns, key=self.rank)
             self._keys = [self.rank(p) for p in self._ranked]
-            self._position = {p: n for n, p in enumerate(self._ranked)}
             self._moved.clear()
         elif self._moved:
             ranked, keys = list(self._ranked), self._keys
@@ -190,14 +188,8 @@ class Scores:
                 ranked.insert(at, pattern_id)
                 keys.insert(at, key)
             self._ranked = ranked
-            self._position = {p: n for n, p in enumerate(ranked)}
             self._moved.clear()
         return self._ranked
-
-    def in_ranked_order(self, patterns: Iterable[str]) -> list[str]:
-        """``patterns`` (of the catalog) in the order of :meth:`ranked`: best first."""
-        self.ranked()
-        return sorted(patterns, key=self._position.__getitem__)
 
     def positive(self) -> list[str]:
         """The patterns the fired rules favour on balance (a positive rule score)."""
