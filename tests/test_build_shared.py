@@ -11,8 +11,10 @@ import pytest
 
 from advisor.analysis.trial import Trial
 from advisor.analysis.whatif import _changes
+from advisor.catalog.conditions import AnswerTest, ForceTest
 from advisor.core import build, scores
 from advisor.core.advisor import Advisor
+from advisor.core.evidence import matches
 from advisor.core.recommendation import Recommendation
 from advisor.questionnaire.answers import Answers
 from conftest import EXAMPLES
@@ -61,3 +63,15 @@ def test_a_document_equals_its_result_validated_from_scratch(
         again = Recommendation.model_validate(result.model_dump())
         assert again == result
         assert again.model_dump_json() == result.model_dump_json()
+
+
+def test_shared_evidence_keeps_values_that_compare_equal_apart() -> None:
+    """1, 1.0 and True compare equal, as do 0.0 and -0.0, but a document writes each its own way."""
+    clause = (AnswerTest(answer="team_count", gte=0), ForceTest(force="scalability", gte=0))
+    shown = []
+    for value in (1, 1.0, True, 0.0, -0.0, [1], (1,)):
+        answers = Answers(questionnaire="default", values={"team_count": value}, forces={"scalability": 3})
+        matched = matches(answers, clause)
+        assert matched[1].actual == 3
+        shown.append(matched[0].actual)
+    assert [repr(v) for v in shown] == ["1", "1.0", "True", "0.0", "-0.0", "[1]", "(1,)"]
