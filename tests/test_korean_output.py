@@ -181,6 +181,8 @@ def test_korean_usage_and_command_errors_show_no_english(
     broken = tmp_path / "망가진"
     broken.mkdir()
     (broken / ".advisor-adr.json").write_text("{", encoding="utf-8")
+    empty = tmp_path / "빈"
+    empty.mkdir()
     outputs = {
         "unknown option": _run(runner, "recommend", example, "--jsn", exit_code=2),
         "option before a command": _run(runner, "--bogus", "recommend", exit_code=2),
@@ -201,7 +203,12 @@ def test_korean_usage_and_command_errors_show_no_english(
         ),
         "not a manifest": _run(runner, "report", example, "--format", "adr", "-o", str(broken), exit_code=2),
         "no terminal": _run(runner, "interview", exit_code=2),
+        "batch": _run(runner, "recommend", example, str(empty), exit_code=2),
     }
+    assert (
+        "이 폴더에 답변 파일(*.yaml)이 없습니다\n오류: 답변 파일 2개 중 1개를 평가하지 못했습니다"
+        in outputs["batch"]
+    )
     assert "'--jsn' 옵션은 없습니다. ('--json', '--set' 중 하나를 뜻했나요?)" in outputs["unknown option"]
     assert outputs["missing argument"] == (
         "사용법: advisor explain [OPTIONS] ANSWERS PATTERN\n도움말: advisor explain --help\n\n"
@@ -210,7 +217,7 @@ def test_korean_usage_and_command_errors_show_no_english(
     assert "'pdf': 고를 수 없는 값입니다" in outputs["not a choice"]
     assert "힌트: 'saga'를 뜻했나요?" in outputs["misspelt pattern"]
     allowed = (
-        allowed_words(advisor)
+        allowed_words(advisor, [EXAMPLES[0]])  # the batch shows the example's system name
         | USAGE_SYNTAX
         | {"jsn", "bogus", "recomend", "pdf", "sagaa", "nosuch", "one", "two"}
     )

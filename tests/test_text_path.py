@@ -216,3 +216,19 @@ def test_control_characters_in_any_pack_text_or_answer_never_reach_the_output(
             assert raw not in text, (name, raw)
     shown = "".join(outputs.values()).replace("\\\\", "\\")  # DOT doubles the backslash
     assert "\\x1b[31mRED\\x07\\x9b\\x7f\\x85" in shown.replace("\\[", "[")  # Markdown escapes the bracket
+
+
+def test_paths_the_user_named_are_shown_with_control_characters_written_out(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """What a command says it wrote names the file or folder as given, escapes written out."""
+    example = str(ROOT / "examples" / "startup-mvp.yaml")
+    for fmt, name in (("md", "report\x1b]0;title\x07.md"), ("adr", "records\x1b[31m\x9b")):
+        result = runner.invoke(
+            cli, ["report", example, "--format", fmt, "-o", str(tmp_path / name)], color=True
+        )
+        assert result.exit_code == 0, result.output
+        assert (tmp_path / name).exists()
+        for raw in ("\x1b", "\x07", "\x9b"):
+            assert raw not in result.stderr
+        assert visible(str(tmp_path / name)) in result.stderr

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
@@ -21,7 +21,7 @@ from advisor.base.jsonio import as_document, stable_json
 from advisor.base.resources import display_path
 from advisor.core.advisor import Advisor
 from advisor.core.recommendation import SCHEMA_VERSION, Recommendation
-from advisor.errors import AdvisorError
+from advisor.errors import AdvisorError, Words, said
 
 ANSWERS_SUFFIXES = (".yaml", ".yml")
 _SEVERITY = ("high", "medium", "low")
@@ -33,16 +33,20 @@ class Input:
 
     source: str
     path: Path | None
-    error: str | None = None
+    error: Words | None = None
 
 
 @dataclass(frozen=True)
 class SystemResult:
-    """One system's recommendation, or the error that prevented it."""
+    """One system's recommendation, or the error that prevented it.
+
+    ``error`` is in English (the batch document's words); ``failure`` says it in every language.
+    """
 
     source: str
     recommendation: Recommendation | None = None
     error: str | None = None
+    failure: AdvisorError | None = field(default=None, compare=False, repr=False)
 
 
 def expand_inputs(inputs: Sequence[Path]) -> list[Input]:
@@ -58,7 +62,7 @@ def expand_inputs(inputs: Sequence[Path]) -> list[Input]:
             )
             if not files:
                 source = display_path(path)
-                found[source] = Input(source, None, f"{source}: no answers files (*.yaml) in this folder")
+                found[source] = Input(source, None, said("no_answers_files", folder=source))
             for file in files:
                 found.setdefault(display_path(file), Input(display_path(file), file))
         else:
@@ -69,11 +73,12 @@ def expand_inputs(inputs: Sequence[Path]) -> list[Input]:
 def assess(advisor: Advisor, item: Input, sets: Sequence[str] = ()) -> SystemResult:
     """Assess one input; an :class:`AdvisorError` becomes the result's error."""
     if item.path is None:
-        return SystemResult(item.source, error=item.error)
+        failure = AdvisorError(item.error or "")
+        return SystemResult(item.source, error=str(failure), failure=failure)
     try:
         result = advisor.advise(advisor.read_answers(item.path, sets))
     except AdvisorError as exc:
-        return SystemResult(item.source, error=str(exc))
+        return SystemResult(item.source, error=str(exc), failure=exc)
     return SystemResult(item.source, recommendation=result)
 
 

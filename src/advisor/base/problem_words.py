@@ -22,6 +22,10 @@ WORDS = Phrasebook(
             "--format adr은 결정 기록 폴더를 씁니다. --output FOLDER로 폴더를 지정하세요",
         ),
         "hint": ("hint", "힌트"),
+        "no_answers_files": (
+            "{folder}: no answers files (*.yaml) in this folder",
+            "{folder}: 이 폴더에 답변 파일(*.yaml)이 없습니다",
+        ),
         "unknown_pattern": ("unknown pattern '{id}'", "알 수 없는 패턴 '{id}'"),
         "unknown_group": ("unknown group '{id}'", "알 수 없는 그룹 '{id}'"),
         "unknown_layer": ("unknown layer '{id}'", "알 수 없는 레이어 '{id}'"),

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from advisor.base.i18n import Lang
+from advisor.base.text import visible
 from advisor.core.advisor import Advisor
 from advisor.core.recommendation import Recommendation
 from advisor.report.adr_folder import FolderUpdate
@@ -32,9 +33,9 @@ def emit_report(
         result, advisor.catalog, advisor.questionnaire, fmt, output, lang=lang, force=force
     )
     if written.records is not None:
-        click.echo(folder_summary(written.records, lang), err=True)
+        click.echo(visible(folder_summary(written.records, lang)), err=True)
     else:
-        click.echo(label("wrote_file", lang, path=written.path), err=True)
+        click.echo(visible(label("wrote_file", lang, path=written.path)), err=True)
 
 
 def folder_summary(update: FolderUpdate, lang: Lang) -> str:

@@ -89,7 +89,7 @@ def recommend(
     parse_overrides(sets, advisor.questionnaire, advisor.catalog.forces)
     # Streamed: each system is printed as soon as it is assessed and then forgotten.
     tally = Tally()
-    results = _assess_batch(advisor, expand_inputs(answers), sets, progress=as_json)
+    results = _assess_batch(advisor, expand_inputs(answers), sets, lang, progress=as_json)
     if as_json:
         for chunk in iter_batch_json(results, tally):
             click.echo(chunk, nl=False)
@@ -102,10 +102,11 @@ def recommend(
                 _print_terminal([item.recommendation], advisor, lang, full=show_all)
         click.echo(render_portfolio(tally.portfolio(), advisor.catalog, lang), nl=False)
     if tally.systems > tally.assessed:
-        click.echo(
-            f"error: {tally.systems - tally.assessed} of {tally.systems} answers files could not be assessed",
-            err=True,
-        )
+        from advisor.cli.words import WORDS  # noqa: PLC0415 - only a batch with failures says it
+        from advisor.errors import error_line  # noqa: PLC0415
+
+        failed = WORDS("not_assessed", lang, failed=tally.systems - tally.assessed, count=tally.systems)
+        click.echo(error_line(failed, lang), err=True)
         raise click.exceptions.Exit(2)
 
 
@@ -121,7 +122,7 @@ def _print_terminal(
 
 
 def _assess_batch(
-    advisor: Advisor, items: Sequence[Input], sets: Sequence[str], *, progress: bool
+    advisor: Advisor, items: Sequence[Input], sets: Sequence[str], lang: Lang, *, progress: bool
 ) -> Iterator[SystemResult]:
     """Assess every input in turn, reporting each failure on stderr as it happens.
 
@@ -131,10 +132,12 @@ def _assess_batch(
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn  # noqa: PLC0415
 
     from advisor.analysis.portfolio import assess  # noqa: PLC0415
+    from advisor.cli.words import WORDS  # noqa: PLC0415
+    from advisor.errors import error_text  # noqa: PLC0415
 
     show = progress and len(items) > PROGRESS_THRESHOLD and sys.stderr.isatty() and not sys.stdout.isatty()
     columns = (
-        TextColumn("assessing"),
+        TextColumn(WORDS("assessing", lang)),
         BarColumn(),
         MofNCompleteColumn(),
         TextColumn("{task.description}", markup=False),
@@ -144,7 +147,7 @@ def _assess_batch(
         for item in items:
             bar.update(task, description=visible_line(item.source))
             result = assess(advisor, item, sets)
-            if result.error is not None:
-                bar.console.print(visible(f"error: {result.error}"), highlight=False, soft_wrap=True)
+            if result.failure is not None:
+                bar.console.print(visible(error_text(result.failure, lang)), highlight=False, soft_wrap=True)
             yield result
             bar.advance(task)

@@ -48,10 +48,10 @@ def lint(packs: tuple[Path, ...], questionnaire: Path | None, lang: Lang) -> Non
     findings = lint_packs(packs, questionnaire=questionnaire)
     what = ", ".join(display_path(p) for p in packs) if packs else WORDS("bundled_catalog", lang)
     if not findings:
-        click.echo(WORDS("lint_ok", lang, what=what))
+        click.echo(visible(WORDS("lint_ok", lang, what=what)))
         return
     for finding in findings:
         click.echo(visible(finding.text(lang)))
     summary = WORDS("lint_failed", lang, findings=WORDS("finding", lang, count=len(findings)), what=what)
-    click.echo(error_line(summary, lang), err=True)
+    click.echo(visible(error_line(summary, lang)), err=True)
     raise click.exceptions.Exit(2)

@@ -16,6 +16,11 @@ WORDS = Phrasebook(
         "both": ("{first} and {second}", "{first}와(과) {second}"),
         "valid": ("ok: {what} {count:is|are} valid{noted}", "확인: {what}이(가) 유효합니다{noted}"),
         "noted": (" ({warnings})", " ({warnings})"),
+        "assessing": ("assessing", "평가 중"),
+        "not_assessed": (
+            "{failed} of {count} answers {count:file|files} could not be assessed",
+            "답변 파일 {count}개 중 {failed}개를 평가하지 못했습니다",
+        ),
         "invalid": ("{problems} in {failed} of {inputs}", "{inputs} 중 {failed}개에 {problems}"),
         "bundled_catalog": ("the bundled catalog", "내장 카탈로그"),
         "lint_ok": ("ok: no findings in {what}", "확인: {what}에 발견 사항이 없습니다"),
