@@ -79,20 +79,25 @@ class Scores:
         Whether a rule fired that had not (and so some score or verdict may have changed).
         """
         new = False
+        fired, rules, scores = self.fired, self.catalog.rules, self._rule_scores
         for firing in firings:
-            if firing.rule in self.fired:
+            rule_id = firing.rule
+            if rule_id in fired:
                 continue
             new = True
-            self.fired[firing.rule] = firing.clause
-            rule = self.catalog.rules[firing.rule]
-            self._about.setdefault(rule.pattern, []).append(firing.rule)
-            signed = rule.weight if rule.verdict is Verdict.RECOMMEND else -rule.weight
+            fired[rule_id] = firing.clause
+            rule = rules[rule_id]
+            pattern = rule.pattern
+            self._about.setdefault(pattern, []).append(rule_id)
             if rule.verdict is Verdict.RECOMMEND:
-                self._favoured.add(rule.pattern)
-            self._rule_scores[rule.pattern] = self._rule_scores.get(rule.pattern, 0) + signed
-            self._total.pop(rule.pattern, None)
-            self._rank.pop(rule.pattern, None)
-            self._moved.add(rule.pattern)
+                scores[pattern] = scores.get(pattern, 0) + rule.weight
+                self._favoured.add(pattern)
+            else:
+                scores[pattern] = scores.get(pattern, 0) - rule.weight
+            self._total.pop(pattern, None)
+            self._rank.pop(pattern, None)
+            self._moved.add(pattern)
+        if new:
             self._positive = None
         return new
 
