@@ -42,9 +42,15 @@ from advisor.core.result_index import clear_shared as _forget_reasons
 from advisor.core.risks import assess_risks
 from advisor.core.roles import hurt_forces, pattern_role, recommended_ids, reconsider_causes
 from advisor.core.scope import in_scope, scoped_advice
+from advisor.core.validated import validated
 from advisor.core.why import by_default, contested, dropped, held_back, why_not_alternative, why_open
 from advisor.questionnaire.answers import Answers, scope_groups
 from advisor.questionnaire.models import Questionnaire
+
+_recommended_pattern = validated(RecommendedPattern)
+_alternative = validated(Alternative)
+_advised_against = validated(AdvisedAgainst)
+_open_issue = validated(OpenIssue)
 
 
 @lru_cache(maxsize=4096)
@@ -260,7 +266,7 @@ def _recommended(
             if other in adopted
         )
         recommended.append(
-            RecommendedPattern(
+            _recommended_pattern(
                 id=pattern_id,
                 name=index.names[pattern_id],
                 group=pattern.group,
@@ -342,13 +348,13 @@ def build_recommendation(
         forces=dict(sorted(agenda.answers.forces.items())),
         recommended=tuple(sorted(recommended, key=lambda r: r.id)),
         advised_against=tuple(
-            AdvisedAgainst(
+            _advised_against(
                 id=p, name=name[p], score=agenda.score(p), reasons=_rule_reasons(agenda, index, clauses, p)
             )
             for p in sorted(against)
         ),
         alternatives=tuple(
-            Alternative(id=alt, name=name[alt], instead_of=chosen, score=agenda.score(alt), reason=why)
+            _alternative(id=alt, name=name[alt], instead_of=chosen, score=agenda.score(alt), reason=why)
             for (alt, chosen), why in sorted(alternatives.items())
         ),
         not_applicable=tuple(
@@ -364,7 +370,7 @@ def build_recommendation(
         in_place=tuple(sorted(p for p, a in adopted.items() if a.origin == "in-place")),
         reconsider=tuple(sorted(reconsider, key=lambda r: r.id)),
         open_issues=tuple(
-            OpenIssue(
+            _open_issue(
                 id=i,
                 title=catalog.issues[i].title.en,
                 raised_by=tuple(sorted(r for r in raisers if r in kept)),
