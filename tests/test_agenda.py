@@ -137,6 +137,37 @@ def test_a_practice_its_rules_call_for_follows_a_style_chosen_by_default() -> No
     assert "audit-logging" in result.recommended_ids
 
 
+def test_a_query_pattern_set_aside_waits_for_the_alternative_its_rules_call_for_later() -> None:
+    # Strict ACID advises against CQRS, so API composition answers the cross-service
+    # queries first; event sourcing comes later (for the regulated audit trail) and its
+    # rule calls for CQRS, which then scores higher. The advice must end with CQRS
+    # answering both the cross-service queries and the event store's queries, not API
+    # composition with event sourcing's queries left open (found by the invariants test).
+    answers = {
+        "system_name": "a",
+        "compliance_audit": "regulated",
+        "consistency_needs": "strict-acid-everywhere",
+        "event_history": "unknown",
+        "team_count": 6,
+    }
+    forces = dict.fromkeys(
+        [
+            "auditability",
+            "cross-service-consistency",
+            "low-cost",
+            "low-migration-risk",
+            "reliable-messaging",
+            "stale-read-tolerance",
+        ],
+        0,
+    )
+    checked = ADVISOR.check_answers({"questionnaire": "default", "answers": answers, "forces": forces})
+    result = ADVISOR.advise(checked)
+    assert {"event-sourcing", "cqrs"} <= set(result.recommended_ids)
+    assert "api-composition" not in result.recommended_ids
+    assert not [i for i in result.open_issues if i.id in {"cross-service-queries", "event-store-queries"}]
+
+
 # -- invariants over generated answers for the bundled catalog ---------------------------------
 
 ADVISOR = Advisor.load()

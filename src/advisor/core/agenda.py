@@ -272,15 +272,24 @@ def run_agenda(
     adopted pattern with a better exclusive alternative that could have been chosen
     (it became eligible, or scored higher, only later), the assessment is run again with
     that pattern set aside for its alternative, until no such pattern is left (at most
-    once per pattern, so this ends).
+    once per pattern, so this ends). Where setting a pattern aside brings in neither it
+    nor its alternative (the alternative never became eligible on the way), the run before
+    is kept: a decision made late beats one left open.
     """
     set_aside: dict[str, str] = {}
+    previous: Agenda | None = None
     while True:
         agenda = _run_once(catalog, questionnaire, answers, session, dict(set_aside))
+        if previous is not None and any(
+            pattern not in agenda.adopted and better not in agenda.adopted
+            for pattern, better in set_aside.items()
+        ):
+            return previous
         violation = agenda.violation()
         if violation is None or violation[0] in set_aside:
             return agenda
         set_aside[violation[0]] = violation[1]
+        previous = agenda
 
 
 def _run_once(

@@ -52,9 +52,17 @@ class Weighing(Standing):
         return known
 
     def _kept_for(self, pattern_id: str) -> bool:
-        """Whether ``pattern_id`` is set aside for a better alternative that is still possible."""
+        """Whether ``pattern_id`` is set aside for a better alternative that is still possible.
+
+        The alternative may be advised against for now and favoured later, once the patterns
+        its rules test are adopted (CQRS, advised against for strict consistency, is called
+        for when event sourcing comes): the pattern waits while those rules may still fire.
+        """
         better = self.set_aside.get(pattern_id)
-        return better is not None and self.rule_score(better) >= 0 and self.blocked_by(better) is None
+        if better is None or self.blocked_by(better) is not None:
+            return False
+        score = self.rule_score(better)
+        return score >= 0 or score + self._swing(better, Verdict.RECOMMEND) >= 0
 
     def _may_fire(self, rule: Rule) -> bool:
         """Whether a rule that has not fired still may, as patterns are adopted and issues raised."""
