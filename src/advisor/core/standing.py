@@ -16,9 +16,19 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from advisor.catalog.conditions import AnswerTest, Clause, Condition, ForceTest, IssueTest, Leaf, PatternTest
+from advisor.catalog.conditions import (
+    AnswerTest,
+    Clause,
+    Condition,
+    ForceTest,
+    IssueTest,
+    Leaf,
+    PatternTest,
+    leaf_holds,
+    value_holds,
+)
 from advisor.catalog.models import RaisedIssue, Requirement
-from advisor.core.clauses import clauses_of, parts_of, passes
+from advisor.core.clauses import clauses_of, parts_of
 from advisor.core.engine import Firing
 from advisor.core.facts import Fact, issue_fact
 from advisor.core.relations import Relations, relations_of
@@ -277,11 +287,14 @@ class Standing(Scores):
         answer and weight tests hold (worked out once per assessment)."""
         known = self._open_clauses.get(id(condition))
         if known is None or known[0] is not condition:
-            answer_test = self._answer_test
+            value, weight = self.answers.value, self.answers.weight
             found = tuple(
                 (patterns, issue_ids)
                 for tests, patterns, issue_ids in parts_of(condition)
-                if all(answer_test(leaf) for leaf in tests)
+                if all(
+                    value_holds(op, operand, value(name) if of_answer else weight(name))
+                    for of_answer, name, op, operand in tests
+                )
             )
             known = self._open_clauses[id(condition)] = (condition, found)
         return known[1]
@@ -303,10 +316,10 @@ class Standing(Scores):
         known = self._answer_tests.get(id(leaf))
         if known is None or known[0] is not leaf:
             if isinstance(leaf, AnswerTest):
-                held = passes(leaf, self.answers.value(leaf.answer))
+                held = leaf_holds(leaf, self.answers.value(leaf.answer))
             else:
                 assert isinstance(leaf, ForceTest)
-                held = passes(leaf, self.answers.weight(leaf.force))
+                held = leaf_holds(leaf, self.answers.weight(leaf.force))
             known = self._answer_tests[id(leaf)] = (leaf, held)
         return known[1]
 
