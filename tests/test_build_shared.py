@@ -12,7 +12,7 @@ import pytest
 from advisor.analysis.trial import Trial
 from advisor.analysis.whatif import _changes
 from advisor.catalog.conditions import AnswerTest, ForceTest
-from advisor.core import build, scores
+from advisor.core import scores, shared
 from advisor.core.advisor import Advisor
 from advisor.core.evidence import matches
 from advisor.core.recommendation import Recommendation
@@ -22,9 +22,9 @@ from conftest import EXAMPLES
 
 def _afresh(advisor: Advisor, answers: Answers) -> str:
     """The document with nothing shared from earlier results."""
-    for shared in (scores._contribution, scores._score):
-        shared.cache_clear()
-    build.clear_shared()
+    for cache in (scores._contribution, scores._score):
+        cache.cache_clear()
+    shared.clear_shared()
     return advisor.advise(answers).model_dump_json()
 
 

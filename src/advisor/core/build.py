@@ -9,23 +9,18 @@ the same answers give byte-identical output.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
-from functools import lru_cache
-from typing import Literal
+from collections.abc import Mapping, Sequence
 
 from advisor.base.i18n import Message
 from advisor.catalog.conditions import UNKNOWN, Clause
 from advisor.catalog.models import STAGES, Stage
 from advisor.core.agenda import Agenda
 from advisor.core.compiled import holding
-from advisor.core.evidence import clear_shared as _forget_evidence
 from advisor.core.evidence import matches
-from advisor.core.plan import clear_shared as _forget_plans
 from advisor.core.plan import plan_phases
 from advisor.core.recommendation import (
     AdvisedAgainst,
     Alternative,
-    AnsweredValue,
     NotApplicable,
     NotRaised,
     OpenIssue,
@@ -34,47 +29,22 @@ from advisor.core.recommendation import (
     Recommendation,
     RecommendedPattern,
     Reconsidered,
-    Resolution,
     Role,
 )
 from advisor.core.result_index import ResultIndex, result_index
-from advisor.core.result_index import clear_shared as _forget_reasons
 from advisor.core.risks import assess_risks
 from advisor.core.roles import hurt_forces, pattern_role, recommended_ids, reconsider_causes
 from advisor.core.scope import in_scope, scoped_advice
+from advisor.core.shared import answered_values, link_reason, resolution
 from advisor.core.validated import validated
 from advisor.core.why import by_default, contested, dropped, held_back, why_not_alternative, why_open
-from advisor.questionnaire.answers import Answers, scope_groups
+from advisor.questionnaire.answers import scope_groups
 from advisor.questionnaire.models import Questionnaire
 
 _recommended_pattern = validated(RecommendedPattern)
 _alternative = validated(Alternative)
 _advised_against = validated(AdvisedAgainst)
 _open_issue = validated(OpenIssue)
-
-
-@lru_cache(maxsize=4096)
-def _link_reason(
-    kind: Literal["successor", "requirement"], predecessor: str, issue: str | None = None
-) -> Reason:
-    """A successor or requirement reason: results share a model per distinct value (models are frozen)."""
-    return Reason(kind=kind, predecessor=predecessor, issue=issue)
-
-
-@lru_cache(maxsize=4096)
-def _resolution(issue: str, raised_by: str) -> Resolution:
-    """An issue resolved: results share a model per distinct value (models are frozen)."""
-    return Resolution(issue=issue, raised_by=raised_by)
-
-
-def clear_shared() -> None:
-    """Forget every part shared between results (for tests that build every part afresh)."""
-    _link_reason.cache_clear()
-    _resolution.cache_clear()
-    _ANSWERED.clear()
-    _forget_evidence()
-    _forget_reasons()
-    _forget_plans()
 
 
 def _rule_reasons(
@@ -90,35 +60,6 @@ def _rule_reasons(
         index.rule_reason(catalog, rule_id, matches(answers, clauses[rule_id][which[rule_id]]))
         for rule_id in order
     )
-
-
-#: Each answer as a result shows it, shared by the results that show the same (models are frozen).
-_ANSWERED: dict[tuple[str, str, str, str | None], AnsweredValue] = {}
-_MAX_ANSWERED = 8192
-
-
-def _answered(questionnaire: Questionnaire, answers: Answers) -> Iterator[AnsweredValue]:
-    for question in questionnaire.questions():
-        value = answers.value(question.id)
-        if question.id in answers.not_asked or question.id in answers.ignored:
-            source = "not-asked"
-        elif question.id in answers.given:
-            source = "answered"
-        elif value == UNKNOWN:
-            source = "unknown"
-        else:
-            source = "default"
-        note = answers.notes.get(question.id)
-        # The repr keeps 1, 1.0 and True apart, and a list from a tuple.
-        key = (question.id, repr(value), source, note)
-        answered = _ANSWERED.get(key)
-        if answered is None:
-            if len(_ANSWERED) >= _MAX_ANSWERED:
-                _ANSWERED.clear()
-            answered = _ANSWERED[key] = AnsweredValue(
-                question=question.id, value=value, source=source, note=note
-            )
-        yield answered
 
 
 def _in_play(agenda: Agenda, pattern_id: str) -> bool:
@@ -259,9 +200,9 @@ def _recommended(
         pattern = catalog.patterns[pattern_id]
         adoption = adopted[pattern_id]
         links = resolved.get(pattern_id, [])
-        successors = tuple(_link_reason("successor", raiser, issue_id) for raiser, issue_id in links)
+        successors = tuple(link_reason("successor", raiser, issue_id) for raiser, issue_id in links)
         requirements = tuple(
-            _link_reason("requirement", other)
+            link_reason("requirement", other)
             for other in index.requirers.get(pattern_id, ())
             if other in adopted
         )
@@ -279,7 +220,7 @@ def _recommended(
                 depth=depth,
                 reasons=_rule_reasons(agenda, index, clauses, pattern_id) + successors + requirements,
                 forces=agenda.contributions(pattern_id),
-                resolves=tuple(_resolution(i, r) for r, i in links),
+                resolves=tuple(resolution(i, r) for r, i in links),
                 # The issues raised here: an issue whose condition the answers do not meet is not.
                 raises=tuple(sorted(raised_here.get(pattern_id, ()))),
                 effort=pattern.effort.value if pattern.effort else None,
@@ -344,7 +285,7 @@ def build_recommendation(
         questionnaire=questionnaire.id,
         system="" if system == UNKNOWN else str(system),
         date=agenda.answers.date,
-        answers=tuple(_answered(questionnaire, agenda.answers)),
+        answers=tuple(answered_values(questionnaire, agenda.answers)),
         forces=dict(sorted(agenda.answers.forces.items())),
         recommended=tuple(sorted(recommended, key=lambda r: r.id)),
         advised_against=tuple(
