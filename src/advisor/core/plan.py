@@ -23,10 +23,10 @@ from collections import defaultdict
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from weakref import ref
 
 from advisor.catalog.loader import Catalog
 from advisor.catalog.models import STAGES, Effort
+from advisor.catalog.per_catalog import per_catalog
 from advisor.core.recommendation import Phase, PhaseEffort
 
 #: Story points of one pattern of each effort: the sums are rough sizes, not estimates.
@@ -84,17 +84,9 @@ class _Layout:
         )
 
 
-_LAYOUTS: dict[int, tuple[ref[Catalog], _Layout]] = {}
-
-
+@per_catalog
 def _layout(catalog: Catalog) -> _Layout:
-    key = id(catalog)
-    entry = _LAYOUTS.get(key)
-    if entry is not None and entry[0]() is catalog:
-        return entry[1]
-    layout = _Layout.of(catalog)
-    _LAYOUTS[key] = (ref(catalog, lambda _gone: _LAYOUTS.pop(key, None)), layout)
-    return layout
+    return _Layout.of(catalog)
 
 
 @lru_cache(maxsize=1024)
@@ -193,7 +185,7 @@ class _Planner:
 def clear_shared() -> None:
     """Forget the plans and efforts shared between results (for tests that plan afresh)."""
     _phase_effort.cache_clear()
-    for _catalog, layout in _LAYOUTS.values():
+    for layout in _layout.made():
         layout.plans.clear()
 
 

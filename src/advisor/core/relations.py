@@ -9,11 +9,11 @@ answers call it for).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from weakref import ref
 
 from advisor.catalog.conditions import IssueTest, PatternTest, leaves
 from advisor.catalog.loader import Catalog
 from advisor.catalog.models import Choice
+from advisor.catalog.per_catalog import per_catalog
 
 
 @dataclass(frozen=True)
@@ -84,15 +84,7 @@ class Relations:
         )
 
 
-_RELATIONS: dict[int, tuple[ref[Catalog], Relations]] = {}
-
-
+@per_catalog
 def relations_of(catalog: Catalog) -> Relations:
     """The relations of ``catalog``, indexed once for as long as the catalog lives."""
-    key = id(catalog)
-    entry = _RELATIONS.get(key)
-    if entry is not None and entry[0]() is catalog:
-        return entry[1]
-    relations = Relations.of(catalog)
-    _RELATIONS[key] = (ref(catalog, lambda _gone: _RELATIONS.pop(key, None)), relations)
-    return relations
+    return Relations.of(catalog)

@@ -10,11 +10,11 @@ once per distinct evidence and shared by the results that show them (the models 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from weakref import ref
 
 from advisor.catalog.conditions import Clause, to_dnf
 from advisor.catalog.loader import Catalog
 from advisor.catalog.models import Verdict
+from advisor.catalog.per_catalog import per_catalog
 from advisor.core.compiled import Compiled, compile_condition
 from advisor.core.recommendation import Match, Reason
 
@@ -96,21 +96,13 @@ def _raised_when(catalog: Catalog) -> dict[tuple[str, str], tuple[Clause, ...]]:
     return found
 
 
-_INDEXES: dict[int, tuple[ref[Catalog], ResultIndex]] = {}
-
-
+@per_catalog
 def result_index(catalog: Catalog) -> ResultIndex:
     """The result index of ``catalog``, made once for as long as the catalog lives."""
-    key = id(catalog)
-    entry = _INDEXES.get(key)
-    if entry is not None and entry[0]() is catalog:
-        return entry[1]
-    index = ResultIndex.of(catalog)
-    _INDEXES[key] = (ref(catalog, lambda _gone: _INDEXES.pop(key, None)), index)
-    return index
+    return ResultIndex.of(catalog)
 
 
 def clear_shared() -> None:
     """Forget every rule reason shared between results, for every catalog."""
-    for _catalog, index in _INDEXES.values():
+    for index in result_index.made():
         index.clear_shared()

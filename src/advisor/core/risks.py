@@ -14,11 +14,11 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from weakref import ref
 
 from advisor.catalog.conditions import Clause
 from advisor.catalog.loader import Catalog
 from advisor.catalog.models import RiskRule, Severity
+from advisor.catalog.per_catalog import per_catalog
 from advisor.core.compiled import Compiled, compile_condition, holding
 from advisor.core.evidence import matches
 from advisor.core.recommendation import Risk
@@ -38,19 +38,13 @@ class _Compiled:
     listed: frozenset[str]  # the issues some rule lists (``any`` takes the others)
 
 
-_COMPILED: dict[int, tuple[ref[Catalog], tuple[_Compiled, ...]]] = {}
-
-
+@per_catalog
 def _compiled(catalog: Catalog) -> tuple[_Compiled, ...]:
     """The risk rules of ``catalog`` compiled, for as long as the catalog lives."""
-    key = id(catalog)
-    entry = _COMPILED.get(key)
-    if entry is not None and entry[0]() is catalog:
-        return entry[1]
     listed = frozenset(
         i for r in catalog.risks.values() if isinstance(r.unresolved, tuple) for i in r.unresolved
     )
-    compiled = tuple(
+    return tuple(
         _Compiled(
             risk,
             None if risk.when is None else compile_condition(risk.when),
@@ -59,8 +53,6 @@ def _compiled(catalog: Catalog) -> tuple[_Compiled, ...]:
         )
         for risk in catalog.risks.values()
     )
-    _COMPILED[key] = (ref(catalog, lambda _gone: _COMPILED.pop(key, None)), compiled)
-    return compiled
 
 
 def _claimed(rule: _Compiled, unresolved: Sequence[str]) -> list[str]:

@@ -13,10 +13,10 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from weakref import ref
 
 from advisor.catalog.loader import Catalog
 from advisor.catalog.models import Effect, ForceEffect, Verdict
+from advisor.catalog.per_catalog import per_catalog
 from advisor.core.engine import Firing
 from advisor.core.recommendation import ForceContribution, Score
 from advisor.questionnaire.answers import Answers
@@ -41,17 +41,13 @@ def _score(rules: int, forces: float, total: float, _key: str) -> Score:
 
 Weights = tuple[tuple[str, int], ...]
 
-#: Per catalog (by id, while it lives): the fit of every pattern for each set of force weights.
-_FITS: dict[int, tuple[ref[Catalog], dict[Weights, dict[str, float]]]] = {}
 _FITS_MAX = 256  # sets of weights kept per catalog (each ~ a float per pattern)
 
 
-def _fits_of(catalog: Catalog) -> dict[Weights, dict[str, float]]:
-    key = id(catalog)
-    entry = _FITS.get(key)
-    if entry is None or entry[0]() is not catalog:
-        entry = _FITS[key] = (ref(catalog, lambda _gone: _FITS.pop(key, None)), {})
-    return entry[1]
+@per_catalog
+def _fits_of(_catalog: Catalog) -> dict[Weights, dict[str, float]]:
+    """Per catalog, while it lives: the fit of every pattern for each set of force weights."""
+    return {}
 
 
 @dataclass
