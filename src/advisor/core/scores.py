@@ -41,12 +41,21 @@ def _score(rules: int, forces: float, total: float, _key: str) -> Score:
 
 Weights = tuple[tuple[str, int], ...]
 
-_FITS_MAX = 256  # sets of weights kept per catalog (each ~ a float per pattern)
+_FITS_MAX = 256  # sets of weights kept per catalog (each ~ a float and a few contributions per pattern)
+
+
+@dataclass
+class _Fits:
+    """The fit of every pattern with one set of force weights, and the contributions making
+    it up (made for the patterns a result shows, as it asks for them)."""
+
+    totals: dict[str, float]
+    contributions: dict[str, tuple[ForceContribution, ...]] = field(default_factory=dict)
 
 
 @per_catalog
-def _fits_of(_catalog: Catalog) -> dict[Weights, dict[str, float]]:
-    """Per catalog, while it lives: the fit of every pattern for each set of force weights."""
+def _fits_of(_catalog: Catalog) -> dict[Weights, _Fits]:
+    """Per catalog, while it lives: the fits of its patterns for each set of force weights."""
     return {}
 
 
@@ -60,8 +69,8 @@ class Scores:
     _rule_scores: dict[str, int] = field(default_factory=dict)
     _favoured: set[str] = field(default_factory=set)
     _about: dict[str, list[str]] = field(default_factory=dict)  # pattern → the rules fired about it
-    _fit: dict[str, tuple[ForceContribution, ...]] = field(default_factory=dict)
-    _fit_total: dict[str, float] = field(default_factory=dict)
+    _shared_fits: _Fits | None = None
+    _fit_totals: dict[str, float] | None = None  # the shared fits' totals, looked up most
     _total: dict[str, float] = field(default_factory=dict)
     _rank: dict[str, tuple[float, int, str]] = field(default_factory=dict)
     _ranked: list[str] | None = None
@@ -119,15 +128,18 @@ class Scores:
         return effects
 
     def contributions(self, pattern_id: str) -> tuple[ForceContribution, ...]:
-        """How each prioritised force moves the score of ``pattern_id`` (cached per pattern)."""
-        if pattern_id not in self._fit:
-            self._fit[pattern_id] = tuple(
+        """How each prioritised force moves the score of ``pattern_id`` (worked out once per
+        set of weights)."""
+        made = self._fits().contributions
+        found = made.get(pattern_id)
+        if found is None:
+            found = made[pattern_id] = tuple(
                 _contribution(
                     effect.force, weight, effect.effect.value, effect.strength, points, repr(points)
                 )
                 for effect, weight, points in self._effects(pattern_id)
             )
-        return self._fit[pattern_id]
+        return found
 
     def fit(self, pattern_id: str) -> float:
         """How well ``pattern_id`` serves the prioritised forces (cached per set of weights).
@@ -135,22 +147,25 @@ class Scores:
         Computed from the numbers alone: ranking asks for the fit of every pattern, the
         contribution models are built only for the patterns a result shows.
         """
-        if not self._fit_total:
-            self._fit_total = self._fits()
-        return self._fit_total[pattern_id]
+        totals = self._fit_totals
+        if totals is None:
+            totals = self._fit_totals = self._fits().totals
+        return totals[pattern_id]
 
-    def _fits(self) -> dict[str, float]:
-        """The fit of every pattern with these answers' weights (worked out once per set of weights)."""
-        fits = _fits_of(self.catalog)
-        weights = tuple(sorted(self.answers.forces.items()))
-        found = fits.get(weights)
-        if found is None:
-            if len(fits) >= _FITS_MAX:
-                fits.clear()
-            found = fits[weights] = {
-                p: round(sum(e[2] for e in self._effects(p)), 2) for p in self.catalog.patterns
-            }
-        return found
+    def _fits(self) -> _Fits:
+        """The fits with these answers' weights (worked out once per set of weights)."""
+        if self._shared_fits is None:
+            fits = _fits_of(self.catalog)
+            weights = tuple(sorted(self.answers.forces.items()))
+            found = fits.get(weights)
+            if found is None:
+                if len(fits) >= _FITS_MAX:
+                    fits.clear()
+                found = fits[weights] = _Fits(
+                    {p: round(sum(e[2] for e in self._effects(p)), 2) for p in self.catalog.patterns}
+                )
+            self._shared_fits = found
+        return self._shared_fits
 
     def total(self, pattern_id: str) -> float:
         """The score by which candidates are ranked: rule weights plus force fit."""
