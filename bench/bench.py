@@ -22,6 +22,7 @@ import tempfile
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "enterprise-escaping-monolith.yaml"
@@ -107,6 +108,23 @@ def _never_firing(advisor: object, count: int) -> dict[str, list[tuple[object, .
 Row = tuple[str, str, str, str, str]
 
 
+def _floor_agrees(advisor: Any, floor_rules: Any, floor_advise: Callable[..., object]) -> int:
+    """Check that the floor recommends what the advisor does for every example and every
+    what-if variation of each; how many answers were compared."""
+    from advisor.analysis.trial import Trial  # noqa: PLC0415
+    from advisor.analysis.whatif import _changes  # noqa: PLC0415
+
+    compared = 0
+    for path in sorted((ROOT / "examples").glob("*.yaml")):
+        answers = advisor.read_answers(path)
+        trial = Trial(advisor, answers)
+        variations = [trial.answers_with([change]) for change in _changes(advisor, answers)]
+        for checked in [answers, *(v for v in variations if v is not None)]:
+            assert floor_advise(advisor, floor_rules, checked) == advisor.advise(checked), path.name
+            compared += 1
+    return compared
+
+
 def measure(runs: int, long_run: int) -> list[Row]:
     """Every measure, as (what, result, baseline, ratio, target) rows."""
     from floor import FloorRules, floor_advise  # noqa: PLC0415
@@ -164,7 +182,7 @@ def measure(runs: int, long_run: int) -> list[Row]:
     load_ms = (time.process_time() - start) * 1000
     big = advisor.read_answers(EXAMPLE)
     floor_rules = FloorRules(advisor.clauses)
-    assert floor_advise(advisor, floor_rules, big) == advisor.advise(big), "the floor must agree"
+    agreed = _floor_agrees(advisor, floor_rules, floor_advise)
     _cpu_ms(lambda: advisor.advise(big), 200)  # warm up
     single: list[float] = []
     floor: list[float] = []
@@ -178,7 +196,7 @@ def measure(runs: int, long_run: int) -> list[Row]:
             f"median {median:.2f} ms, p99 {_percentile(single, 0.99):.2f} ms",
             f"plain-Python matching, same agenda: median {floor_median:.2f} ms, "
             f"p99 {_percentile(floor, 0.99):.2f} ms",
-            f"{median / floor_median:.2f}×",
+            f"{median / floor_median:.2f}× (the floor agrees on {agreed} answers)",
             "≤ 2.5 ms median, ≤ 5 ms p99, ≤ 1.3× floor",
         )
     )
