@@ -49,6 +49,7 @@ from advisor.core.ruleset import (
     LimitFinding,
     check_limits,
     compile_leaf,
+    leaf_key,
     limit_findings,
 )
 from advisor.errors import EngineError
@@ -88,6 +89,9 @@ _ENCODED_MAX = 65_536
 #: Rulesets registered in this process, by (fingerprint, lean): the plain path's host name
 #: or the lean path's matcher handle. durable-rules cannot unload a ruleset.
 _REGISTERED: dict[tuple[str, bool], Any] = {}
+
+#: The field naming the question or force of an answer, choice or weight fact.
+_NAMED_BY = {"a": "q", "c": "q", "f": "f"}
 
 
 class Engine:
@@ -136,7 +140,17 @@ class Engine:
                 _REGISTERED[(fingerprint, lean)] = registered
         self.name = f"advisor-{fingerprint}"
         self._ruleset = registered
+        #: The answers, choices and weights some rule tests (kind, question or force).
+        self._tested = frozenset(leaf_key(leaf) for clauses in rules.values() for c in clauses for leaf in c)
         self._idle: list[Session] = []
+
+    def tests(self, fact: Fact) -> bool:
+        """Whether some rule may match ``fact``. The facts of answers, picked choices and
+        weights that no rule tests are not asserted: matching them could fire nothing, and
+        the facts of every choice of every question were most of what the engine matched."""
+        kind = fact["t"]
+        name = _NAMED_BY.get(kind)
+        return name is None or (kind, fact[name]) in self._tested
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -209,6 +223,8 @@ class Session:
 
     def assert_facts(self, facts: Sequence[Fact]) -> list[Firing]:
         """Add facts; return the rule clauses that fired because of them, in firing order."""
+        tests = self._engine.tests
+        facts = [fact for fact in facts if tests(fact)]
         if not facts:
             return []
         before = len(self.fired)

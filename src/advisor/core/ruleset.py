@@ -60,7 +60,8 @@ def compile_leaf(leaf: Leaf) -> dict[str, Any]:
     return {"$and": [{"t": "a"}, {"q": leaf.answer}, {"k": 1}, _value_test(op, leaf.operand, "v")]}
 
 
-def _leaf_key(leaf: Leaf) -> tuple[str, str]:
+def leaf_key(leaf: Leaf) -> tuple[str, str]:
+    """The kind of fact a leaf tests and the question, force, pattern or issue it names."""
     if isinstance(leaf, PatternTest):
         return ("p", leaf.pattern)
     if isinstance(leaf, IssueTest):
@@ -118,7 +119,7 @@ def limit_findings(rules: Mapping[str, Sequence[Clause]]) -> list[LimitFinding]:
                 text = json.dumps(compile_leaf(leaf), sort_keys=True)
                 shared[text] += 1
                 sharers[text].add(rule_id)
-                key = _leaf_key(leaf)
+                key = leaf_key(leaf)
                 per_key[key].add(text)
                 per_type[key[0]].add(key[1])
                 per_value[key].update(_value_tests(leaf, text))
