@@ -13,8 +13,6 @@ from typing import ParamSpec, TypeVar, cast
 
 from pydantic import BaseModel
 
-from advisor.base.i18n import Arg, Message
-
 _P = ParamSpec("_P")
 _M = TypeVar("_M", bound=BaseModel)
 
@@ -30,11 +28,3 @@ def validated(cls: Callable[_P, _M]) -> Callable[_P, _M]:
         return cast(_M, model.__pydantic_validator__.validate_python(fields))
 
     return make
-
-
-_message = validated(Message)
-
-
-def said(code: str, /, **args: Arg) -> Message:
-    """``Message.of(code, **args)``, made straight by the validator."""
-    return _message(code=code, args=args)

@@ -15,7 +15,6 @@ from advisor.catalog.conditions import AnswerTest, Clause, Leaf
 from advisor.core.agenda import Agenda
 from advisor.core.evidence import failures
 from advisor.core.recommendation import Dropped, Match
-from advisor.core.validated import said
 
 
 def why_not_alternative(agenda: Agenda, alt: str, chosen: str, resolved: Sequence[str]) -> Message:
@@ -25,45 +24,45 @@ def why_not_alternative(agenda: Agenda, alt: str, chosen: str, resolved: Sequenc
     """
     code, other = agenda.why_not(alt, chosen)
     if code == "advised-against":
-        return said("alt_against", score=agenda.rule_score(alt))
+        return Message.of("alt_against", score=agenda.rule_score(alt))
     if code == "no-predecessor":
-        return said("alt_no_predecessor", patterns=tuple(sorted(agenda.relations.predecessors[alt])))
+        return Message.of("alt_no_predecessor", patterns=tuple(sorted(agenda.relations.predecessors[alt])))
     if code == "requirement":
-        return said("alt_requirement", pattern=str(other))
+        return Message.of("alt_requirement", pattern=str(other))
     scores: dict[str, Arg] = {
         "score": agenda.total(alt),
         "chosen": chosen,
         "chosen_score": agenda.total(chosen),
     }
     if code == "excluded" and agenda.total(alt) > agenda.total(chosen):
-        return said("alt_excluded", blockers=(str(other),), **scores)
+        return Message.of("alt_excluded", blockers=(str(other),), **scores)
     if agenda.adopted[chosen].origin == "in-place" and agenda.total(alt) > agenda.total(chosen):
-        return said("alt_in_place", **scores)
+        return Message.of("alt_in_place", **scores)
     issues = agenda.catalog.issues
     issue = next((i for i in resolved if alt in issues[i].resolved_by), None)
     if issue is None:
-        return said("alt_scored", **scores)
-    return said("alt_resolver", issue=issue, **scores)
+        return Message.of("alt_scored", **scores)
+    return Message.of("alt_resolver", issue=issue, **scores)
 
 
 def unusable(agenda: Agenda, pattern_id: str) -> Message:
     """Why ``pattern_id`` cannot be recommended here (to resolve an issue, or meet a requirement)."""
     code, other = agenda.why_not(pattern_id)
     if code == "excluded":
-        return said("blocked_by", pattern=pattern_id, blockers=(str(other),))
+        return Message.of("blocked_by", pattern=pattern_id, blockers=(str(other),))
     if code == "requirement":
-        return said("blocked_requirement", pattern=pattern_id, needs=str(other))
+        return Message.of("blocked_requirement", pattern=pattern_id, needs=str(other))
     if code == "no-predecessor":
-        return said("blocked_no_predecessor", pattern=pattern_id)
-    return said("blocked_against", pattern=pattern_id)
+        return Message.of("blocked_no_predecessor", pattern=pattern_id)
+    return Message.of("blocked_against", pattern=pattern_id)
 
 
 def why_open(agenda: Agenda, issue_id: str, status: str) -> tuple[Message, ...]:
     """Why an issue stays open: a drawback the catalog accepts, or why none of its resolvers could be used."""
     if status == "accepted":
-        return (said("open_accepted", issue=issue_id),)
+        return (Message.of("open_accepted", issue=issue_id),)
     resolvers = sorted(agenda.catalog.issues[issue_id].resolved_by)
-    return tuple(unusable(agenda, r) for r in resolvers) or (said("no_resolver"),)
+    return tuple(unusable(agenda, r) for r in resolvers) or (Message.of("no_resolver"),)
 
 
 def dropped(agenda: Agenda, pattern_id: str, name: str) -> Dropped:
@@ -81,7 +80,7 @@ def dropped(agenda: Agenda, pattern_id: str, name: str) -> Dropped:
 def contested(agenda: Agenda, winner: str) -> Message:
     """The note on a decision won on the forces over a rival the rules favoured."""
     beaten = agenda.contested[winner]
-    return said(
+    return Message.of(
         "note_contested",
         pattern=winner,
         score=agenda.rule_score(winner),
@@ -93,7 +92,7 @@ def contested(agenda: Agenda, winner: str) -> Message:
 
 def by_default(agenda: Agenda, pattern_id: str) -> Message:
     """The note on a pattern adopted only because its group is a required decision."""
-    return said(
+    return Message.of(
         "note_by_default",
         pattern=pattern_id,
         group=agenda.catalog.patterns[pattern_id].group,
